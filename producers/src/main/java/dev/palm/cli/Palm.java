@@ -1,0 +1,45 @@
+package dev.palm.cli;
+
+import dev.palm.cli.packs.PacksCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single `palm` command-line launcher: every subcommand of the project hangs off this class. */
+@Command(
+    name = "palm",
+    mixinStandardHelpOptions = true,
+    versionProvider = PalmVersion.class,
+    description = {
+      "PALM: policy enforcement and hash-chained audit for AI-agent platforms.",
+      "Run `palm <command> --help` for the options of a command."
+    },
+    subcommands = {PacksCommand.class, CommandLine.HelpCommand.class})
+public final class Palm implements Runnable {
+
+  /** Exit code when a check ran and found a problem (invalid pack, not conformant). */
+  public static final int EXIT_CHECK_FAILED = 1;
+  /** Exit code for bad flags or arguments (picocli's usage-error code). */
+  public static final int EXIT_USAGE = 2;
+  /** Exit code when an input (a pack file, a pack name) could not be loaded. */
+  public static final int EXIT_BAD_INPUT = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // `palm` alone prints the overview rather than doing anything surprising.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the configured command line; tests call this to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Palm());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpAutoWidth(true);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
