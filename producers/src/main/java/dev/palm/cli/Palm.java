@@ -23,6 +23,9 @@ public final class Palm implements Runnable {
   /** Exit code when an input (a pack file, a pack name) could not be loaded. */
   public static final int EXIT_BAD_INPUT = 3;
 
+  /** Exit code of an unexpected failure (a bug, or an environment problem such as an unreachable broker). */
+  public static final int EXIT_INTERNAL = 70;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -36,7 +39,27 @@ public final class Palm implements Runnable {
     CommandLine cl = new CommandLine(new Palm());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          // An unexpected failure: one clear line by default, the stack trace only when asked for.
+          commandLine.getErr().println("palm " + commandLine.getCommandName() + ": " + describe(e));
+          if (System.getenv("PALM_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          } else {
+            commandLine.getErr().println("(set PALM_DEBUG=1 to see the stack trace)");
+          }
+          commandLine.getErr().flush();
+          return EXIT_INTERNAL;
+        });
     return cl;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Throwable cause = e.getCause();
+    return cause != null && cause != e && cause.getMessage() != null && !message.contains(cause.getMessage())
+        ? message + " (caused by " + cause.getMessage() + ")"
+        : message;
   }
 
   public static void main(String[] args) {

@@ -35,7 +35,7 @@ public record ConformanceReport(
         ConformanceConfig config,
         Map<TestCategory, List<TestResult>> results) {
 
-    private static final int INNER_WIDTH = 72;
+    private static final int INNER_WIDTH = 78;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -114,7 +114,7 @@ public record ConformanceReport(
         row(out, "  Timestamp: " + TIMESTAMP.format(timestamp));
         row(out, "  Duration: " + Durations.human(duration));
         if (config.verbose()) {
-            row(out, "  Config: core=" + config.runCore() + ", behavioral=" + config.runBehavioral()
+            wrapped(out, "  Config: ", "core=" + config.runCore() + ", behavioral=" + config.runBehavioral()
                     + ", platform_specific=" + config.runPlatformSpecific()
                     + ", test_timeout=" + Durations.human(config.testTimeout())
                     + ", continue_on_failure=" + config.continueOnFailure() + ", verbose=true");

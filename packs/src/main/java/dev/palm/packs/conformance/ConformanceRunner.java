@@ -132,6 +132,8 @@ public final class ConformanceRunner {
                 Outcome outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
                 return outcome.toResult(test.name(), elapsedSince(started));
             } catch (TimeoutException e) {
+                // Interrupt and abandon it: a pack that ignores interruption keeps a daemon thread busy, but the
+                // run goes on rather than hanging on a misbehaving pack.
                 future.cancel(true);
                 return TestResult.failed(test.name(), "Test timed out after " + Durations.human(timeout)
                         + " (ConformanceConfig.testTimeout); the pack did not return in time", elapsedSince(started));

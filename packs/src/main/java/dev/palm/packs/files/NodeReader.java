@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON into {@link Node}s with their locations, reporting syntax errors, duplicate keys and extra
@@ -46,8 +47,14 @@ final class NodeReader {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             Node.Location where = e.getLocation() == null ? Node.Location.UNKNOWN : location(e.getLocation());
+            String detail = e.getOriginalMessage();
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is; Jackson's own location is where the token began.
+                where = new Node.Location(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1);
+                detail = (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
+            }
             problems.add(problem(PackError.CONFIG_PARSE, currentPath, where,
-                    "syntax error: " + oneLine(e.getOriginalMessage()) + "; fix the "
+                    "syntax error: " + oneLine(detail) + "; fix the "
                             + (factory.getFormatName().equals("JSON") ? "JSON" : "YAML") + " syntax near this line"));
             return Optional.empty();
         } catch (IOException e) {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * omitted field takes its default (so the tutorial's short examples are valid packs), and unknown fields,
  * duplicate keys, wrong types, negative counts and unknown enum spellings are errors. Every problem of a file is
  * reported at once in a {@link PackFileException} naming the file, the field path and the line and column.
- * A missing or unreadable file is a {@link PackException} of kind {@link PackError#IO}.
+ * A missing or unreadable file is a {@link PackException} of kind {@link PackError#IO}. Unsigned 32-bit fields
+ * (u32 in the original) are Java {@code int}s here, so they accept 0 to 2147483647.
  *
  * <p>Writing prints every field explicitly (absent optionals as {@code null}); what {@link #toYaml} or
  * {@link #toJson} prints loads back to an equal config.

@@ -162,7 +162,7 @@ final class RecordBinder {
                 values[position] = value;
             }
         }
-        for (String required : REQUIRED.getOrDefault(type, Set.of())) {
+        for (String required : new TreeSet<>(REQUIRED.getOrDefault(type, Set.of()))) {
             if (!map.entries().containsKey(required)) {
                 problems.add(NodeReader.problem(PackError.CONFIG_PARSE, path.isEmpty() ? required : path + "." + required,
                         map.location(), "missing required field '" + required + "'; every "
@@ -372,7 +372,8 @@ final class RecordBinder {
     }
 
     private static String sectionName(Class<?> type) {
-        return type.getSimpleName();
+        return type == dev.palm.packs.PlatformPackConfig.class ? "pack (metadata, policy, health, state, resources,"
+                + " recovery, capabilities, profile, extensions)" : type.getSimpleName();
     }
 
     /** Converts a camelCase component name to its snake_case file name. */
@@ -392,7 +393,7 @@ final class RecordBinder {
         return candidates.stream()
                 .filter(c -> distance(given.toLowerCase(), c.toLowerCase()) <= Math.max(2, c.length() / 3))
                 .min(Comparator.comparingInt(c -> distance(given.toLowerCase(), c.toLowerCase())))
-                .map(c -> "; did you mean '" + c + "'?")
+                .map(c -> " (did you mean '" + c + "'?)")
                 .orElse("");
     }
 

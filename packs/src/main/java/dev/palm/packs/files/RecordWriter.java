@@ -24,6 +24,10 @@ final class RecordWriter {
         if (value == null) {
             return null;
         }
+        if (value instanceof Spelling spelled) {
+            // Before the record case: custom values of open enums are records but are written as one word.
+            return spelled.spelling();
+        }
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -47,9 +51,6 @@ final class RecordWriter {
             Map<String, Object> entries = new TreeMap<>();
             map.forEach((key, element) -> entries.put(String.valueOf(key), toTree(element)));
             return entries;
-        }
-        if (value instanceof Spelling spelled) {
-            return spelled.spelling();
         }
         if (value instanceof PlatformProfile || value instanceof Instant) {
             return value.toString();

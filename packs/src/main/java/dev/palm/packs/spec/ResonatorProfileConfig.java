@@ -1,8 +1,6 @@
 package dev.palm.packs.spec;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The resonator profile of an agent: its type, risk tolerance, autonomy and free-form parameters.
@@ -26,22 +24,5 @@ public record ResonatorProfileConfig(String profileType, RiskTolerance riskToler
     /** Returns the defaults: empty type, balanced risk, guided autonomy, no parameters. */
     public static ResonatorProfileConfig defaults() {
         return new ResonatorProfileConfig("", RiskTolerance.BALANCED, AutonomyLevel.GUIDED_AUTONOMY, Map.of());
-    }
-}
-
-/** Map copying shared by the spec records; sorted so that specs print deterministically. */
-final class SpecValues {
-
-    private SpecValues() {
-    }
-
-    static Map<String, String> stringMap(Map<String, String> map, String field) {
-        if (map == null) {
-            return Map.of();
-        }
-        TreeMap<String, String> copy = new TreeMap<>();
-        map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, field + " key"),
-                Objects.requireNonNull(value, () -> field + "." + key + " must not be null")));
-        return java.util.Collections.unmodifiableMap(copy);
     }
 }

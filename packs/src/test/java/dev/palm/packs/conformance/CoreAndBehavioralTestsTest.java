@@ -114,8 +114,8 @@ class CoreAndBehavioralTestsTest {
         assertThat(result.status()).isEqualTo(TestStatus.PASSED);
         assertThat(result.warnings()).containsExactly("Profile Mapleverse may not match metadata name 'swarm'");
 
-        TestResult ibank = run(withMetadata(new IBankPack(), m -> m.name("bank")), "profile_matches");
-        assertThat(ibank.warnings()).containsExactly("Profile IBank may not match metadata name 'bank'");
+        TestResult ibank = run(withMetadata(new IBankPack(), m -> m.name("ledger")), "profile_matches");
+        assertThat(ibank.warnings()).containsExactly("Profile IBank may not match metadata name 'ledger'");
 
         // Either containing the other is a match: "mapleverse-eu" contains "mapleverse".
         assertThat(run(withMetadata(new MapleversePack(), m -> m.name("Mapleverse-EU")), "profile_matches").warnings())

@@ -36,6 +36,7 @@ public final class ListPacksCommand implements Callable<Integer> {
           entry.pack().profile(),
           entry.source().describe());
     }
+    out.flush();
     return 0;
   }
 }

@@ -39,6 +39,7 @@ public final class ShowPackCommand implements Callable<Integer> {
       PlatformPackConfig config = PlatformPackConfig.of(resolved);
       String text = format == OutputFormat.json ? PackFiles.toJson(config) : PackFiles.toYaml(config);
       spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+      spec.commandLine().getOut().flush();
       return 0;
     } catch (PackException e) {
       spec.commandLine().getErr().println("palm packs show: " + e.getMessage());

@@ -15,9 +15,10 @@ public sealed interface TransitionResult {
 
     /** The transition, or for rejections the unchanged state (so later rules can still see the deployment). */
     default Transition transition() {
-        return switch (this) {
-            case Applies a -> a.transition();
-            case Rejected r -> r.unchanged();
-        };
+        // Java 17: no pattern matching in switch yet, so test the two variants in turn.
+        if (this instanceof Applies a) {
+            return a.transition();
+        }
+        return ((Rejected) this).unchanged();
     }
 }

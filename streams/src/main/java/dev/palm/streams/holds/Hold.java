@@ -8,6 +8,7 @@ import java.util.Optional;
  * An active safety hold on one operation; value of the {@code palm-holds} store, removed when the hold is
  * released, cancelled or auto-released.
  *
+ * @param pack           pack whose policy placed it
  * @param holdId         hold id ({@code hold-<operation id>})
  * @param operationId    held operation
  * @param requesterId    actor id of the requester (who may not release it)
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param ruleIds        rules that placed it
  * @param auditSequence  audit record of the placement
  */
-public record Hold(String holdId, String operationId, String requesterId, long placedAt, Optional<Long> autoReleaseAt,
+public record Hold(String pack, String holdId, String operationId, String requesterId, long placedAt, Optional<Long> autoReleaseAt,
         List<String> ruleIds, long auditSequence) {
 
     public Hold {
+        Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(holdId, "holdId");
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(requesterId, "requesterId");

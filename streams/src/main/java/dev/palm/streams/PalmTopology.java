@@ -1,0 +1,165 @@
+package dev.palm.streams;
+
+import dev.palm.events.ApprovalRequest;
+import dev.palm.events.ApprovalResponse;
+import dev.palm.events.AuditRecord;
+import dev.palm.events.HoldRelease;
+import dev.palm.events.OperationRequested;
+import dev.palm.events.PolicyDecision;
+import dev.palm.packs.PlatformPack;
+import dev.palm.streams.dlq.DecodingProcessor;
+import dev.palm.streams.policy.EventSerdes;
+import dev.palm.streams.policy.PackRuntime;
+import dev.palm.streams.policy.PolicyInput;
+import dev.palm.streams.policy.PolicyOptions;
+import dev.palm.streams.policy.PolicyProcessor;
+import dev.palm.streams.policy.PolicyStores;
+import dev.palm.streams.serde.PalmSerdes;
+import dev.palm.streams.topics.TopicLayout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Builds PALM's policy topology (DESIGN §4, §5) as a pure function of the packs, the topic layout and the
+ * serdes: no environment, no I/O, so it runs the same in {@code TopologyTestDriver} and in the service.
+ *
+ * <p>Shape: the three input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases}) are
+ * read as bytes and decoded by {@link DecodingProcessor}s (undecodable records go to the dead-letter topic);
+ * decoded inputs keyed by pack go to the single {@link PolicyProcessor}, which owns the RocksDB stores of
+ * {@link PolicyStores} and writes to each pack's decisions, approvals and audit topics. Because inputs are keyed
+ * by pack, all of a pack's records land in one task (given equal partition counts of the input topics), so each
+ * pack's limits are exact and its audit chain is one gapless sequence.
+ */
+public final class PalmTopology {
+
+    /** Source node of {@code <prefix>.operations}. */
+    public static final String OPERATIONS_SOURCE = "palm-operations-source";
+    /** Source node of {@code <prefix>.approvals.responses}. */
+    public static final String RESPONSES_SOURCE = "palm-approval-responses-source";
+    /** Source node of {@code <prefix>.holds.releases}. */
+    public static final String RELEASES_SOURCE = "palm-hold-releases-source";
+    /** The policy processor node (owner of the policy stores). */
+    public static final String POLICY = "palm-policy";
+    /** Sink node of the dead-letter topic. */
+    public static final String DLQ_SINK = "palm-dlq-sink";
+
+    private PalmTopology() {
+    }
+
+    /** The topology with production serdes from a registry serde configuration (see {@link PalmSerdes}). */
+    public static Topology build(List<PlatformPack> packs, TopicLayout topics, Map<String, ?> serdeConfig) {
+        return build(packs, topics, PalmSerdes.fromConfig(serdeConfig));
+    }
+
+    /** The topology with production serdes (Apicurio Registry, Confluent wire format). */
+    public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes) {
+        return build(packs, topics, serdes::valueSerde, PolicyOptions.defaults());
+    }
+
+    /** The topology with the given value serdes and one-second timers. */
+    public static Topology build(List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes) {
+        return build(packs, topics, serdes, PolicyOptions.defaults());
+    }
+
+    /**
+     * The topology.
+     *
+     * @param packs   the loaded packs; names must be unique and their integrity algorithms computable
+     * @param topics  topic names
+     * @param serdes  Avro value serdes
+     * @param options timer settings
+     * @throws IllegalArgumentException naming the pack, when packs are missing, duplicated or unusable
+     */
+    public static Topology build(List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes,
+            PolicyOptions options) {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(serdes, "serdes");
+        Objects.requireNonNull(options, "options");
+        Map<String, PackRuntime> runtimes = runtimes(packs);
+
+        Topology topology = new Topology();
+        ByteArrayDeserializer bytes = new ByteArrayDeserializer();
+        topology.addSource(OPERATIONS_SOURCE, bytes, bytes, topics.operations().name());
+        topology.addSource(RESPONSES_SOURCE, bytes, bytes, topics.approvalResponses().name());
+        topology.addSource(RELEASES_SOURCE, bytes, bytes, topics.holdReleases().name());
+
+        String decodeOperations = "palm-decode-operations";
+        String decodeResponses = "palm-decode-approval-responses";
+        String decodeReleases = "palm-decode-hold-releases";
+        topology.addProcessor(decodeOperations, decoder(() -> serdes.valueSerde(OperationRequested.class)
+                .deserializer(), PolicyInput.OperationInput::new), OPERATIONS_SOURCE);
+        topology.addProcessor(decodeResponses, decoder(() -> serdes.valueSerde(ApprovalResponse.class)
+                .deserializer(), PolicyInput.ResponseInput::new), RESPONSES_SOURCE);
+        topology.addProcessor(decodeReleases, decoder(() -> serdes.valueSerde(HoldRelease.class).deserializer(),
+                PolicyInput.ReleaseInput::new), RELEASES_SOURCE);
+
+        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK), decodeOperations,
+                decodeResponses, decodeReleases);
+        for (StoreBuilder<?> store : PolicyStores.builders()) {
+            topology.addStateStore(store, POLICY);
+        }
+
+        StringSerializer keys = new StringSerializer();
+        for (PackRuntime rt : runtimes.values()) {
+            String pack = rt.name();
+            topology.addSink(rt.decisionsSink(), topics.decisions(pack).name(), keys,
+                    serdes.valueSerde(PolicyDecision.class).serializer(), POLICY);
+            topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys,
+                    serdes.valueSerde(ApprovalRequest.class).serializer(), POLICY);
+            topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys,
+                    serdes.valueSerde(AuditRecord.class).serializer(), POLICY);
+        }
+        ByteArraySerializer raw = new ByteArraySerializer();
+        topology.addSink(DLQ_SINK, topics.dlq().name(), raw, raw, decodeOperations, decodeResponses, decodeReleases,
+                POLICY);
+        return topology;
+    }
+
+    private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {
+        Objects.requireNonNull(packs, "packs");
+        if (packs.isEmpty()) {
+            throw new IllegalArgumentException("No packs to enforce; load at least one platform pack");
+        }
+        Map<String, PackRuntime> runtimes = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (PlatformPack pack : packs) {
+            String name = pack.metadata().name();
+            if (runtimes.containsKey(name)) {
+                problems.add("pack '" + name + "' is loaded twice; pack names must be unique");
+                continue;
+            }
+            if (name.contains("/")) {
+                problems.add("pack name '" + name + "' contains '/'; pack names are part of topic names");
+                continue;
+            }
+            try {
+                runtimes.put(name, PackRuntime.of(pack));
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Cannot build the policy topology: " + String.join("; ", problems));
+        }
+        return Map.copyOf(runtimes);
+    }
+
+    private static <T extends SpecificRecord, P> org.apache.kafka.streams.processor.api.ProcessorSupplier<byte[],
+            byte[], Object, Object> decoder(Supplier<Deserializer<T>> deserializer, BiFunction<T,
+            dev.palm.streams.dlq.RawInput, P> wrap) {
+        // A fresh deserializer per task: registry deserializers hold clients that their task closes.
+        return () -> new DecodingProcessor<>(deserializer.get(), wrap, POLICY, DLQ_SINK);
+    }
+}

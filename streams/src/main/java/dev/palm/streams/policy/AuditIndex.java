@@ -1,0 +1,27 @@
+package dev.palm.streams.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Audit sequences that concern one operation or one deployment, in order; value of the
+ * {@code palm-operation-audit} and {@code palm-deployment-audit} stores, for compliance look-ups.
+ *
+ * @param sequences audit record sequences, ascending
+ */
+public record AuditIndex(List<Long> sequences) {
+
+    /** No records. */
+    public static final AuditIndex EMPTY = new AuditIndex(List.of());
+
+    public AuditIndex {
+        sequences = sequences == null ? List.of() : List.copyOf(sequences);
+    }
+
+    /** This index with {@code sequence} appended. */
+    public AuditIndex with(long sequence) {
+        List<Long> all = new ArrayList<>(sequences);
+        all.add(sequence);
+        return new AuditIndex(all);
+    }
+}

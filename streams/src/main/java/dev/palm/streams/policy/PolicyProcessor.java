@@ -1,0 +1,144 @@
+package dev.palm.streams.policy;
+
+import dev.palm.events.SourcePosition;
+import dev.palm.packs.EscalationConfig;
+import dev.palm.packs.EscalationLevel;
+import dev.palm.streams.approvals.ApprovalTimeoutPunctuator;
+import dev.palm.streams.approvals.EscalationPunctuator;
+import dev.palm.streams.dlq.DeadLetters;
+import dev.palm.streams.dlq.RawInput;
+import dev.palm.streams.holds.HoldAutoReleasePunctuator;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy stage: receives the decoded inputs of all packs (keyed by pack, so each pack is one total order in
+ * one task), runs {@link PolicyEngine} in a {@link Transaction} per input, and schedules the timer punctuators
+ * (approval expiry, escalation, hold auto-release). An input that fails is sent, byte for byte, to the
+ * dead-letter topic with the reason, without any of its effects; processing continues with the next input.
+ */
+public final class PolicyProcessor implements Processor<String, PolicyInput, Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyProcessor.class);
+
+    private final Map<String, PackRuntime> runtimes;
+    private final PolicyOptions options;
+    private final String deadLetterSink;
+    /** Timer items that failed once in this instance; retrying them every punctuation would flood the DLQ. */
+    private final Set<String> failedTimerItems = new HashSet<>();
+    private ProcessorContext<Object, Object> context;
+    private PolicyStores stores;
+    private PolicyEngine engine;
+
+    /**
+     * @param runtimes       loaded packs by name
+     * @param options        timer settings
+     * @param deadLetterSink sink node of the dead-letter topic
+     */
+    public PolicyProcessor(Map<String, PackRuntime> runtimes, PolicyOptions options, String deadLetterSink) {
+        this.runtimes = Map.copyOf(runtimes);
+        this.options = Objects.requireNonNull(options, "options");
+        this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.stores = PolicyStores.from(context);
+        this.engine = new PolicyEngine(runtimes.keySet(), stores);
+        Map<String, List<EscalationLevel>> levels = new HashMap<>();
+        runtimes.forEach((name, rt) -> {
+            EscalationConfig escalation = rt.pack().recoveryConfig().escalation();
+            levels.put(name, escalation.enabled() ? escalation.levels() : List.of());
+        });
+        context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new ApprovalTimeoutPunctuator(stores.approvals(), (key, item, now) ->
+                        onTimer(PolicyStores.APPROVALS, key, item, item.pack(), now,
+                                (tx, rt) -> engine.expireApproval(tx, rt, key, now))));
+        context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new EscalationPunctuator(stores.approvals(), levels, (key, escalation, now) ->
+                        onTimer(PolicyStores.APPROVALS, key + "#" + escalation.level().level(),
+                                escalation.approval(), escalation.approval().pack(), now,
+                                (tx, rt) -> engine.escalate(tx, rt, key, escalation.level(), now))));
+        context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new HoldAutoReleasePunctuator(stores.holds(), (key, hold, now) ->
+                        onTimer(PolicyStores.HOLDS, key, hold, hold.pack(), now,
+                                (tx, rt) -> engine.autoReleaseHold(tx, rt, key, now))));
+    }
+
+    @Override
+    public void process(Record<String, PolicyInput> record) {
+        PolicyInput input = record.value();
+        RawInput raw = input.raw();
+        long now = context.currentSystemTimeMs();
+        PackRuntime rt = runtimes.get(record.key());
+        if (rt == null) {
+            context.forward(DeadLetters.of(raw, "record key '" + record.key() + "' is not a loaded pack (loaded: "
+                    + String.join(", ", runtimes.keySet().stream().sorted().toList())
+                    + "); key input records by the name of a loaded pack", null, now), deadLetterSink);
+            return;
+        }
+        PolicyEngine.Origin origin = new PolicyEngine.Origin(
+                Optional.of(new SourcePosition(raw.topic(), raw.partition(), raw.offset())), record.timestamp(), now);
+        Transaction tx = new Transaction();
+        try {
+            // Java 17: no pattern matching in switch, so dispatch with instanceof.
+            if (input instanceof PolicyInput.OperationInput op) {
+                engine.onOperation(tx, rt, op.event(), origin);
+            } else if (input instanceof PolicyInput.ResponseInput response) {
+                engine.onResponse(tx, rt, response.event(), origin);
+            } else if (input instanceof PolicyInput.ReleaseInput release) {
+                engine.onRelease(tx, rt, release.event(), origin);
+            }
+            tx.commit(context, now);
+        } catch (RuntimeException e) {
+            LOG.warn("Input {}-{}@{} of pack {} could not be processed and goes to the dead-letter topic", raw.topic(),
+                    raw.partition(), raw.offset(), rt.name(), e);
+            context.forward(DeadLetters.of(raw, "processing failed for pack '" + rt.name() + "': " + e.getMessage(),
+                    e, now), deadLetterSink);
+        }
+    }
+
+    /** Handles one due timer item in its own transaction; a failure sends the item's state to the DLQ once. */
+    private void onTimer(String store, String key, Object item, String pack, long now, TimerAction action) {
+        if (failedTimerItems.contains(key)) {
+            return;
+        }
+        PackRuntime rt = runtimes.get(pack);
+        if (rt == null) {
+            // The pack was unloaded; its timers wait until it is loaded again.
+            return;
+        }
+        Transaction tx = new Transaction();
+        try {
+            action.run(tx, rt);
+            tx.commit(context, now);
+        } catch (RuntimeException e) {
+            failedTimerItems.add(key);
+            LOG.warn("Timer item {} of store {} (pack {}) failed and goes to the dead-letter topic", key, store, pack, e);
+            byte[] value = JsonSerde.MAPPER.valueToTree(item).toString().getBytes(StandardCharsets.UTF_8);
+            RawInput raw = new RawInput(store, -1, -1, key.getBytes(StandardCharsets.UTF_8), value,
+                    new RecordHeaders());
+            context.forward(DeadLetters.of(raw, "timer failed for pack '" + pack + "' item '" + key + "': "
+                    + e.getMessage(), e, now), deadLetterSink);
+        }
+    }
+
+    @FunctionalInterface
+    private interface TimerAction {
+        void run(Transaction tx, PackRuntime rt);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.palm.streams.policy;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The effects of handling one input (or one timer item), buffered until the handling succeeded: store writes
+ * are read back within the transaction and applied, together with the output records, only by
+ * {@link #commit}. A failure half-way therefore leaves neither state nor output behind, and the input can go to
+ * the dead-letter topic cleanly; Kafka's exactly-once transaction then makes the commit atomic with the
+ * consumer offset.
+ */
+final class Transaction {
+
+    private static final Object DELETED = new Object();
+
+    private final Map<KeyValueStore<String, ?>, Map<String, Object>> writes = new IdentityHashMap<>();
+    private final List<Output> outputs = new ArrayList<>();
+
+    private record Output(String child, Object key, Object value) {
+    }
+
+    /** The value of {@code key}, as written in this transaction or else as stored. */
+    @SuppressWarnings("unchecked")
+    <V> Optional<V> get(KeyValueStore<String, V> store, String key) {
+        Map<String, Object> pending = writes.get(store);
+        if (pending != null && pending.containsKey(key)) {
+            Object v = pending.get(key);
+            return v == DELETED ? Optional.empty() : Optional.of((V) v);
+        }
+        return Optional.ofNullable(store.get(key));
+    }
+
+    <V> void put(KeyValueStore<String, V> store, String key, V value) {
+        writes.computeIfAbsent(store, s -> new LinkedHashMap<>()).put(key, value);
+    }
+
+    <V> void delete(KeyValueStore<String, V> store, String key) {
+        writes.computeIfAbsent(store, s -> new LinkedHashMap<>()).put(key, DELETED);
+    }
+
+    /** Queues a record for the child node {@code child} (a sink). */
+    void forward(String child, Object key, Object value) {
+        outputs.add(new Output(child, key, value));
+    }
+
+    /** Applies the writes, then forwards the outputs stamped {@code timestamp}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void commit(ProcessorContext<Object, Object> context, long timestamp) {
+        writes.forEach((store, entries) -> entries.forEach((key, value) -> {
+            KeyValueStore raw = store;
+            if (value == DELETED) {
+                raw.delete(key);
+            } else {
+                raw.put(key, value);
+            }
+        }));
+        for (Output out : outputs) {
+            context.forward(new Record<>(out.key(), out.value(), timestamp), out.child());
+        }
+        writes.clear();
+        outputs.clear();
+    }
+}

@@ -1,0 +1,337 @@
+package dev.palm.streams.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.palm.packs.PackException;
+import dev.palm.packs.PackRegistry;
+import dev.palm.packs.PlatformPack;
+import dev.palm.packs.PlatformPackConfig;
+import dev.palm.packs.validation.PackValidator;
+import dev.palm.packs.validation.ValidationResult;
+import dev.palm.streams.audit.CheckpointSigner;
+import dev.palm.streams.serde.PalmSerdes;
+import dev.palm.streams.topics.ProvisioningReport;
+import dev.palm.streams.topics.TopicLayout;
+import dev.palm.streams.topics.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PALM pipeline as a running service: wires a {@link PipelineConfig} to the policy topology. {@link #start()}
+ * validates and loads the packs, provisions their topics (refusing weak audit/checkpoint topics unless repairing),
+ * builds the topology and runs it in a {@link KafkaStreams} instance with {@code exactly_once_v2} until
+ * {@link #close()}.
+ */
+public final class PalmService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PalmService.class);
+    /** How long {@link #close()} lets Kafka Streams finish its last transaction. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Prefix of the keys in the client config file that configure the schema-registry serdes. */
+    private static final String REGISTRY_KEY_PREFIX = "apicurio.registry.";
+
+    private final PipelineConfig config;
+    private final List<PlatformPack> packs;
+    private final TopicLayout layout;
+    private final PalmSerdes serdes;
+    private final Map<String, Object> clientProperties;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<PlatformPack> loaded = new ArrayList<>();
+
+    private CheckpointSigner signer;
+    private ProvisioningReport provisioning;
+    private KafkaStreams streams;
+    private boolean closed;
+
+    private PalmService(PipelineConfig config, List<PlatformPack> packs) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (packs.isEmpty()) {
+            throw new IllegalArgumentException("The pipeline needs at least one pack to enforce");
+        }
+        this.packs = List.copyOf(packs);
+        this.layout = config.layout();
+        this.clientProperties = config.kafkaClientProperties();
+        this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), clientProperties));
+    }
+
+    /** A service for the built-in packs, service-loaded packs and the packs of {@code config.packsDir()}. */
+    public static PalmService create(PipelineConfig config) throws PackException {
+        return new PalmService(config, loadPacks(config));
+    }
+
+    /** A service for exactly {@code packs} ({@code config.packsDir()} is ignored); tests use their own packs. */
+    public static PalmService create(PipelineConfig config, List<? extends PlatformPack> packs) {
+        return new PalmService(config, List.copyOf(packs));
+    }
+
+    /**
+     * The packs a pipeline with {@code config} enforces: the canonical packs, packs found by {@code ServiceLoader}
+     * and the pack files of {@code config.packsDir()}, in name order.
+     *
+     * @throws PackException when a pack cannot be loaded or two packs share a name
+     */
+    public static List<PlatformPack> loadPacks(PipelineConfig config) throws PackException {
+        PackRegistry.Builder builder = PackRegistry.builder().withBuiltins().withServiceLoader();
+        config.packsDir().ifPresent(builder::withDirectory);
+        return builder.build().packs().stream().map(PackRegistry.RegisteredPack::pack).toList();
+    }
+
+    /**
+     * The serde configuration: the registry URL plus any {@code apicurio.registry.*} settings of the client
+     * config file (registry authentication or TLS), which would mean nothing to the Kafka clients.
+     */
+    static Map<String, Object> serdeConfig(String registryUrl, Map<String, Object> clientProperties) {
+        Map<String, Object> serde = new HashMap<>(PalmSerdes.config(registryUrl));
+        clientProperties.forEach((key, value) -> {
+            if (key.startsWith(REGISTRY_KEY_PREFIX) && !key.equals(REGISTRY_KEY_PREFIX + "url")) {
+                serde.put(key, value);
+            }
+        });
+        return Map.copyOf(serde);
+    }
+
+    /**
+     * Starts the pipeline and returns once it processes records: validates every pack and calls its
+     * {@code onLoad()}, provisions the topics, builds the topology and waits until Kafka Streams is RUNNING.
+     *
+     * @return what provisioning did (topics created, verified, repaired)
+     * @throws dev.palm.streams.topics.TopicPolicyViolation when an existing audit/checkpoint topic is weaker than
+     *                                                      a pack demands and repair is off
+     * @throws PackException                                when a pack is invalid or its {@code onLoad()} fails
+     * @throws IllegalStateException                        when Kafka Streams fails or does not reach RUNNING in time
+     */
+    public synchronized ProvisioningReport start() throws PackException {
+        if (streams != null || closed) {
+            throw new IllegalStateException("The pipeline service was already started; create a new one to restart");
+        }
+        validatePacks();
+        try {
+            for (PlatformPack pack : packs) {
+                pack.onLoad();
+                loaded.add(pack);
+            }
+            createStateDir();
+            signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
+            try (Admin admin = Admin.create(clientProperties)) {
+                provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
+            }
+            logProvisioning(provisioning);
+            Topology topology = PipelineTopology.build(packs, layout, serdes, signer, provisioning.repairs());
+            streams = new KafkaStreams(topology, streamsProperties());
+            streams.setUncaughtExceptionHandler(this::uncaught);
+            CountDownLatch running = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> onStateChange(now, before, running));
+            streams.start();
+            awaitRunning(running);
+        } catch (PackException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        LOG.info("PALM pipeline '{}' running on {} for packs {} (topics '{}.*', state {})", config.applicationId(),
+                config.effectiveBootstrapServers(), packNames(), layout.prefix(), config.stateDir());
+        return provisioning;
+    }
+
+    private void validatePacks() throws PackException {
+        List<String> problems = new ArrayList<>();
+        for (PlatformPack pack : packs) {
+            ValidationResult result = PackValidator.validate(PlatformPackConfig.of(pack));
+            if (!result.valid()) {
+                problems.add("pack '" + pack.metadata().name() + "': " + result.describe());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PackException(dev.palm.packs.PackError.VALIDATION, "Refusing to enforce invalid packs (fix them,"
+                    + " check with `palm packs validate`, or remove them from the packs folder):\n"
+                    + String.join("\n", problems));
+        }
+    }
+
+    private void createStateDir() {
+        try {
+            Files.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the state folder " + config.stateDir()
+                    + "; give a writable --state-dir", e);
+        }
+    }
+
+    private static void logProvisioning(ProvisioningReport report) {
+        if (!report.created().isEmpty()) {
+            LOG.info("Created {} topic(s): {}", report.created().size(), report.created());
+        }
+        report.repairs().forEach(r -> LOG.warn("Repaired topic setting (recorded as TOPIC_REPAIRED): {}", r));
+        report.warnings().forEach(w -> LOG.warn("Topic setting differs from the pack's (not blocking): {}",
+                w.describe()));
+    }
+
+    /** The Kafka Streams configuration: client properties, then PALM's settings, then the overrides. */
+    Properties streamsProperties() {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
+        // one total order per pack is processed by one task; more threads only help with many packs
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        props.putAll(PipelineTopology.streamsSettings());
+        props.putAll(config.streamsOverrides());
+        return props;
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse uncaught(Throwable e) {
+        // Records that cannot be read or processed go to the dead-letter topic inside the topology; what reaches
+        // this handler is a bug or an infrastructure failure. Replacing the thread would retry the same record
+        // forever, so the client shuts down and says why.
+        LOG.error("PALM pipeline '{}' stopped by an unexpected error: {}. Processing stops rather than skip records;"
+                + " fix the cause and restart (committed work is kept, nothing is lost or duplicated).",
+                config.applicationId(), e.toString(), e);
+        failure.compareAndSet(null, e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private void onStateChange(KafkaStreams.State now, KafkaStreams.State before, CountDownLatch running) {
+        LOG.debug("Kafka Streams state {} -> {}", before, now);
+        if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+        }
+        if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            running.countDown();
+            stopped.countDown();
+        }
+    }
+
+    private void awaitRunning(CountDownLatch running) {
+        boolean reached;
+        try {
+            reached = running.await(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the pipeline to start", e);
+        }
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            String cause = Optional.ofNullable(failure.get()).map(t -> ": " + t).orElse("");
+            throw new IllegalStateException("The PALM pipeline did not start: Kafka Streams is " + state
+                    + (reached ? "" : " after " + config.startTimeout().toSeconds() + " s") + cause
+                    + "; check that " + config.effectiveBootstrapServers() + " is reachable with the client settings"
+                    + " and that the schema registry " + config.registryUrl() + " answers");
+        }
+    }
+
+    /** The packs this pipeline enforces. */
+    public List<PlatformPack> packs() {
+        return packs;
+    }
+
+    /** The pack names, in the order of {@link #packs()}. */
+    public List<String> packNames() {
+        return packs.stream().map(p -> p.metadata().name()).toList();
+    }
+
+    /** The configuration the service was created with. */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** The topic layout the pipeline reads and writes. */
+    public TopicLayout layout() {
+        return layout;
+    }
+
+    /** The serdes bound to the pipeline's schema registry (and its {@code apicurio.registry.*} settings). */
+    public PalmSerdes serdes() {
+        return serdes;
+    }
+
+    /** The Kafka client properties (bootstrap servers and the client config file's SASL/TLS settings). */
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
+    }
+
+    /** The signer of the checkpoints, once started. */
+    public Optional<CheckpointSigner> signer() {
+        return Optional.ofNullable(signer);
+    }
+
+    /** What provisioning did, once started. */
+    public Optional<ProvisioningReport> provisioning() {
+        return Optional.ofNullable(provisioning);
+    }
+
+    /** The Kafka Streams state, or NOT_RUNNING before start and after close. */
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+    }
+
+    /** The error that stopped the pipeline, if one did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    /**
+     * Waits until the pipeline stops on its own (an unexpected error) or {@code timeout} passes.
+     *
+     * @return true when the pipeline stopped
+     */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops Kafka Streams (letting it commit its last transaction), then calls each pack's {@code onUnload()}.
+     * State stays in the state folder, so a new service with the same application id continues where this one
+     * stopped. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streams != null) {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("Kafka Streams did not stop within {} s; uncommitted work will be redone on the next start",
+                        CLOSE_TIMEOUT.toSeconds());
+            }
+        }
+        stopped.countDown();
+        for (PlatformPack pack : loaded) {
+            try {
+                pack.onUnload();
+            } catch (PackException | RuntimeException e) {
+                LOG.warn("Pack '{}' failed in onUnload(): {}", pack.metadata().name(), e.getMessage());
+            }
+        }
+        loaded.clear();
+        LOG.info("PALM pipeline '{}' stopped", config.applicationId());
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing after a failed start: {}", e.toString());
+        }
+    }
+}
