@@ -57,6 +57,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   private final Map<TopicPartition, Long> startOffsets;
   private final Map<TopicPartition, Long> endAtOpen;
   private final Set<TopicPartition> stopped = new HashSet<>();
+  private final java.util.ArrayDeque<Item<V>> buffered = new java.util.ArrayDeque<>();
 
   private TopicReader(
       KafkaConsumer<byte[], byte[]> consumer,
@@ -182,6 +183,18 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     return items;
   }
 
+  /** Polls, keeping only records below the end offsets of the moment of opening (later ones belong to no snapshot). */
+  private List<Item<V>> pollBounded() {
+    List<Item<V>> items = new ArrayList<>();
+    for (Item<V> item : poll(Duration.ofMillis(200))) {
+      TopicPartition tp = new TopicPartition(item.topic(), item.partition());
+      if (item.offset() < endAtOpen.get(tp) && !stopped.contains(tp)) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
   private Item<V> decode(ConsumerRecord<byte[], byte[]> record) {
     Instant timestamp = Instant.ofEpochMilli(record.timestamp());
     if (record.value() == null) {
@@ -208,7 +221,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   void readToSnapshotEnd(java.util.function.Predicate<Item<V>> sink) {
     long idleSince = System.nanoTime();
     while (!allStopped() && !atSnapshotEnd()) {
-      List<Item<V>> items = poll(Duration.ofMillis(200));
+      List<Item<V>> items = pollBounded();
       if (!items.isEmpty()) {
         idleSince = System.nanoTime();
       } else if (System.nanoTime() - idleSince > apiTimeout.toNanos()) {
@@ -224,6 +237,30 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The next item up to the end offsets of the moment of opening, or empty at that end: a pull-style read for
+   * merging two topics.
+   *
+   * @throws org.apache.kafka.common.errors.TimeoutException when no record arrives for the API timeout
+   *     although the end has not been reached
+   */
+  java.util.Optional<Item<V>> nextItem() {
+    long idleSince = System.nanoTime();
+    while (buffered.isEmpty()) {
+      if (allStopped() || atSnapshotEnd()) {
+        return java.util.Optional.empty();
+      }
+      List<Item<V>> items = pollBounded();
+      if (!items.isEmpty()) {
+        buffered.addAll(items);
+      } else if (System.nanoTime() - idleSince > apiTimeout.toNanos()) {
+        throw new org.apache.kafka.common.errors.TimeoutException(
+            "Reading " + topic + " made no progress for " + apiTimeout.toSeconds() + " s before reaching its end");
+      }
+    }
+    return java.util.Optional.of(buffered.poll());
   }
 
   @Override

@@ -57,15 +57,21 @@ public record RegistryDistribution(String version, Path home, Path runnerJar) {
     }
 
     /** Finds, fetches if needed, and unpacks if needed the given server version. */
-    public static synchronized RegistryDistribution resolve(String version) {
-        Path home = cacheRoot().resolve("apicurio-registry-" + version);
+    public static RegistryDistribution resolve(String version) {
+        return resolve(version, localRepository(), cacheRoot(), mavenExecutable());
+    }
+
+    /** {@link #resolve(String)} with explicit folders and Maven binary (for tests). */
+    static synchronized RegistryDistribution resolve(String version, Path localRepository, Path cacheRoot,
+                                                     String mavenExecutable) {
+        Path home = cacheRoot.resolve("apicurio-registry-" + version);
         Optional<Path> runner = findRunnerJar(home);
         if (runner.isPresent()) {
             return new RegistryDistribution(version, home, runner.get());
         }
-        Path tarball = tarballPath(version);
+        Path tarball = tarballPath(localRepository, version);
         if (!Files.isRegularFile(tarball)) {
-            fetch(version, tarball);
+            fetch(version, tarball, localRepository, mavenExecutable);
         }
         unpack(tarball, home);
         Path jar = findRunnerJar(home).orElseThrow(() -> new IllegalStateException("The Apicurio Registry "
@@ -105,8 +111,8 @@ public record RegistryDistribution(String version, Path home, Path runnerJar) {
         return GROUP + ":" + ARTIFACT + ":" + version + ":tar.gz:all";
     }
 
-    static Path tarballPath(String version) {
-        return localRepository().resolve(GROUP.replace('.', '/')).resolve(ARTIFACT).resolve(version)
+    static Path tarballPath(Path localRepository, String version) {
+        return localRepository.resolve(GROUP.replace('.', '/')).resolve(ARTIFACT).resolve(version)
                 .resolve(ARTIFACT + "-" + version + "-all.tar.gz");
     }
 
@@ -125,15 +131,15 @@ public record RegistryDistribution(String version, Path home, Path runnerJar) {
         }
     }
 
-    private static void fetch(String version, Path tarball) {
+    private static void fetch(String version, Path tarball, Path localRepository, String mavenExecutable) {
         List<String> command = new ArrayList<>();
-        command.add(mavenExecutable());
+        command.add(mavenExecutable);
         command.add("-B");
         command.add("-q");
         command.add("dependency:get");
         command.add("-Dartifact=" + coordinates(version));
         command.add("-Dtransitive=false");
-        command.add("-Dmaven.repo.local=" + localRepository().toAbsolutePath());
+        command.add("-Dmaven.repo.local=" + localRepository.toAbsolutePath());
         LOG.info("Apicurio Registry {} is not in the local Maven repository yet; fetching it once from Maven Central"
                 + " (about 110 MB): {}", version, String.join(" ", command));
         Path log = null;

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Builds the serdes of PALM's topics: string keys, and Avro values through Apicurio Registry's Kafka serdes in
  * Confluent's wire format (byte 0 = magic 0, then the 4-byte schema id that {@code /apis/ccompat/v7} also
- * serves, no headers), so Confluent-compatible consumers can read every topic.
+ * serves, no headers) with self-contained schemas, so Confluent-compatible consumers can read every topic.
  *
  * <p>Schemas are registered automatically under the topic's subject ({@code <topic>-value}) and read back into
  * the generated {@code dev.palm.events} classes. A value of another type than the one asked for, or bytes that
@@ -54,7 +54,7 @@ public final class PalmSerdes {
 
     /**
      * The serde configuration for the registry at {@code registryUrl}: Confluent wire format with content ids,
-     * auto-registration, specific Avro reader, and the JDK HTTP client (Apicurio's default Vert.x client was
+     * auto-registration of self-contained schemas, specific Avro reader, and the JDK HTTP client (Apicurio's default Vert.x client was
      * seen to hang on error responses).
      */
     public static Map<String, Object> config(String registryUrl) {
@@ -68,6 +68,9 @@ public final class PalmSerdes {
         config.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler");
         config.put("apicurio.registry.use-id", "contentId");
         config.put("apicurio.registry.headers.enabled", false);
+        // register each event schema self-contained: Apicurio would otherwise split every nested record and
+        // enum into separate artifacts referenced by name, which many Confluent-compatible readers cannot follow
+        config.put("apicurio.registry.dereference-schema", true);
         return Map.copyOf(config);
     }
 

@@ -21,6 +21,7 @@ import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.validation.PackValidator;
 import dev.palm.packs.validation.ValidationResult;
+import dev.palm.streams.PalmTopology;
 import dev.palm.streams.audit.CheckpointSigner;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.ProvisioningReport;
@@ -135,7 +136,7 @@ public final class PalmService implements AutoCloseable {
                 provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
             }
             logProvisioning(provisioning);
-            Topology topology = PipelineTopology.build(packs, layout, serdes, signer, provisioning.repairs());
+            Topology topology = PalmTopology.build(packs, layout, serdes);
             streams = new KafkaStreams(topology, streamsProperties());
             streams.setUncaughtExceptionHandler(this::uncaught);
             CountDownLatch running = new CountDownLatch(1);
@@ -194,7 +195,6 @@ public final class PalmService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
         // one total order per pack is processed by one task; more threads only help with many packs
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
-        props.putAll(PipelineTopology.streamsSettings());
         props.putAll(config.streamsOverrides());
         return props;
     }

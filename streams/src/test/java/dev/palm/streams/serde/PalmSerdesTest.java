@@ -63,6 +63,7 @@ class PalmSerdesTest {
         assertThat(bytes[0]).as("magic byte").isEqualTo((byte) 0);
         int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
         JsonNode byId = getJson(SharedInfra.registry().ccompatUrl() + "/schemas/ids/" + schemaId);
+        assertThat(byId.path("references")).as("self-contained schema").isEmpty();
         Schema registered = new Schema.Parser().parse(byId.get("schema").asText());
         assertThat(SchemaNormalization.toParsingForm(registered))
                 .isEqualTo(SchemaNormalization.toParsingForm(AuditRecord.getClassSchema()));
@@ -143,7 +144,8 @@ class PalmSerdesTest {
                 .containsEntry("apicurio.registry.use-specific-avro-reader", true)
                 .containsEntry("apicurio.registry.http.adapter", "JDK")
                 .containsEntry("apicurio.registry.use-id", "contentId")
-                .containsEntry("apicurio.registry.headers.enabled", false);
+                .containsEntry("apicurio.registry.headers.enabled", false)
+                .containsEntry("apicurio.registry.dereference-schema", true);
         assertThat(PalmSerdes.apiUrl("http://reg:1/apis/registry/v3")).isEqualTo("http://reg:1/apis/registry/v3");
         assertThatThrownBy(() -> PalmSerdes.apiUrl("reg:8080"))
                 .isInstanceOf(IllegalArgumentException.class)
