@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
       "PALM: policy enforcement and hash-chained audit for AI-agent platforms.",
       "Run `palm <command> --help` for the options of a command."
     },
-    subcommands = {PacksCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      PacksCommand.class,
+      dev.palm.cli.ops.PublishCommand.class,
+      dev.palm.cli.ops.DecisionsCommand.class,
+      dev.palm.cli.ops.ApprovalsCommand.class,
+      dev.palm.cli.ops.HoldsCommand.class,
+      dev.palm.cli.ops.OutcomesCommand.class,
+      dev.palm.cli.audit.AuditCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Palm implements Runnable {
 
   /** Exit code when a check ran and found a problem (invalid pack, not conformant). */

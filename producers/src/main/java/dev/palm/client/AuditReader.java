@@ -50,7 +50,24 @@ public final class AuditReader {
    * @throws UnknownPackException when the pack has no audit topic
    */
   public AuditReadSummary read(AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
-    return run(query, sink, CheckpointPolicy.none(), progress);
+    return run(query, sink, CheckpointPolicy.none(), progress, false);
+  }
+
+  /**
+   * Hands {@code sink} the contiguous stretch of the chain from the first to the last record recorded in the
+   * query's time range, including any record in between whose clock-based {@code recorded_at} falls outside
+   * it, so the export has no holes that are artefacts of the range. The query must have no filters.
+   *
+   * @throws IllegalArgumentException when the query has filters (an export must be a verifiable stretch)
+   * @throws UnknownPackException when the pack has no audit topic
+   */
+  public AuditReadSummary export(AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
+    if (query.hasFilters()) {
+      throw new IllegalArgumentException(
+          "An export takes every record of the time range so that it can be verified; drop the filters"
+              + " (deployment, operation, actor, event type) or use a query instead");
+    }
+    return run(query, sink, CheckpointPolicy.none(), progress, true);
   }
 
   /**
@@ -60,11 +77,15 @@ public final class AuditReader {
    * @throws UnknownPackException when the pack has no audit topic
    */
   public AuditReadSummary verify(AuditQuery query, CheckpointPolicy checkpoints, ReadProgress progress) {
-    return run(query, entry -> {}, checkpoints, progress);
+    return run(query, entry -> {}, checkpoints, progress, false);
   }
 
   private AuditReadSummary run(
-      AuditQuery query, Consumer<AuditEntry> sink, CheckpointPolicy policy, ReadProgress progress) {
+      AuditQuery query,
+      Consumer<AuditEntry> sink,
+      CheckpointPolicy policy,
+      ReadProgress progress,
+      boolean contiguous) {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
     String pack = query.pack();
@@ -81,6 +102,7 @@ public final class AuditReader {
       ChainCheck chain = new ChainCheck(pack);
       long total = reader.recordsToSnapshotEnd();
       long[] counts = new long[3]; // read, matched, unreadable
+      List<AuditEntry> held = new ArrayList<>(); // contiguous mode: out-of-range records after the first match
       progress.update(0, total);
       reader.readToSnapshotEnd(
           item -> {
@@ -94,9 +116,15 @@ public final class AuditReader {
               checkpoints.feedUpTo(record.getSequence());
               checkpoints.record(record);
               chain.record(record);
+              AuditEntry entry =
+                  new AuditEntry(record, value.topic(), value.partition(), value.offset(), value.timestamp());
               if (query.matches(record)) {
-                counts[1]++;
-                sink.accept(new AuditEntry(record, value.topic(), value.partition(), value.offset(), value.timestamp()));
+                held.forEach(sink);
+                counts[1] += held.size() + 1;
+                held.clear();
+                sink.accept(entry);
+              } else if (contiguous && counts[1] > 0) {
+                held.add(entry);
               }
             } else if (item instanceof TopicReader.Unreadable<AuditRecord> bad) {
               counts[2]++;

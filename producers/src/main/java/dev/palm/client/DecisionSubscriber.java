@@ -65,6 +65,7 @@ public final class DecisionSubscriber {
     try (Consumer<byte[], byte[]> consumer = KafkaClients.rawConsumer(config, "decisions-end")) {
       List<TopicPartition> partitions =
           PackTopics.requirePartitions(consumer, config, config.layout().decisions(pack));
+      consumer.assign(partitions);
       Map<Integer, Long> offsets = new HashMap<>();
       consumer.endOffsets(partitions, config.apiTimeout()).forEach((tp, offset) -> offsets.put(tp.partition(), offset));
       return StartPosition.offsets(offsets);

@@ -3,16 +3,21 @@ package dev.palm.streams;
 import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.AuditRecord;
+import dev.palm.events.Checkpoint;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
+import dev.palm.streams.audit.CheckpointProcessor;
+import dev.palm.streams.audit.CheckpointSchedule;
+import dev.palm.streams.audit.CheckpointSigner;
 import dev.palm.streams.dlq.DecodingProcessor;
 import dev.palm.streams.policy.EventSerdes;
 import dev.palm.streams.policy.PackRuntime;
 import dev.palm.streams.policy.PolicyInput;
 import dev.palm.streams.policy.PolicyOptions;
 import dev.palm.streams.policy.PolicyProcessor;
+import dev.palm.streams.policy.PolicyStateSummary;
 import dev.palm.streams.policy.PolicyStores;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
@@ -29,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
@@ -38,9 +44,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <p>Shape: the three input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases}) are
  * read as bytes and decoded by {@link DecodingProcessor}s (undecodable records go to the dead-letter topic);
  * decoded inputs keyed by pack go to the single {@link PolicyProcessor}, which owns the RocksDB stores of
- * {@link PolicyStores} and writes to each pack's decisions, approvals and audit topics. Because inputs are keyed
- * by pack, all of a pack's records land in one task (given equal partition counts of the input topics), so each
- * pack's limits are exact and its audit chain is one gapless sequence.
+ * {@link PolicyStores} and writes to each pack's decisions, approvals and audit topics (and, with a checkpoint
+ * signer in the options, feeds the {@link CheckpointProcessor} that writes the checkpoints topics). Because
+ * inputs are keyed by pack, all of a pack's records land in one task (given equal partition counts of the input
+ * topics), so each pack's limits are exact and its audit chain is one gapless sequence.
  */
 public final class PalmTopology {
 
@@ -54,6 +61,10 @@ public final class PalmTopology {
     public static final String POLICY = "palm-policy";
     /** Sink node of the dead-letter topic. */
     public static final String DLQ_SINK = "palm-dlq-sink";
+    /** The checkpoint processor (present when checkpoints are enabled), a child of {@link #POLICY}. */
+    public static final String CHECKPOINTS = "palm-checkpoints";
+    /** Sink node of the packs' checkpoint topics (topic chosen by the record's pack key). */
+    public static final String CHECKPOINTS_SINK = "palm-checkpoints-sink";
 
     private PalmTopology() {
     }
@@ -63,9 +74,18 @@ public final class PalmTopology {
         return build(packs, topics, PalmSerdes.fromConfig(serdeConfig));
     }
 
-    /** The topology with production serdes (Apicurio Registry, Confluent wire format). */
+    /** The topology with production serdes (Apicurio Registry, Confluent wire format) and default options. */
     public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes) {
         return build(packs, topics, serdes::valueSerde, PolicyOptions.defaults());
+    }
+
+    /**
+     * The topology with production serdes and {@code options}, e.g.
+     * {@code PolicyOptions.defaults().withCheckpoints(signer).withStartupEvents(repairs)}.
+     */
+    public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes,
+            PolicyOptions options) {
+        return build(packs, topics, serdes::valueSerde, options);
     }
 
     /** The topology with the given value serdes and one-second timers. */
@@ -105,11 +125,13 @@ public final class PalmTopology {
         topology.addProcessor(decodeReleases, decoder(() -> serdes.valueSerde(HoldRelease.class).deserializer(),
                 PolicyInput.ReleaseInput::new), RELEASES_SOURCE);
 
-        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK), decodeOperations,
-                decodeResponses, decodeReleases);
+        List<String> auditListeners = options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
+        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK, auditListeners),
+                decodeOperations, decodeResponses, decodeReleases);
         for (StoreBuilder<?> store : PolicyStores.builders()) {
             topology.addStateStore(store, POLICY);
         }
+        options.checkpointSigner().ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer));
 
         StringSerializer keys = new StringSerializer();
         for (PackRuntime rt : runtimes.values()) {
@@ -125,6 +147,23 @@ public final class PalmTopology {
         topology.addSink(DLQ_SINK, topics.dlq().name(), raw, raw, decodeOperations, decodeResponses, decodeReleases,
                 POLICY);
         return topology;
+    }
+
+    /**
+     * Signed checkpoints in the same sub-topology as the policy: the checkpoint processor sees every appended
+     * audit record and commits its window with them under exactly-once (see {@link CheckpointProcessor}).
+     */
+    private static void addCheckpoints(Topology topology, Map<String, PackRuntime> runtimes, TopicLayout topics,
+            EventSerdes serdes, CheckpointSigner signer) {
+        List<CheckpointSchedule> schedules = runtimes.values().stream()
+                .map(rt -> CheckpointSchedule.of(rt.pack())).toList();
+        topology.addProcessor(CHECKPOINTS, () -> new CheckpointProcessor(schedules, signer, new PolicyStateSummary(),
+                CheckpointProcessor.STORE), POLICY);
+        topology.addStateStore(CheckpointProcessor.storeBuilder(CheckpointProcessor.STORE), CHECKPOINTS);
+        topology.connectProcessorAndStateStores(CHECKPOINTS, PolicyStateSummary.storeNames().toArray(String[]::new));
+        TopicNameExtractor<String, Checkpoint> byPack = (pack, checkpoint, context) -> topics.checkpoints(pack).name();
+        topology.addSink(CHECKPOINTS_SINK, byPack, new StringSerializer(),
+                serdes.valueSerde(Checkpoint.class).serializer(), CHECKPOINTS);
     }
 
     private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {

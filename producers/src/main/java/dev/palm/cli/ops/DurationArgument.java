@@ -49,7 +49,7 @@ public final class DurationArgument implements ITypeConverter<Duration> {
         throw new TypeConversionException("'" + value + "' is negative; a duration must be positive");
       }
       return parsed;
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       throw new TypeConversionException("'" + value + "' is not a duration; use " + FORMS);
     }
   }

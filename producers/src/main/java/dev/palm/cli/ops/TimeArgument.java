@@ -59,19 +59,19 @@ public final class TimeArgument implements ITypeConverter<Instant> {
       return now;
     }
     Matcher relative = RELATIVE.matcher(lower);
-    if (relative.matches()) {
-      long amount = Long.parseLong(relative.group(1));
-      Duration unit =
-          switch (relative.group(2)) {
-            case "s" -> Duration.ofSeconds(1);
-            case "m" -> Duration.ofMinutes(1);
-            case "h" -> Duration.ofHours(1);
-            case "d" -> Duration.ofDays(1);
-            default -> Duration.ofDays(7);
-          };
-      return now.minus(unit.multipliedBy(amount));
-    }
     try {
+      if (relative.matches()) {
+        long amount = Long.parseLong(relative.group(1));
+        Duration unit =
+            switch (relative.group(2)) {
+              case "s" -> Duration.ofSeconds(1);
+              case "m" -> Duration.ofMinutes(1);
+              case "h" -> Duration.ofHours(1);
+              case "d" -> Duration.ofDays(1);
+              default -> Duration.ofDays(7);
+            };
+        return now.minus(unit.multipliedBy(amount));
+      }
       if (lower.startsWith("-p")) {
         return now.minus(Duration.parse(text.substring(1)));
       }
@@ -85,7 +85,7 @@ public final class TimeArgument implements ITypeConverter<Instant> {
         return OffsetDateTime.parse(text).toInstant();
       }
       return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw new TypeConversionException("'" + value + "' is not a time; use " + FORMS);
     }
   }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param ruleIds        rules that placed it
  * @param auditSequence  audit record of the placement
  */
-public record Hold(String pack, String holdId, String operationId, String requesterId, long placedAt, Optional<Long> autoReleaseAt,
-        List<String> ruleIds, long auditSequence) {
+public record Hold(String pack, String holdId, String operationId, String requesterId, long placedAt,
+        Optional<Long> autoReleaseAt, List<String> ruleIds, long auditSequence) {
 
     public Hold {
         Objects.requireNonNull(pack, "pack");

@@ -1,9 +1,9 @@
 package dev.palm.streams.holds;
 
+import dev.palm.streams.operations.DueHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import dev.palm.streams.operations.DueHandler;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.state.KeyValueIterator;

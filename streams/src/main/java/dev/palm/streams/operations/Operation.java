@@ -87,11 +87,6 @@ public record Operation(
             storageMb = Objects.requireNonNullElse(storageMb, Optional.empty());
             networkKbps = Objects.requireNonNullElse(networkKbps, Optional.empty());
         }
-
-        /** Whether any resource is requested explicitly. */
-        public boolean any() {
-            return cpuMillicores.isPresent() || memoryMb.isPresent() || storageMb.isPresent() || networkKbps.isPresent();
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.palm.streams.policy;
 
 import dev.palm.events.AuditRecord;
 import dev.palm.streams.audit.ChainHead;
+import java.util.List;
 
 /**
  * Appends audit records to a pack's chain inside the current {@link Transaction}: reads and advances the chain
@@ -11,9 +12,15 @@ import dev.palm.streams.audit.ChainHead;
 final class AuditWriter {
 
     private final PolicyStores stores;
+    private final List<String> listeners;
 
-    AuditWriter(PolicyStores stores) {
+    /**
+     * @param stores    the policy stores
+     * @param listeners child nodes that receive every appended record too (keyed by pack), e.g. the checkpoints
+     */
+    AuditWriter(PolicyStores stores, List<String> listeners) {
         this.stores = stores;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Chains {@code entry} as the pack's next record and returns it. */
@@ -28,6 +35,7 @@ final class AuditWriter {
             index(tx, StoreKeys.of(rt.name(), entry.deploymentId()), false, record.getSequence());
         }
         tx.forward(rt.auditSink(), rt.name(), record);
+        listeners.forEach(child -> tx.forward(child, rt.name(), record));
         return record;
     }
 

@@ -84,10 +84,17 @@ final class PolicyEngine {
     private final PolicyStores stores;
     private final AuditWriter audit;
 
-    PolicyEngine(Set<String> packNames, PolicyStores stores) {
+    PolicyEngine(Set<String> packNames, PolicyStores stores, List<String> auditListeners) {
         this.packNames = Set.copyOf(packNames);
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.audit = new AuditWriter(stores);
+        this.audit = new AuditWriter(stores, auditListeners);
+    }
+
+    /** Records an act of the pipeline itself (e.g. a topic repair) in the pack's chain. */
+    void recordSystemEvent(Transaction tx, PackRuntime rt, SystemEvent event, long now) {
+        AuditEntry e = AuditEntry.of(event.type(), ActorRef.SYSTEM).reason(event.reasonCode(), event.message());
+        event.details().forEach(e::detail);
+        audit.append(tx, rt, e, now);
     }
 
     // ---------------------------------------------------------------- operations
@@ -206,7 +213,8 @@ final class PolicyEngine {
             return;
         }
         Optional<OperationEntry> entry = operationEntry(tx, rt, operationId);
-        Optional<String> holdId = Optional.ofNullable(event.getHoldId()).or(() -> entry.flatMap(OperationEntry::holdId));
+        Optional<String> holdId = Optional.ofNullable(event.getHoldId())
+                .or(() -> entry.flatMap(OperationEntry::holdId));
         Optional<Hold> hold = holdId.flatMap(id -> tx.get(stores.holds(), key(rt, id)))
                 .filter(h -> operationId.isBlank() || h.operationId().equals(operationId));
         if (hold.isEmpty()) {
@@ -222,8 +230,9 @@ final class PolicyEngine {
         PackExtensions ext = rt.pack().extensions();
         boolean ownList = !ext.holdReleasers().isEmpty();
         Optional<Finding> refusal = AuthorizedActors.check(releaser, ownList ? ext.holdReleasers() : ext.approvers(),
-                h.requesterId(), ext.allowSelfApproval(), ownList ? "extensions.hold_releasers" : "extensions.approvers",
-                "hold releaser", ReasonCodes.RELEASER_NOT_AUTHORIZED);
+                h.requesterId(), ext.allowSelfApproval(),
+                ownList ? "extensions.hold_releasers" : "extensions.approvers", "hold releaser",
+                ReasonCodes.RELEASER_NOT_AUTHORIZED);
         if (refusal.isPresent()) {
             refuse(tx, rt, type, releaser, h.operationId(), Optional.of(h.holdId()), Optional.of(held.operation()),
                     ReasonCodes.HOLD_RELEASE_REFUSED, refusal.get(), o);

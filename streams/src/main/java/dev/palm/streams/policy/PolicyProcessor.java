@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,6 +38,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
     private final Map<String, PackRuntime> runtimes;
     private final PolicyOptions options;
     private final String deadLetterSink;
+    private final List<String> auditListeners;
     /** Timer items that failed once in this instance; retrying them every punctuation would flood the DLQ. */
     private final Set<String> failedTimerItems = new HashSet<>();
     private ProcessorContext<Object, Object> context;
@@ -45,20 +47,23 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
 
     /**
      * @param runtimes       loaded packs by name
-     * @param options        timer settings
+     * @param options        timer settings and startup events
      * @param deadLetterSink sink node of the dead-letter topic
+     * @param auditListeners child nodes that receive every appended audit record too (e.g. the checkpoints)
      */
-    public PolicyProcessor(Map<String, PackRuntime> runtimes, PolicyOptions options, String deadLetterSink) {
+    public PolicyProcessor(Map<String, PackRuntime> runtimes, PolicyOptions options, String deadLetterSink,
+            List<String> auditListeners) {
         this.runtimes = Map.copyOf(runtimes);
         this.options = Objects.requireNonNull(options, "options");
         this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
+        this.auditListeners = List.copyOf(auditListeners);
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.stores = PolicyStores.from(context);
-        this.engine = new PolicyEngine(runtimes.keySet(), stores);
+        this.engine = new PolicyEngine(runtimes.keySet(), stores, auditListeners);
         Map<String, List<EscalationLevel>> levels = new HashMap<>();
         runtimes.forEach((name, rt) -> {
             EscalationConfig escalation = rt.pack().recoveryConfig().escalation();
@@ -77,6 +82,29 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 new HoldAutoReleasePunctuator(stores.holds(), (key, hold, now) ->
                         onTimer(PolicyStores.HOLDS, key, hold, hold.pack(), now,
                                 (tx, rt) -> engine.autoReleaseHold(tx, rt, key, now))));
+        List<SystemEvent> mine = options.startupEvents().stream().filter(e -> owns(context, e.pack())).toList();
+        if (!mine.isEmpty()) {
+            StartupEventsPunctuator startup = new StartupEventsPunctuator(mine, event -> {
+                long now = context.currentSystemTimeMs();
+                onTimer("startup", event.type() + "/" + event.pack() + "/" + event.message(), event, event.pack(),
+                        now, (tx, rt) -> engine.recordSystemEvent(tx, rt, event, now));
+            });
+            startup.scheduledAs(context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
+                    startup));
+        }
+    }
+
+    /**
+     * Whether this task owns {@code pack}: its records are in this task's partition under Kafka's default key
+     * partitioner, so its chain head lives in this task's store.
+     */
+    private boolean owns(ProcessorContext<Object, Object> context, String pack) {
+        if (!runtimes.containsKey(pack)) {
+            return false;
+        }
+        int partition = Utils.toPositive(Utils.murmur2(pack.getBytes(StandardCharsets.UTF_8)))
+                % options.inputPartitions();
+        return partition == context.taskId().partition();
     }
 
     @Override
@@ -125,16 +153,18 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         Transaction tx = new Transaction();
         try {
             action.run(tx, rt);
-            tx.commit(context, now);
         } catch (RuntimeException e) {
             failedTimerItems.add(key);
-            LOG.warn("Timer item {} of store {} (pack {}) failed and goes to the dead-letter topic", key, store, pack, e);
+            LOG.warn("Timer item {} of store {} (pack {}) failed and goes to the dead-letter topic", key, store,
+                    pack, e);
             byte[] value = JsonSerde.MAPPER.valueToTree(item).toString().getBytes(StandardCharsets.UTF_8);
             RawInput raw = new RawInput(store, -1, -1, key.getBytes(StandardCharsets.UTF_8), value,
                     new RecordHeaders());
             context.forward(DeadLetters.of(raw, "timer failed for pack '" + pack + "' item '" + key + "': "
                     + e.getMessage(), e, now), deadLetterSink);
+            return;
         }
+        tx.commit(context, now);
     }
 
     @FunctionalInterface

@@ -7,6 +7,7 @@ import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.ApprovalVerdict;
 import dev.palm.events.AuditRecord;
+import dev.palm.events.Checkpoint;
 import dev.palm.events.Decision;
 import dev.palm.events.HoldAction;
 import dev.palm.events.HoldRelease;
@@ -63,6 +64,7 @@ final class PolicyHarness implements AutoCloseable {
     private final Map<String, TestOutputTopic<String, ApprovalRequest>> approvalTopics = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<String, AuditRecord>> auditTopics = new LinkedHashMap<>();
     private final TestOutputTopic<byte[], byte[]> dlq;
+    private final Map<String, TestOutputTopic<String, Checkpoint>> checkpointTopics = new LinkedHashMap<>();
     private final Map<String, List<PolicyDecision>> decisions = new HashMap<>();
     private final Map<String, List<ApprovalRequest>> approvals = new HashMap<>();
     private final Map<String, List<AuditRecord>> audit = new HashMap<>();
@@ -71,6 +73,11 @@ final class PolicyHarness implements AutoCloseable {
     private int counter;
 
     PolicyHarness(List<PlatformPack> packs) {
+        this(packs, new PolicyOptions(Duration.ofMillis(1)));
+    }
+
+    /** A harness whose timers run every {@code options.punctuationInterval()}. */
+    PolicyHarness(List<PlatformPack> packs, PolicyOptions options) {
         try {
             stateDir = Files.createTempDirectory("palm-policy-test");
         } catch (java.io.IOException e) {
@@ -81,8 +88,7 @@ final class PolicyHarness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(PalmTopology.build(packs, topics, serdes,
-                new PolicyOptions(Duration.ofMillis(1))), props, START);
+        driver = new TopologyTestDriver(PalmTopology.build(packs, topics, serdes, options), props, START);
         StringSerializer keys = new StringSerializer();
         operations = driver.createInputTopic(topics.operations().name(), keys,
                 serdes.valueSerde(OperationRequested.class).serializer());
@@ -103,12 +109,10 @@ final class PolicyHarness implements AutoCloseable {
                     serdes.valueSerde(ApprovalRequest.class).deserializer()));
             auditTopics.put(name, driver.createOutputTopic(topics.audit(name).name(), keyReader,
                     serdes.valueSerde(AuditRecord.class).deserializer()));
+            checkpointTopics.put(name, driver.createOutputTopic(topics.checkpoints(name).name(), keyReader,
+                    serdes.valueSerde(Checkpoint.class).deserializer()));
         }
         dlq = driver.createOutputTopic(topics.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    TopicLayout topics() {
-        return topics;
     }
 
     Instant now() {
@@ -119,6 +123,7 @@ final class PolicyHarness implements AutoCloseable {
     void advance(Duration by) {
         now = now.plus(by);
         driver.advanceWallClockTime(by);
+        drainAll();
     }
 
     // ------------------------------------------------------------------ inputs
@@ -135,7 +140,12 @@ final class PolicyHarness implements AutoCloseable {
 
     /** Publishes an operation with an explicit key. */
     List<PolicyDecision> send(String key, OperationRequested op) {
-        operations.pipeInput(key, op, now);
+        return sendStamped(key, op, now);
+    }
+
+    /** Publishes an operation whose record timestamp is {@code timestamp} (the wall clock stays). */
+    List<PolicyDecision> sendStamped(String key, OperationRequested op, Instant timestamp) {
+        operations.pipeInput(key, op, timestamp);
         return drain(key);
     }
 
@@ -177,7 +187,18 @@ final class PolicyHarness implements AutoCloseable {
      * requires approval, then lets the rate window drain (61 s) so the test's own operations start afresh.
      */
     DeploymentState establish(String pack, String deploymentId, int replicas) {
-        PolicyDecision created = decide(op(pack, "create_deployment", deploymentId).replicas(replicas).build());
+        return establish(pack, op(pack, "create_deployment", deploymentId).replicas(replicas).build());
+    }
+
+    /** Like {@link #establish(String, String, int)} with a tiny footprint (1m CPU, 1 MiB), for capacity tests. */
+    DeploymentState establishSmall(String pack, String deploymentId, int replicas) {
+        return establish(pack, op(pack, "create_deployment", deploymentId).replicas(replicas)
+                .resources(1, 1, 1, 1).build());
+    }
+
+    private DeploymentState establish(String pack, OperationRequested create) {
+        String deploymentId = create.getDeploymentId();
+        PolicyDecision created = decide(create);
         if (created.getDecision() == Decision.PENDING_APPROVAL) {
             List<PolicyDecision> approved = approve(pack, created.getOperationId(), "bob");
             if (approved.size() != 1 || approved.get(0).getDecision() != Decision.ALLOWED) {
@@ -225,11 +246,6 @@ final class PolicyHarness implements AutoCloseable {
         deadLetters.addAll(dlq.readRecordsToList());
     }
 
-    /** Decisions produced by the last input or clock advance, per pack. */
-    List<PolicyDecision> lastDecisions(String pack) {
-        return lastDecisions.getOrDefault(pack, List.of());
-    }
-
     List<PolicyDecision> decisions(String pack) {
         drainAll();
         return List.copyOf(decisions.getOrDefault(pack, List.of()));
@@ -252,6 +268,12 @@ final class PolicyHarness implements AutoCloseable {
     AuditRecord auditRecord(String pack, long sequence) {
         return audit(pack).stream().filter(r -> r.getSequence() == sequence).findFirst()
                 .orElseThrow(() -> new AssertionError("no audit record " + sequence + " of " + pack));
+    }
+
+    /** Checkpoints written so far to the pack's checkpoints topic (read once: the topic is drained). */
+    List<Checkpoint> checkpoints(String pack) {
+        drainAll();
+        return checkpointTopics.get(pack).readValuesToList();
     }
 
     List<TestRecord<byte[], byte[]>> deadLetters() {
@@ -320,11 +342,6 @@ final class PolicyHarness implements AutoCloseable {
             return this;
         }
 
-        OpBuilder cpu(int millicores) {
-            b.setResources(new ResourceRequests(millicores, null, null, null));
-            return this;
-        }
-
         OpBuilder resources(Integer cpu, Integer memory, Integer storage, Integer network) {
             b.setResources(new ResourceRequests(cpu, memory, storage, network));
             return this;
@@ -350,10 +367,5 @@ final class PolicyHarness implements AutoCloseable {
         OperationRequested build() {
             return b.build();
         }
-    }
-
-    /** The decision of an operation, asserting there is exactly one kind. */
-    static Decision kind(PolicyDecision d) {
-        return d.getDecision();
     }
 }

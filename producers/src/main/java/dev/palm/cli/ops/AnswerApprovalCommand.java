@@ -1,0 +1,155 @@
+package dev.palm.cli.ops;
+
+import dev.palm.client.ApprovalClient;
+import dev.palm.client.ClientConfig;
+import dev.palm.client.DecisionSubscriber;
+import dev.palm.client.Identity;
+import dev.palm.client.PublishResult;
+import dev.palm.client.StartPosition;
+import dev.palm.events.ApprovalVerdict;
+import dev.palm.events.PolicyDecision;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code palm approvals approve|reject}: answers an open approval request as an approver. */
+public abstract class AnswerApprovalCommand implements Callable<Integer> {
+
+  /** {@code palm approvals approve}. */
+  @Command(
+      name = "approve",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Approve an open approval request as --as (who must be an authorized approver and, unless the pack"
+            + " allows self-approval, not the requester; the pipeline checks). With --wait, prints the decision"
+            + " that follows.",
+        "",
+        "Example:",
+        "  palm approvals approve --pack ibank --operation 3f2c9a1e-... --as bob --comment 'checked' --wait"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:answer published (and, with --wait, a decision arrived)",
+        "2:bad flags",
+        "3:unknown pack, or no such open request",
+        "4:Kafka or registry unavailable",
+        "5:--wait ran out before a decision arrived"
+      })
+  public static final class Approve extends AnswerApprovalCommand {
+    @Override
+    ApprovalVerdict verdict() {
+      return ApprovalVerdict.APPROVE;
+    }
+  }
+
+  /** {@code palm approvals reject}. */
+  @Command(
+      name = "reject",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Reject an open approval request as --as; the operation is denied. With --wait, prints the decision.",
+        "",
+        "Example:",
+        "  palm approvals reject --pack ibank --approval 9d1c... --as bob --comment 'not during freeze'"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:answer published (and, with --wait, a decision arrived)",
+        "2:bad flags",
+        "3:unknown pack, or no such open request",
+        "4:Kafka or registry unavailable",
+        "5:--wait ran out before a decision arrived"
+      })
+  public static final class Reject extends AnswerApprovalCommand {
+    @Override
+    ApprovalVerdict verdict() {
+      return ApprovalVerdict.REJECT;
+    }
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack of the request.")
+  String pack;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TargetOptions target;
+
+  @Option(names = "--as", required = true, paramLabel = "ID", description = "Approver identity.")
+  String approver;
+
+  @Option(
+      names = "--actor-type",
+      paramLabel = "TYPE",
+      defaultValue = "human",
+      description = "Approver type: human, agent, service or system. Default: ${DEFAULT-VALUE}.")
+  String actorType;
+
+  @Option(names = "--comment", paramLabel = "TEXT", description = "Comment, kept in the audit trail.")
+  Optional<String> comment = Optional.empty();
+
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      arity = "0..1",
+      fallbackValue = "30s",
+      converter = DurationArgument.class,
+      description = "Wait for the decision that follows and print it (default 30s without a value).")
+  Optional<Duration> waitFor = Optional.empty();
+
+  /** Which request: by operation id or approval id. */
+  static final class TargetOptions {
+    @Option(names = {"--operation", "--operation-id"}, required = true, paramLabel = "ID", description = "Operation id.")
+    String operationId;
+
+    @Option(names = "--approval", required = true, paramLabel = "ID", description = "Approval id.")
+    String approvalId;
+
+    ApprovalClient.Target toTarget() {
+      return operationId != null ? ApprovalClient.Target.operation(operationId) : ApprovalClient.Target.approval(approvalId);
+    }
+  }
+
+  abstract ApprovalVerdict verdict();
+
+  @Override
+  public Integer call() {
+    return Cli.run(spec, connection, this::answer);
+  }
+
+  private int answer() {
+    Identity identity = Identity.of(approver, actorType);
+    ClientConfig config = connection.config();
+    PrintWriter out = spec.commandLine().getOut();
+    DecisionSubscriber decisions = new DecisionSubscriber(config);
+    Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
+    PublishResult result;
+    try (ApprovalClient client = new ApprovalClient(config)) {
+      result = client.respond(pack, target.toTarget(), identity, verdict(), comment);
+    }
+    out.println((verdict() == ApprovalVerdict.APPROVE ? "approved" : "rejected") + " operation "
+        + result.operationId() + " as " + identity.id() + " (response at " + result.position() + ")");
+    if (before.isEmpty()) {
+      return ExitCodes.OK;
+    }
+    Optional<PolicyDecision> decision =
+        decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
+    if (decision.isEmpty()) {
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": no decision about operation "
+          + result.operationId() + " within " + waitFor.get().toSeconds() + " s");
+      return ExitCodes.NO_DECISION;
+    }
+    out.println(Rendering.decisionDetail(decision.get()));
+    return ExitCodes.OK;
+  }
+}

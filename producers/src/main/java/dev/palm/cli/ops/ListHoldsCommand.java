@@ -1,0 +1,66 @@
+package dev.palm.cli.ops;
+
+import dev.palm.client.ActiveHold;
+import dev.palm.client.AvroJson;
+import dev.palm.client.HoldClient;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code palm holds list}: the safety holds in force for a pack. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the safety holds in force for a pack, oldest first: HELD decisions of <prefix>.<pack>.decisions"
+          + " that no later decision about the same operation has settled.",
+      "",
+      "Example:",
+      "  palm holds list --pack finalverse"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:listed (possibly none)", "2:bad flags", "3:unknown pack", "4:Kafka or registry unavailable"})
+public final class ListHoldsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose holds to list.")
+  String pack;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl. Default: ${DEFAULT-VALUE}.")
+  Rendering.Format format;
+
+  @Override
+  public Integer call() {
+    return Cli.run(spec, connection, this::list);
+  }
+
+  private int list() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<ActiveHold> holds;
+    try (HoldClient client = new HoldClient(connection.config())) {
+      holds = client.holds(pack);
+    }
+    if (format == Rendering.Format.JSONL) {
+      holds.forEach(h -> out.println(AvroJson.toJsonLine(Rendering.holdJson(h))));
+      return ExitCodes.OK;
+    }
+    if (holds.isEmpty()) {
+      out.println("no holds in force in pack " + pack);
+      return ExitCodes.OK;
+    }
+    out.println(Rendering.holdHeader());
+    holds.forEach(h -> out.println(Rendering.holdLine(h)));
+    return ExitCodes.OK;
+  }
+}
