@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.palm.packs.PackException;
@@ -21,13 +24,19 @@ import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.validation.PackValidator;
 import dev.palm.packs.validation.ValidationResult;
+import dev.palm.events.AuditEventType;
 import dev.palm.streams.PalmTopology;
 import dev.palm.streams.audit.CheckpointSigner;
+import dev.palm.streams.policy.PolicyOptions;
+import dev.palm.streams.policy.SystemEvent;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.ProvisioningReport;
 import dev.palm.streams.topics.TopicLayout;
 import dev.palm.streams.topics.TopicProvisioner;
+import dev.palm.streams.topics.TopicRepair;
+import dev.palm.streams.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -132,11 +141,17 @@ public final class PalmService implements AutoCloseable {
             }
             createStateDir();
             signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
+            int inputPartitions;
             try (Admin admin = Admin.create(clientProperties)) {
                 provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
+                inputPartitions = inputPartitions(admin);
             }
             logProvisioning(provisioning);
-            Topology topology = PalmTopology.build(packs, layout, serdes);
+            PolicyOptions options = PolicyOptions.defaults()
+                    .withCheckpoints(signer)
+                    .withStartupEvents(startupEvents(provisioning))
+                    .withInputPartitions(inputPartitions);
+            Topology topology = PalmTopology.build(packs, layout, serdes, options);
             streams = new KafkaStreams(topology, streamsProperties());
             streams.setUncaughtExceptionHandler(this::uncaught);
             CountDownLatch running = new CountDownLatch(1);
@@ -150,6 +165,63 @@ public final class PalmService implements AutoCloseable {
         LOG.info("PALM pipeline '{}' running on {} for packs {} (topics '{}.*', state {})", config.applicationId(),
                 config.effectiveBootstrapServers(), packNames(), layout.prefix(), config.stateDir());
         return provisioning;
+    }
+
+    /**
+     * The partition count of the input topics, which must be equal: the policy stage joins them by partition, so
+     * a pack's operations, answers and releases must land in the same task for its records to stay in one order.
+     */
+    private int inputPartitions(Admin admin) {
+        List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
+        Map<String, TopicDescription> described;
+        try {
+            described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing the input topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        described.forEach((name, d) -> counts.put(name, d.partitions().size()));
+        if (counts.values().stream().distinct().count() != 1) {
+            throw new IllegalStateException("The input topics have different partition counts " + counts + "; give"
+                    + " them all the same count (add partitions with kafka-topics --alter), so that each pack's"
+                    + " operations, approval responses and hold releases are processed by one task in one order");
+        }
+        return counts.values().iterator().next();
+    }
+
+    /**
+     * What the pipeline records in each pack's audit chain when it starts: that it started enforcing the pack,
+     * and every topic setting repaired for the pack (a repaired shared topic concerns every pack).
+     */
+    List<SystemEvent> startupEvents(ProvisioningReport report) {
+        List<SystemEvent> events = new ArrayList<>();
+        for (PlatformPack pack : packs) {
+            String name = pack.metadata().name();
+            Map<String, String> details = new TreeMap<>();
+            details.put("pipeline.application_id", config.applicationId());
+            details.put("pipeline.topic_prefix", layout.prefix());
+            details.put("pack.version", pack.metadata().version());
+            details.put("pipeline.packs", String.join(",", packNames()));
+            details.put("pipeline.repair_mode", Boolean.toString(config.repair()));
+            events.add(new SystemEvent(name, AuditEventType.PIPELINE_STARTED, AuditEventType.PIPELINE_STARTED.name(),
+                    "pipeline '" + config.applicationId() + "' started enforcing pack '" + name + "' version "
+                            + pack.metadata().version(), details));
+            for (TopicRepair repair : report.repairs()) {
+                Optional<String> owner = layout.find(repair.topic()).flatMap(TopicSpec::pack);
+                if (owner.isPresent() && !owner.get().equals(name)) {
+                    continue;
+                }
+                events.add(new SystemEvent(name, AuditEventType.TOPIC_REPAIRED, AuditEventType.TOPIC_REPAIRED.name(),
+                        "topic " + repair.topic() + ": " + repair.setting() + " changed from " + repair.before()
+                                + " to " + repair.after() + " (--repair)",
+                        Map.of("topic", repair.topic(), "topic.setting", repair.setting(),
+                                "topic.before", repair.before(), "topic.after", repair.after())));
+            }
+        }
+        return List.copyOf(events);
     }
 
     private void validatePacks() throws PackException {
@@ -195,6 +267,8 @@ public final class PalmService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
         // one total order per pack is processed by one task; more threads only help with many packs
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        // no global stores here; enabling it keeps Kafka Streams from warning about the future default
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         props.putAll(config.streamsOverrides());
         return props;
     }

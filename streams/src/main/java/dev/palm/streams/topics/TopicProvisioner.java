@@ -152,7 +152,19 @@ public final class TopicProvisioner {
         }
 
         List<TopicRepair> repairs = repair(admin, mismatches);
+        // Altered configs reach the broker's metadata cache asynchronously: poll briefly before concluding
+        // that the repair did not take effect.
         List<TopicSettingMismatch> remaining = mismatches(present, describe(admin, present));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            remaining = mismatches(present, describe(admin, present));
+        }
         if (!remaining.isEmpty()) {
             throw new IllegalStateException("Topic repair did not take effect for: " + remaining.stream()
                     .map(TopicSettingMismatch::describe).toList() + "; check the broker's dynamic config limits and"

@@ -1,0 +1,103 @@
+package dev.palm.cli.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palm.client.ClientConfig;
+import dev.palm.client.Fixture;
+import dev.palm.client.Fixture.Run;
+import dev.palm.packs.canonical.IBankPack;
+import dev.palm.streams.infra.SharedInfra;
+import dev.palm.streams.service.PalmService;
+import dev.palm.streams.service.PipelineConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line against the real pipeline ({@link PalmService} with the iBank pack): publish a
+ * delete_deployment, see it held, release the hold, see it pending, approve it as another user, see it allowed,
+ * query its audit history and verify the chain.
+ */
+class PipelineSessionTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path stateDir;
+
+  private static ClientConfig config;
+  private static PalmService service;
+
+  @BeforeAll
+  static void startThePipeline() throws Exception {
+    config = Fixture.config("session");
+    service =
+        PalmService.create(
+            PipelineConfig.builder()
+                .bootstrapServers(SharedInfra.bootstrapServers())
+                .registryUrl(SharedInfra.registryUrl())
+                .stateDir(stateDir)
+                .applicationId(config.topicPrefix() + "-app")
+                .topicPrefix(config.topicPrefix())
+                .signingKeyFile(Optional.of(stateDir.resolve("signing.pem")))
+                .build(),
+            List.of(IBankPack.ibank()));
+    service.start();
+  }
+
+  @AfterAll
+  static void stopThePipeline() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void publishApproveQueryAndVerify() throws Exception {
+    Run published = Fixture.palm(config, "publish", "--pack", "ibank", "--operation", "delete_deployment",
+        "--deployment", "payments-eu", "--actor", "alice", "--justification", "decommission",
+        "--wait", "120s", "--format", "jsonl");
+    assertThat(published.exitCode()).as(published.toString()).isZero();
+    JsonNode line = JSON.readTree(published.out().strip());
+    String operationId = line.get("published").get("operation_id").asText();
+    // iBank blocks delete_deployment behind a safety hold before it asks for approval
+    assertThat(line.get("decision").get("decision").asText()).isEqualTo("HELD");
+
+    Run holds = Fixture.palm(config, "holds", "list", "--pack", "ibank");
+    assertThat(holds.exitCode()).as(holds.toString()).isZero();
+    assertThat(holds.out()).contains(operationId).contains("delete_deployment");
+
+    Run released = Fixture.palm(config, "holds", "release", "--pack", "ibank", "--operation", operationId,
+        "--as", "carol", "--reason", "change ticket CHG-7", "--wait", "120s");
+    assertThat(released.exitCode()).as(released.toString()).isZero();
+    assertThat(released.out()).contains("PENDING_APPROVAL delete_deployment on payments-eu");
+
+    Run pending = Fixture.palm(config, "approvals", "list", "--pack", "ibank");
+    assertThat(pending.exitCode()).as(pending.toString()).isZero();
+    assertThat(pending.out()).contains(operationId).contains("delete_deployment").contains("alice");
+
+    Run selfApproval = Fixture.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
+        "--as", "alice", "--wait", "5s");
+    assertThat(selfApproval.out()).doesNotContain("ALLOWED");
+
+    Run approved = Fixture.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
+        "--as", "bob", "--comment", "checked with the owners", "--wait", "120s");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    assertThat(approved.out()).contains("ALLOWED delete_deployment on payments-eu").contains("decided by: bob");
+
+    Run history = Fixture.palm(config, "audit", "query", "--pack", "ibank", "--operation", operationId);
+    assertThat(history.exitCode()).as(history.toString()).isZero();
+    assertThat(history.out()).contains("APPROVAL_REQUESTED").contains("APPROVAL_GRANTED");
+    assertThat(history.err()).isEmpty();
+
+    Run verified = Fixture.palm(config, "audit", "verify", "--pack", "ibank", "--trusted-key",
+        service.signer().orElseThrow().publicKeyBase64());
+    assertThat(verified.exitCode()).as(verified.toString()).isZero();
+    assertThat(verified.out()).contains("chain: INTACT");
+  }
+}
