@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       dev.palm.cli.ops.HoldsCommand.class,
       dev.palm.cli.ops.OutcomesCommand.class,
       dev.palm.cli.audit.AuditCommand.class,
+      dev.palm.cli.run.RunCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Palm implements Runnable {

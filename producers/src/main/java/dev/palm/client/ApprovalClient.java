@@ -145,23 +145,34 @@ public final class ApprovalClient implements AutoCloseable {
       String pack, Target target, Identity approver, ApprovalVerdict verdict, Optional<String> comment) {
     Objects.requireNonNull(approver, "approver");
     Objects.requireNonNull(verdict, "verdict");
+    return respondTo(require(pack, target), approver, verdict, comment);
+  }
+
+  /**
+   * The open request {@code target} addresses.
+   *
+   * @throws NotPendingException when no open request matches, listing the open ones
+   * @throws UnknownPackException when the pack has no approvals topic
+   */
+  public PendingApproval require(String pack, Target target) {
     List<PendingApproval> pending = pending(pack);
-    PendingApproval request =
-        pending.stream()
-            .filter(target::matches)
-            .findFirst()
-            .orElseThrow(() -> notPending(pack, target, pending));
+    return pending.stream().filter(target::matches).findFirst().orElseThrow(() -> notPending(pack, target, pending));
+  }
+
+  /** Answers an open request found before (by {@link #pending} or {@link #require}). */
+  public PublishResult respondTo(
+      PendingApproval request, Identity approver, ApprovalVerdict verdict, Optional<String> comment) {
     ApprovalResponse response =
         ApprovalResponse.newBuilder()
             .setApprovalId(request.approvalId())
             .setOperationId(request.operationId())
-            .setPack(pack)
+            .setPack(request.pack())
             .setApprover(approver.toAvro())
             .setVerdict(verdict)
             .setComment(comment.orElse(null))
             .setRespondedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
             .build();
-    return sender().send(pack, request.operationId(), response);
+    return sender().send(request.pack(), request.operationId(), response);
   }
 
   private synchronized RecordSender<ApprovalResponse> sender() {

@@ -191,9 +191,7 @@ public final class AvroJson {
           throw wrongType(path, "an object", node);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
-        while (entries.hasNext()) {
-          Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
           map.put(entry.getKey(), fromJson(schema.getValueType(), entry.getValue(), path + "." + entry.getKey()));
         }
         return map;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -52,6 +53,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Deserializer<V> deserializer;
   private final String topic;
+  private final String registryUrl;
   private final Duration apiTimeout;
   private final List<TopicPartition> partitions;
   private final Map<TopicPartition, Long> startOffsets;
@@ -63,6 +65,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       KafkaConsumer<byte[], byte[]> consumer,
       Deserializer<V> deserializer,
       String topic,
+      String registryUrl,
       Duration apiTimeout,
       List<TopicPartition> partitions,
       Map<TopicPartition, Long> startOffsets,
@@ -70,6 +73,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     this.consumer = consumer;
     this.deserializer = deserializer;
     this.topic = topic;
+    this.registryUrl = registryUrl;
     this.apiTimeout = apiTimeout;
     this.partitions = partitions;
     this.startOffsets = Map.copyOf(startOffsets);
@@ -93,9 +97,10 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       Map<TopicPartition, Long> startOffsets = startOffsets(consumer, partitions, start, begin, end, timeout);
       startOffsets.forEach(consumer::seek);
       Deserializer<V> deserializer = config.serdes().valueDeserializer(spec.valueType());
-      return new TopicReader<>(consumer, deserializer, spec.name(), timeout, partitions, startOffsets, end);
+      return new TopicReader<>(
+          consumer, deserializer, spec.name(), config.registryUrl(), timeout, partitions, startOffsets, end);
     } catch (RuntimeException e) {
-      consumer.close(Duration.ZERO);
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
       throw e;
     }
   }
@@ -206,9 +211,25 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
       return new Value<>(record.topic(), record.partition(), record.offset(), timestamp, key, value);
     } catch (RuntimeException e) {
+      if (causedByIo(e)) {
+        // The bytes may be fine: the registry that holds their schema did not answer.
+        throw new RegistryUnavailableException(
+            "The schema registry " + registryUrl + " did not answer while decoding " + record.topic() + "-"
+                + record.partition() + "@" + record.offset() + ": " + e.getMessage(),
+            e);
+      }
       return new Unreadable<>(
           record.topic(), record.partition(), record.offset(), timestamp, Objects.toString(e.getMessage(), e.toString()));
     }
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -268,7 +289,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     try {
       deserializer.close();
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
   }
 }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
           + " file is written anyway as evidence.",
       "",
       "Example:",
-      "  palm audit export --pack ibank --from 2026-03-01 --to 2026-04-01 --output ibank-march.jsonl"
+      "  palm audit export --pack ibank --from 2026-03-01 --to 2026-04-01 \\",
+      "      --output ibank-march.jsonl"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -61,19 +62,25 @@ public final class ExportAuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ReadProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "exporting " + pack + " audit");
     AuditReadSummary summary;
+    long[] exported = {-1, -1}; // first and last sequence written
     try (OutputTarget file = OutputTarget.open(Optional.of(output), out)) {
       summary =
           new AuditReader(connection.config())
-              .export(range.query(pack).build(), entry -> file.println(AuditExport.line(entry)), progress);
+              .export(
+                  range.query(pack).build(),
+                  entry -> {
+                    file.println(AuditExport.line(entry));
+                    if (exported[0] < 0) {
+                      exported[0] = entry.record().getSequence();
+                    }
+                    exported[1] = entry.record().getSequence();
+                  },
+                  progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    String sequences =
-        summary.recordsMatched() == 0
-            ? ""
-            : " (sequences " + summary.chain().firstSequence().orElse(-1) + ".." + summary.chain().lastSequence().orElse(-1)
-                + " read)";
-    out.println("exported " + summary.recordsMatched() + " records of pack " + pack + " to " + output + sequences);
+    String sequences = exported[0] < 0 ? "" : " (sequences " + exported[0] + ".." + exported[1] + ")";
+    out.println("exported " + summary.recordsMatched() + " records of pack " + pack + sequences + " to " + output);
     out.println("chain: " + summary.chain().status() + " - " + summary.chain().message());
     summary.notes().forEach(n -> out.println("note: " + n));
     int code = VerifyAuditCommand.exitCode(summary.chain().status());

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  palm audit query --pack ibank --from -1d --operation 3f2c9a1e-...",
-      "  palm audit query --pack ibank --from 2026-03-01 --to 2026-04-01 --type DECISION,APPROVAL_GRANTED \\",
-      "      --format csv --output march.csv"
+      "  palm audit query --pack ibank --from 2026-03-01 --to 2026-04-01 \\",
+      "      --type DECISION,APPROVAL_GRANTED --format csv --output march.csv"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -92,7 +92,9 @@ public final class QueryAuditCommand implements Callable<Integer> {
     builder.eventTypes(types.isEmpty() ? EnumSet.noneOf(AuditEventType.class) : EnumSet.copyOf(types));
     AuditQuery query = builder.build();
     PrintWriter err = spec.commandLine().getErr();
-    ReadProgress progress = TerminalProgress.of(err, "reading " + pack + " audit");
+    // Records printed to the terminal show the progress themselves; a progress line would garble them.
+    ReadProgress progress =
+        output.isPresent() ? TerminalProgress.of(err, "reading " + pack + " audit") : ReadProgress.NONE;
     AuditReadSummary summary;
     try (OutputTarget out = OutputTarget.open(output, spec.commandLine().getOut())) {
       AuditFormats.header(format).ifPresent(out::println);

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  palm audit verify --pack ibank",
-      "  palm audit verify --pack ibank --from 2026-03-01 --to 2026-04-01 --trusted-key pipeline.pub",
+      "  palm audit verify --pack ibank --from 2026-03-01 --to 2026-04-01 \\",
+      "      --trusted-key pipeline.pub",
       "  palm audit verify --file ibank-march.jsonl"
     },
     exitCodeListHeading = "%nExit codes:%n",

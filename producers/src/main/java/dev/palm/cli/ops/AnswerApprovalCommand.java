@@ -4,6 +4,7 @@ import dev.palm.client.ApprovalClient;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.DecisionSubscriber;
 import dev.palm.client.Identity;
+import dev.palm.client.PendingApproval;
 import dev.palm.client.PublishResult;
 import dev.palm.client.StartPosition;
 import dev.palm.events.ApprovalVerdict;
@@ -33,7 +34,8 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
             + " that follows.",
         "",
         "Example:",
-        "  palm approvals approve --pack ibank --operation 3f2c9a1e-... --as bob --comment 'checked' --wait"
+        "  palm approvals approve --pack ibank --operation 3f2c9a1e-... --as bob \\",
+        "      --comment 'checked' --wait"
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -59,7 +61,8 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
         "Reject an open approval request as --as; the operation is denied. With --wait, prints the decision.",
         "",
         "Example:",
-        "  palm approvals reject --pack ibank --approval 9d1c... --as bob --comment 'not during freeze'"
+        "  palm approvals reject --pack ibank --approval 9d1c... --as bob \\",
+        "      --comment 'not during freeze'"
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -133,11 +136,28 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DecisionSubscriber decisions = new DecisionSubscriber(config);
     Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
+    PrintWriter err = spec.commandLine().getErr();
     PublishResult result;
     try (ApprovalClient client = new ApprovalClient(config)) {
-      result = client.respond(pack, target.toTarget(), identity, verdict(), comment);
+      PendingApproval request = client.require(pack, target.toTarget());
+      // The pipeline decides who may answer; these notes only explain in advance why it may ignore the answer.
+      if (request.requestedBy().equals(identity.id())) {
+        err.println("note: " + identity.id() + " requested this operation; the answer counts only if pack " + pack
+            + " allows self-approval");
+      }
+      if (identity.type() != dev.palm.events.ActorType.HUMAN) {
+        err.println("note: the pipeline takes approvals from human actors only, not from a "
+            + identity.type().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      if (request.escalationLevel() == 0
+          && !request.recipients().isEmpty()
+          && !request.recipients().contains(identity.id())) {
+        err.println("note: the request is addressed to " + String.join(", ", request.recipients()) + ", not "
+            + identity.id());
+      }
+      result = client.respondTo(request, identity, verdict(), comment);
     }
-    out.println((verdict() == ApprovalVerdict.APPROVE ? "approved" : "rejected") + " operation "
+    out.println("sent " + (verdict() == ApprovalVerdict.APPROVE ? "approval" : "rejection") + " of operation "
         + result.operationId() + " as " + identity.id() + " (response at " + result.position() + ")");
     if (before.isEmpty()) {
       return ExitCodes.OK;
@@ -145,8 +165,10 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
     Optional<PolicyDecision> decision =
         decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
     if (decision.isEmpty()) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": no decision about operation "
-          + result.operationId() + " within " + waitFor.get().toSeconds() + " s");
+      err.println(spec.qualifiedName() + ": no decision about operation " + result.operationId() + " within "
+          + waitFor.get().toSeconds() + " s; the pipeline may have refused the answer (see: palm audit query"
+          + " --pack " + pack + " --operation " + result.operationId() + " --type APPROVAL_RESPONSE) or wait for"
+          + " more approvals");
       return ExitCodes.NO_DECISION;
     }
     out.println(Rendering.decisionDetail(decision.get()));

@@ -1,6 +1,7 @@
 package dev.palm.cli.ops;
 
 import dev.palm.client.NotPendingException;
+import dev.palm.client.RegistryUnavailableException;
 import dev.palm.client.UnknownPackException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,6 +34,9 @@ public final class Cli {
     } catch (UnknownPackException | NotPendingException e) {
       err.println(command + ": " + e.getMessage());
       return ExitCodes.BAD_INPUT;
+    } catch (RegistryUnavailableException e) {
+      err.println(command + ": " + e.getMessage() + "; check --registry-url and that the registry is up");
+      return ExitCodes.UNAVAILABLE;
     } catch (UncheckedIOException e) {
       err.println(command + ": " + e.getMessage());
       return ExitCodes.BAD_INPUT;

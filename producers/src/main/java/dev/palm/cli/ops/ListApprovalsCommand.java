@@ -62,8 +62,7 @@ public final class ListApprovalsCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Instant now = Instant.now();
-    out.println(Rendering.approvalHeader());
-    pending.forEach(p -> out.println(Rendering.approvalLine(p, now)));
+    Rendering.approvalTable(pending, now).forEach(out::println);
     return ExitCodes.OK;
   }
 }

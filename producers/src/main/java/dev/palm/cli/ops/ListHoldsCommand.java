@@ -59,8 +59,7 @@ public final class ListHoldsCommand implements Callable<Integer> {
       out.println("no holds in force in pack " + pack);
       return ExitCodes.OK;
     }
-    out.println(Rendering.holdHeader());
-    holds.forEach(h -> out.println(Rendering.holdLine(h)));
+    Rendering.holdTable(holds).forEach(out::println);
     return ExitCodes.OK;
   }
 }

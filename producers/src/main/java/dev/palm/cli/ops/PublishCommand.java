@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
           + " --requested-at is given. With --wait, waits for the first decision and prints it.",
       "",
       "Example:",
-      "  palm publish --pack ibank --operation delete_deployment --deployment payments-eu \\",
-      "      --actor alice --justification 'decommission' --wait"
+      "  palm publish --pack ibank --operation delete_deployment \\",
+      "      --deployment payments-eu --actor alice --wait"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -150,7 +150,8 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Option(
       names = "--skip-pack-check",
-      description = "Publish even if the pack has no topics on the cluster (the pipeline then denies it).")
+      description = "Publish even if the pack has no topics on the cluster (a pipeline that does not load it"
+          + " sends the record to its dead-letter topic).")
   boolean skipPackCheck;
 
   /** The agent specification flags. */

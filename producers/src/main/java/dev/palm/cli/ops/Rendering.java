@@ -8,6 +8,7 @@ import dev.palm.client.PendingApproval;
 import dev.palm.client.PublishResult;
 import dev.palm.events.PolicyDecision;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,27 +91,26 @@ public final class Rendering {
     return node;
   }
 
-  /** One line per open approval request. */
-  public static String approvalLine(PendingApproval p, Instant now) {
-    return String.format(
-        "%-36s %-36s %-20s %-16s %-12s %-24s %-24s %-9s %s",
-        p.approvalId(),
-        p.operationId(),
-        p.operation(),
-        p.deploymentId(),
-        p.requestedBy(),
-        time(p.requestedAt()),
-        time(p.expiresAt()) + (p.expired(now) ? "!" : ""),
-        p.approvedBy().size() + "/" + p.approvalsRequired(),
-        p.escalationLevel() == 0 ? "" : "level " + p.escalationLevel() + p.escalationName().map(n -> " " + n).orElse(""));
-  }
-
-  /** The header of {@link #approvalLine}. */
-  public static String approvalHeader() {
-    return String.format(
-        "%-36s %-36s %-20s %-16s %-12s %-24s %-24s %-9s %s",
-        "APPROVAL_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "REQUESTED_BY", "REQUESTED_AT", "EXPIRES_AT",
-        "APPROVALS", "ESCALATION");
+  /** The open approval requests as an aligned table with a header. */
+  public static List<String> approvalTable(List<PendingApproval> pending, Instant now) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("APPROVAL_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "REQUESTED_BY", "REQUESTED_AT",
+        "EXPIRES_AT", "APPROVALS", "ESCALATION"));
+    for (PendingApproval p : pending) {
+      rows.add(List.of(
+          p.approvalId(),
+          p.operationId(),
+          p.operation(),
+          p.deploymentId(),
+          p.requestedBy(),
+          time(p.requestedAt()),
+          time(p.expiresAt()) + (p.expired(now) ? "!" : ""),
+          p.approvedBy().size() + "/" + p.approvalsRequired(),
+          p.escalationLevel() == 0
+              ? "-"
+              : "level " + p.escalationLevel() + p.escalationName().map(n -> " " + n).orElse("")));
+    }
+    return table(rows);
   }
 
   /** The JSON form of an open approval request. */
@@ -140,23 +140,44 @@ public final class Rendering {
     return node;
   }
 
-  /** One line per hold in force. */
-  public static String holdLine(ActiveHold h) {
-    return String.format(
-        "%-36s %-36s %-20s %-16s %-24s %s",
-        h.holdId().orElse("-"),
-        h.operationId(),
-        h.operation(),
-        h.deploymentId(),
-        time(h.heldAt()),
-        String.join(",", h.reasonCodes()));
+  /** The holds in force as an aligned table with a header. */
+  public static List<String> holdTable(List<ActiveHold> holds) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("HOLD_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "HELD_AT", "REASONS"));
+    for (ActiveHold h : holds) {
+      rows.add(List.of(
+          h.holdId().orElse("-"),
+          h.operationId(),
+          h.operation(),
+          h.deploymentId(),
+          time(h.heldAt()),
+          String.join(",", h.reasonCodes())));
+    }
+    return table(rows);
   }
 
-  /** The header of {@link #holdLine}. */
-  public static String holdHeader() {
-    return String.format(
-        "%-36s %-36s %-20s %-16s %-24s %s", "HOLD_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "HELD_AT",
-        "REASONS");
+  /** Rows padded to the widest cell of each column, two spaces apart; the last column is not padded. */
+  public static List<String> table(List<List<String>> rows) {
+    int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        line.append(cell);
+        if (i < row.size() - 1) {
+          line.append(" ".repeat(widths[i] - cell.length() + 2));
+        }
+      }
+      lines.add(line.toString().stripTrailing());
+    }
+    return lines;
   }
 
   /** The JSON form of a hold in force. */

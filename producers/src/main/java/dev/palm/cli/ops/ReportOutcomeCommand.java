@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
           + " audited as UNAUTHORIZED_EXECUTION.",
       "",
       "Example:",
-      "  palm outcomes report --pack ibank --operation 3f2c9a1e-... --deployment payments-eu \\",
-      "      --status succeeded --as deployer-svc"
+      "  palm outcomes report --pack ibank --operation 3f2c9a1e-... \\",
+      "      --deployment payments-eu --status succeeded --as deployer-svc"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:reported", "2:bad flags", "3:unknown pack", "4:Kafka or registry unavailable"})

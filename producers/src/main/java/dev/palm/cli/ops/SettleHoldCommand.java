@@ -33,7 +33,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
             + " that follows.",
         "",
         "Example:",
-        "  palm holds release --pack finalverse --operation 7c1e... --as carol --reason 'verified' --wait"
+        "  palm holds release --pack finalverse --operation 7c1e... --as carol \\",
+        "      --reason 'verified' --wait"
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -59,7 +60,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
         "Cancel a hold: the operation is denied. With --wait, prints the decision.",
         "",
         "Example:",
-        "  palm holds cancel --pack finalverse --hold h-42 --as carol --reason 'not needed'"
+        "  palm holds cancel --pack finalverse --hold h-42 --as carol \\",
+        "      --reason 'not needed'"
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -137,8 +139,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
     try (HoldClient client = new HoldClient(config)) {
       result = client.act(pack, target.toTarget(), identity, action(), reason);
     }
-    out.println((action() == HoldAction.RELEASE ? "released" : "cancelled") + " the hold of operation "
-        + result.operationId() + " as " + identity.id() + " (at " + result.position() + ")");
+    out.println("sent " + (action() == HoldAction.RELEASE ? "release" : "cancellation") + " of the hold of"
+        + " operation " + result.operationId() + " as " + identity.id() + " (at " + result.position() + ")");
     if (before.isEmpty()) {
       return ExitCodes.OK;
     }
@@ -146,7 +148,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
         decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
     if (decision.isEmpty()) {
       spec.commandLine().getErr().println(spec.qualifiedName() + ": no decision about operation "
-          + result.operationId() + " within " + waitFor.get().toSeconds() + " s");
+          + result.operationId() + " within " + waitFor.get().toSeconds() + " s; the pipeline may have refused"
+          + " the release (see: palm audit query --pack " + pack + " --operation " + result.operationId() + ")");
       return ExitCodes.NO_DECISION;
     }
     out.println(Rendering.decisionDetail(decision.get()));

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  palm decisions tail --pack ibank --from -1h",
-      "  palm decisions tail --pack ibank --operation 3f2c9a1e-... --follow --timeout 10m",
+      "  palm decisions tail --pack ibank --operation 3f2c9a1e-... --follow",
       "  palm decisions tail --pack mapleverse --follow --format jsonl | jq ."
     },
     exitCodeListHeading = "%nExit codes:%n",

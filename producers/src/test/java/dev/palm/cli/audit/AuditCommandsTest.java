@@ -270,7 +270,7 @@ class AuditCommandsTest {
     Run exported = Fixture.palm(intact, "audit", "export", "--pack", PACK, "--from", at(5), "--to", at(25),
         "--skew", "1m", "--output", export.toString());
     assertThat(exported.exitCode()).as(exported.toString()).isZero();
-    assertThat(exported.out()).contains("exported 20 records of pack ibank to " + export);
+    assertThat(exported.out()).contains("exported 20 records of pack ibank (sequences 5..24) to " + export);
     List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(20);
     assertThat(JSON.readTree(lines.get(0)).get("sequence").asLong()).isEqualTo(5);
@@ -337,6 +337,18 @@ class AuditCommandsTest {
         dir.resolve("no/such/folder/x.jsonl").toString());
     assertThat(badFolder.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(badFolder.err()).contains("does not exist");
+  }
+
+  @Test
+  void anUnreachableRegistryIsAnOutageNotUnreadableRecords() {
+    List<String> args = new ArrayList<>(List.of("audit", "verify", "--pack", PACK));
+    args.addAll(List.of("--bootstrap-servers", intact.bootstrapServers(), "--registry-url", "http://127.0.0.1:1",
+        "--topic-prefix", intact.topicPrefix()));
+
+    Run run = Fixture.palm(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(run.err()).contains("http://127.0.0.1:1");
   }
 
   private static String at(int minutes) {

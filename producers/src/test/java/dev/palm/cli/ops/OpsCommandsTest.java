@@ -220,7 +220,7 @@ class OpsCommandsTest {
     Run approve = Fixture.palm(own, "approvals", "approve", "--pack", PACK, "--approval", "appr-a1", "--as", "bob",
         "--comment", "looks right");
     assertThat(approve.exitCode()).as(approve.toString()).isZero();
-    assertThat(approve.out()).contains("approved operation a1 as bob");
+    assertThat(approve.out()).contains("sent approval of operation a1 as bob");
     Run reject = Fixture.palm(own, "approvals", "reject", "--pack", PACK, "--operation", "a2", "--as", "carol");
     assertThat(reject.exitCode()).as(reject.toString()).isZero();
 

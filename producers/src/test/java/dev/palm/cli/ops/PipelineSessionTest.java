@@ -58,7 +58,14 @@ class PipelineSessionTest {
   }
 
   @Test
-  void publishApproveQueryAndVerify() throws Exception {
+  void publishReleaseApproveQueryAndVerify() throws Exception {
+    // the deployment must exist before it can be deleted; creating it needs an approval too
+    String created = publish("create_deployment", "--target-replicas", "2");
+    Run createApproved = Fixture.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", created,
+        "--as", "bob", "--wait", "120s");
+    assertThat(createApproved.exitCode()).as(createApproved.toString()).isZero();
+    assertThat(createApproved.out()).contains("ALLOWED create_deployment on payments-eu");
+
     Run published = Fixture.palm(config, "publish", "--pack", "ibank", "--operation", "delete_deployment",
         "--deployment", "payments-eu", "--actor", "alice", "--justification", "decommission",
         "--wait", "120s", "--format", "jsonl");
@@ -82,22 +89,41 @@ class PipelineSessionTest {
     assertThat(pending.out()).contains(operationId).contains("delete_deployment").contains("alice");
 
     Run selfApproval = Fixture.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
-        "--as", "alice", "--wait", "5s");
+        "--as", "alice", "--wait", "3s");
     assertThat(selfApproval.out()).doesNotContain("ALLOWED");
+    assertThat(selfApproval.err()).contains("note: alice requested this operation");
 
     Run approved = Fixture.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
         "--as", "bob", "--comment", "checked with the owners", "--wait", "120s");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     assertThat(approved.out()).contains("ALLOWED delete_deployment on payments-eu").contains("decided by: bob");
 
+    Run noLongerPending = Fixture.palm(config, "approvals", "list", "--pack", "ibank");
+    assertThat(noLongerPending.out()).doesNotContain(operationId);
+
     Run history = Fixture.palm(config, "audit", "query", "--pack", "ibank", "--operation", operationId);
     assertThat(history.exitCode()).as(history.toString()).isZero();
-    assertThat(history.out()).contains("APPROVAL_REQUESTED").contains("APPROVAL_GRANTED");
+    assertThat(history.out()).contains("HOLD_PLACED").contains("HOLD_RELEASED").contains("APPROVAL_REQUESTED")
+        .contains("APPROVAL_GRANTED").contains("bob");
     assertThat(history.err()).isEmpty();
+
+    Run outcome = Fixture.palm(config, "outcomes", "report", "--pack", "ibank", "--operation", operationId,
+        "--deployment", "payments-eu", "--status", "succeeded", "--as", "deployer");
+    assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
 
     Run verified = Fixture.palm(config, "audit", "verify", "--pack", "ibank", "--trusted-key",
         service.signer().orElseThrow().publicKeyBase64());
     assertThat(verified.exitCode()).as(verified.toString()).isZero();
     assertThat(verified.out()).contains("chain: INTACT");
+  }
+
+  /** Publishes an operation on payments-eu as alice, waits for its first decision and returns its id. */
+  private static String publish(String operation, String... more) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("publish", "--pack", "ibank", "--operation", operation,
+        "--deployment", "payments-eu", "--actor", "alice", "--wait", "120s", "--format", "jsonl"));
+    args.addAll(List.of(more));
+    Run run = Fixture.palm(config, args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return JSON.readTree(run.out().strip()).get("published").get("operation_id").asText();
   }
 }

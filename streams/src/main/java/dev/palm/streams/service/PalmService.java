@@ -36,7 +36,9 @@ import dev.palm.streams.topics.TopicProvisioner;
 import dev.palm.streams.topics.TopicRepair;
 import dev.palm.streams.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -55,6 +57,8 @@ public final class PalmService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PalmService.class);
     /** How long {@link #close()} lets Kafka Streams finish its last transaction. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long to wait for the cluster to answer at all before giving up with a clear message. */
+    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
     /** Prefix of the keys in the client config file that configure the schema-registry serdes. */
     private static final String REGISTRY_KEY_PREFIX = "apicurio.registry.";
 
@@ -143,6 +147,7 @@ public final class PalmService implements AutoCloseable {
             signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
             int inputPartitions;
             try (Admin admin = Admin.create(clientProperties)) {
+                requireReachable(admin);
                 provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
                 inputPartitions = inputPartitions(admin);
             }
@@ -165,6 +170,22 @@ public final class PalmService implements AutoCloseable {
         LOG.info("PALM pipeline '{}' running on {} for packs {} (topics '{}.*', state {})", config.applicationId(),
                 config.effectiveBootstrapServers(), packNames(), layout.prefix(), config.stateDir());
         return provisioning;
+    }
+
+    /** Fails fast, naming the servers, when the cluster does not answer, instead of timing out deep in provisioning. */
+    private void requireReachable(Admin admin) {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) REACH_TIMEOUT.toMillis())).clusterId()
+                    .get(REACH_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while connecting to Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("Cannot reach Kafka at " + config.effectiveBootstrapServers() + " within "
+                    + REACH_TIMEOUT.toSeconds() + " s (" + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + "); check the bootstrap servers and the client config (SASL/TLS)", cause);
+        }
     }
 
     /**
@@ -384,7 +405,11 @@ public final class PalmService implements AutoCloseable {
         }
         closed = true;
         if (streams != null) {
-            if (!streams.close(CLOSE_TIMEOUT)) {
+            // leave the consumer group, so a replacement instance takes over at once instead of waiting for
+            // this member's session to time out
+            CloseOptions options = CloseOptions.groupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT);
+            if (!streams.close(options)) {
                 LOG.warn("Kafka Streams did not stop within {} s; uncommitted work will be redone on the next start",
                         CLOSE_TIMEOUT.toSeconds());
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.palm.events.AuditEventType;
 import dev.palm.events.Decision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.sample.AuditTrails;
@@ -64,6 +65,8 @@ class EndToEndIntegrationTest {
             assertThat(audit.verification().intact()).as(audit.pack() + ": " + audit.verification().message())
                     .isTrue();
             assertThat(audit.records()).as(audit.pack() + " audit records").isPositive();
+            assertThat(audit.byEventType()).as(audit.pack() + ": the start is recorded in the chain")
+                    .containsEntry(AuditEventType.PIPELINE_STARTED, 1L);
         }
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 
 import dev.palm.events.Actor;
 import dev.palm.events.ActorType;
@@ -29,7 +29,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -49,59 +48,38 @@ import org.junit.jupiter.api.Test;
  */
 class ExactlyOnceIntegrationTest {
 
-    private static final int FIRST_BATCH = 300;
-    private static final int SECOND_BATCH = 150;
-
     @Test
     void noAuditRecordIsDuplicatedOrLostWhenTheStreamsInstanceIsReplacedMidStream() throws Exception {
         PipelineConfig config = TestPipelines.config("exactly-once");
         List<PlatformPack> packs = List.of(MapleversePack.mapleverse(), IBankPack.ibank());
         TopicLayout layout = config.layout();
-        List<String> operationIds = new ArrayList<>();
         try {
             PalmService first = PalmService.create(config, packs);
             first.start();
-            PalmSerdes serdes = first.serdes();
             try (KafkaProducer<String, byte[]> producer = producer(first);
-                 DecisionCounter decisions = new DecisionCounter(first, packs)) {
-                operationIds.addAll(publish(producer, serdes, layout, packs, 0, FIRST_BATCH));
-                // close while the first batch is still being processed
-                decisions.awaitAtLeast(FIRST_BATCH / 10, Duration.ofSeconds(60));
-                assertThat(decisions.total()).as("the restart happens mid-stream").isLessThan(FIRST_BATCH);
+                 DecisionCounter decisions = new DecisionCounter(first, packs);
+                 Trickle trickle = new Trickle(producer, first.serdes(), layout, packs)) {
+                // operations keep arriving while the first instance works, closes, and the second one starts
+                trickle.start();
+                decisions.awaitAtLeast(30, Duration.ofSeconds(60));
+                int publishedBeforeClose = trickle.published();
                 first.close();
                 assertThat(first.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
-
+                int publishedDuringDowntime;
                 try (PalmService second = PalmService.create(config, packs)) {
+                    publishedDuringDowntime = trickle.published() - publishedBeforeClose;
                     second.start();
-                    operationIds.addAll(publish(producer, serdes, layout, packs, FIRST_BATCH, SECOND_BATCH));
-                    decisions.awaitAtLeast(FIRST_BATCH + SECOND_BATCH, Duration.ofSeconds(120));
-                    // let a duplicate, if there were one, reach the topic before counting
-                    decisions.awaitAtLeast(FIRST_BATCH + SECOND_BATCH + 1, Duration.ofSeconds(3));
+                    decisions.awaitAtLeast(trickle.published() + 50, Duration.ofSeconds(60));
+                    List<String> operationIds = trickle.stop();
+                    assertThat(publishedDuringDowntime).as("operations published while no instance ran").isPositive();
+                    decisions.awaitAtLeast(operationIds.size(), Duration.ofSeconds(120));
+                    // give a duplicate, if there were one, time to reach the topic before counting
+                    decisions.awaitAtLeast(operationIds.size() + 1, Duration.ofSeconds(3));
 
                     assertThat(decisions.perOperation().keySet()).containsExactlyInAnyOrderElementsOf(operationIds);
                     assertThat(decisions.perOperation()).allSatisfy((id, count) ->
                             assertThat(count).as("decisions for " + id).isEqualTo(1));
-
-                    Set<String> ours = Set.copyOf(operationIds);
-                    AuditTrails trails = new AuditTrails(second.clientProperties(), second.serdes(), layout,
-                            Duration.ofSeconds(60));
-                    for (PlatformPack pack : packs) {
-                        AuditTrails.PackAudit audit = trails.read(pack, r -> true);
-                        assertThat(audit.verification().intact()).as(audit.verification().message()).isTrue();
-                        List<Long> sequences = audit.kept().stream().map(AuditRecord::getSequence).toList();
-                        assertThat(sequences).as(pack.metadata().name() + " sequences")
-                                .isEqualTo(java.util.stream.LongStream.range(0, sequences.size()).boxed().toList());
-                        Map<String, Integer> decided = new HashMap<>();
-                        audit.kept().stream().filter(r -> r.getDecision() != null && ours.contains(r.getOperationId()))
-                                .forEach(r -> decided.merge(r.getOperationId(), 1, Integer::sum));
-                        long packOperations = operationIds.stream()
-                                .filter(id -> id.startsWith(pack.metadata().name() + "-")).count();
-                        assertThat(decided).as(pack.metadata().name() + " decision records").hasSize((int) packOperations)
-                                .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
-                        // both instances recorded their start in the chain
-                        assertThat(audit.byEventType().get(dev.palm.events.AuditEventType.PIPELINE_STARTED))
-                                .isEqualTo(2L);
-                    }
+                    verifyAuditTrails(second, packs, operationIds);
                 }
             }
         } finally {
@@ -109,32 +87,91 @@ class ExactlyOnceIntegrationTest {
         }
     }
 
-    /** Publishes {@code count} operations alternating between the packs; returns their ids. */
-    private static List<String> publish(KafkaProducer<String, byte[]> producer, PalmSerdes serdes, TopicLayout layout,
-            List<PlatformPack> packs, int from, int count) throws Exception {
-        String topic = layout.operations().name();
-        try (Serializer<OperationRequested> serializer = serdes.valueSerializer(OperationRequested.class)) {
-            List<String> ids = new ArrayList<>();
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = from; i < from + count; i++) {
-                String pack = packs.get(i % packs.size()).metadata().name();
-                String id = pack + "-op-" + i;
-                // the first operation of each pack creates the deployment the others restart
-                String operation = i < packs.size() ? "create_deployment" : "restart";
-                OperationRequested op = OperationRequested.newBuilder()
-                        .setOperationId(id).setPack(pack).setOperation(operation).setDeploymentId(pack + "-dep")
-                        .setAgentId("agent-7")
-                        .setActor(Actor.newBuilder().setId("agent-7").setType(ActorType.AGENT).build())
-                        .setRequestedAt(Instant.now()).setTargetReplicas(2).setParameters(Map.of())
-                        .build();
-                sent.add(producer.send(new ProducerRecord<>(topic, pack, serializer.serialize(topic, op))));
-                ids.add(id);
+    private static void verifyAuditTrails(PalmService service, List<PlatformPack> packs, List<String> operationIds) {
+        Set<String> ours = Set.copyOf(operationIds);
+        AuditTrails trails = new AuditTrails(service.clientProperties(), service.serdes(), service.layout(),
+                Duration.ofSeconds(60));
+        for (PlatformPack pack : packs) {
+            String name = pack.metadata().name();
+            AuditTrails.PackAudit audit = trails.read(pack, r -> true);
+            assertThat(audit.verification().intact()).as(audit.verification().message()).isTrue();
+            List<Long> sequences = audit.kept().stream().map(AuditRecord::getSequence).toList();
+            assertThat(sequences).as(name + " sequences")
+                    .isEqualTo(LongStream.range(0, sequences.size()).boxed().toList());
+            Map<String, Integer> decided = new HashMap<>();
+            audit.kept().stream().filter(r -> r.getDecision() != null && ours.contains(r.getOperationId()))
+                    .forEach(r -> decided.merge(r.getOperationId(), 1, Integer::sum));
+            long packOperations = operationIds.stream().filter(id -> id.startsWith(name + "-")).count();
+            assertThat(decided).as(name + " decision-bearing audit records").hasSize((int) packOperations)
+                    .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        }
+    }
+
+    /** Publishes operations alternating between the packs, one every few milliseconds, until stopped. */
+    private static final class Trickle implements AutoCloseable {
+        private final KafkaProducer<String, byte[]> producer;
+        private final Serializer<OperationRequested> serializer;
+        private final String topic;
+        private final List<PlatformPack> packs;
+        private final List<String> ids = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+        private volatile Exception failure;
+
+        Trickle(KafkaProducer<String, byte[]> producer, PalmSerdes serdes, TopicLayout layout,
+                List<PlatformPack> packs) {
+            this.producer = producer;
+            this.serializer = serdes.valueSerializer(OperationRequested.class);
+            this.topic = layout.operations().name();
+            this.packs = packs;
+            this.thread = new Thread(this::publishUntilStopped, "exactly-once-trickle");
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        int published() {
+            return ids.size();
+        }
+
+        private void publishUntilStopped() {
+            try {
+                for (int i = 0; running.get(); i++) {
+                    String pack = packs.get(i % packs.size()).metadata().name();
+                    String id = pack + "-op-" + i;
+                    // the first operation of each pack creates the deployment the others restart
+                    String operation = i < packs.size() ? "create_deployment" : "restart";
+                    OperationRequested op = OperationRequested.newBuilder()
+                            .setOperationId(id).setPack(pack).setOperation(operation).setDeploymentId(pack + "-dep")
+                            .setAgentId("agent-7")
+                            .setActor(Actor.newBuilder().setId("agent-7").setType(ActorType.AGENT).build())
+                            .setRequestedAt(Instant.now()).setTargetReplicas(2).setParameters(Map.of())
+                            .build();
+                    producer.send(new ProducerRecord<>(topic, pack, serializer.serialize(topic, op))).get();
+                    ids.add(id);
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                failure = e;
             }
-            producer.flush();
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
+        }
+
+        /** Stops publishing and returns the ids of every operation published. */
+        List<String> stop() throws Exception {
+            running.set(false);
+            thread.join();
+            if (failure != null) {
+                throw failure;
             }
-            return ids;
+            return List.copyOf(ids);
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            thread.join();
+            serializer.close();
         }
     }
 
@@ -188,10 +225,5 @@ class ExactlyOnceIntegrationTest {
             consumer.close();
             deserializer.close();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> sorted(Set<String> ids) {
-        return new TreeSet<>(ids);
     }
 }

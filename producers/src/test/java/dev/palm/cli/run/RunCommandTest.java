@@ -1,0 +1,77 @@
+package dev.palm.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.palm.cli.Palm;
+import dev.palm.streams.infra.SharedInfra;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `palm run` in-process: the whole default run against the shared broker and registry, and its flag errors. */
+class RunCommandTest {
+
+  @TempDir Path state;
+
+  /** The exit code and output of one command. */
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result palm(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Palm.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void theSampleWorkloadAgainstAClusterShowsEveryPackDecidedAsDemandedWithVerifiedChains() {
+    String prefix = SharedInfra.uniquePrefix("run");
+    Result run = palm("run", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url",
+        SharedInfra.registryUrl(), "--topic-prefix", prefix, "--application-id", prefix, "--state-dir",
+        state.toString(), "--verbose");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("Result: OK")
+        .contains("[1/", "setup", "rate limit")
+        .containsPattern("finalverse +\\d+ .* verified")
+        .containsPattern("ibank +\\d+ .* verified")
+        .containsPattern("mapleverse +\\d+ .* verified")
+        .contains("ok    held -> released -> allowed")
+        .contains("ok    pending approval -> approved")
+        .contains("skip  pending approval -> expired")
+        .doesNotContain("FAIL");
+  }
+
+  @Test
+  void anExistingClusterNeedsARegistryUrl() {
+    Result run = palm("run", "--bootstrap-servers", "127.0.0.1:1", "--state-dir", state.toString());
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_USAGE);
+    assertThat(run.err()).contains("--registry-url");
+  }
+
+  @Test
+  void unknownFlagsAndMissingFoldersAreUsageErrors() {
+    Result unknown = palm("run", "--no-such-flag");
+    assertThat(unknown.exitCode()).isEqualTo(Palm.EXIT_USAGE);
+    assertThat(unknown.err()).contains("Unknown option: '--no-such-flag'");
+
+    Result missing = palm("run", "--packs-dir", state.resolve("nope").toString());
+    assertThat(missing.exitCode()).isEqualTo(Palm.EXIT_USAGE);
+    assertThat(missing.err()).contains("is not a folder of pack files");
+  }
+
+  @Test
+  void helpDescribesEveryOption() {
+    Result help = palm("run", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--bootstrap-servers", "--registry-url", "--client-config", "--packs-dir",
+        "--no-workload", "--keep-running", "--repair", "--state-dir", "Exit codes");
+  }
+}
