@@ -73,6 +73,11 @@ public final class Palm implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Before any logger exists: Kafka client warnings (e.g. retries against an unreachable broker) would
+    // drown the command's own message; the commands report such failures themselves.
+    if (System.getProperty("palm.kafka.log.level") == null) {
+      System.setProperty("palm.kafka.log.level", "ERROR");
+    }
     System.exit(commandLine().execute(args));
   }
 }

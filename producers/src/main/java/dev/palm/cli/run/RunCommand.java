@@ -5,6 +5,7 @@ import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.infra.EmbeddedKafka;
 import dev.palm.streams.infra.RegistryServer;
+import dev.palm.streams.query.QueryServerConfig;
 import dev.palm.streams.sample.SampleWorkload;
 import dev.palm.streams.sample.WorkloadDriver;
 import dev.palm.streams.sample.WorkloadReport;
@@ -60,6 +61,8 @@ public final class RunCommand implements Callable<Integer> {
   public static final int EXIT_REFUSED = 6;
   /** Exit code when Kafka, the registry or the pipeline fail. */
   public static final int EXIT_UNAVAILABLE = 4;
+  /** Environment variable with the query API's bearer token (used when --http-token is not given). */
+  public static final String HTTP_TOKEN_ENV = "PALM_HTTP_TOKEN";
 
   @Option(
       names = {"-b", "--bootstrap-servers"},
@@ -89,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--packs-dir",
       paramLabel = "DIR",
       description =
-          "Also enforce the pack files (*.yaml, *.yml, *.json) of this folder, e.g. examples/packs for a pack"
+          "Also enforce the pack files (*.yaml, *.yml, *.json) of this folder, e.g. packs/examples for a pack"
               + " with short timers that shows expiry, escalation and automatic release.")
   Optional<Path> packsDir = Optional.empty();
 
@@ -144,6 +147,23 @@ public final class RunCommand implements Callable<Integer> {
   Optional<Path> signingKey = Optional.empty();
 
   @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Serve the HTTP query API (docs/query-api.md) on 127.0.0.1:PORT (0 = any free port) while the pipeline"
+              + " runs. Needs a bearer token: --http-token or the environment variable "
+              + HTTP_TOKEN_ENV + ".")
+  Optional<Integer> httpPort = Optional.empty();
+
+  @Option(
+      names = "--http-token",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token of the query API (at least 16 characters). Prefer the environment variable "
+              + HTTP_TOKEN_ENV + ": a command-line argument is visible to other users in the process list.")
+  Optional<String> httpToken = Optional.empty();
+
+  @Option(
       names = "--verbose",
       description = "Show the log of the pipeline, Kafka and the registry client on standard error.")
   boolean verbose;
@@ -173,11 +193,12 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--packs-dir " + packsDir.get() + " is not a folder of pack files");
     }
+    Optional<QueryServerConfig> http = queryServerConfig(System.getenv(HTTP_TOKEN_ENV));
     Progress progress = new Progress(out);
     try (Resources resources = new Resources()) {
       running = resources;
       SignalHandlers.onInterrupt(this::interrupted);
-      return run(embedded, resources, progress, out);
+      return run(embedded, resources, progress, out, http);
     } catch (PackException e) {
       err.println("palm run: " + e.getMessage());
       return Palm.EXIT_BAD_INPUT;
@@ -199,7 +220,12 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int run(boolean embedded, Resources resources, Progress progress, PrintWriter out)
+  private int run(
+      boolean embedded,
+      Resources resources,
+      Progress progress,
+      PrintWriter out,
+      Optional<QueryServerConfig> http)
       throws PackException {
     String bootstrap;
     String registry;
@@ -247,6 +273,7 @@ public final class RunCommand implements Callable<Integer> {
     List<PlatformPack> packs = PalmService.loadPacks(config);
     long pipelineStart = System.nanoTime();
     resources.service = PalmService.create(config, packs);
+    http.ifPresent(resources.service::withQueryServer);
     ProvisioningReport provisioning = resources.service.start();
     progress.step(
         "Pipeline",
@@ -256,17 +283,21 @@ public final class RunCommand implements Callable<Integer> {
                 + " setting(s) repaired and audited"),
         pipelineStart);
     provisioning.warnings().forEach(w -> out.println("  note: " + w.describe()));
+    resources.service.queryServer().ifPresent(server -> out.printf(
+        "  %-16s %s (bearer token required except GET /health)%n", "Query API", server.baseUri()));
 
     int exit = 0;
     if (!noWorkload) {
       SampleWorkload workload = SampleWorkload.forPacks(packs);
       out.println();
       out.printf(
-          "Sample workload %s: %d operations over %d packs, answered by %s%n",
+          "Sample workload %s: %d operations over %d packs, requested by %s and %s, answered by %s%n",
           workload.runId(),
           workload.cases().size(),
           packs.size(),
-          String.join(", ", workload.identities().approvers().subList(0, 1)));
+          workload.identities().agent(),
+          workload.identities().operator(),
+          workload.identities().approvers().get(0));
       out.flush();
       WorkloadReport report;
       try (WorkloadDriver driver =
@@ -280,7 +311,7 @@ public final class RunCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
               })) {
-        report = driver.run(workload);
+        report = driver.abortWhen(resources.service::failure).run(workload);
       }
       new RunSummary(out).print(report);
       exit = report.succeeded() ? 0 : Palm.EXIT_CHECK_FAILED;
@@ -302,8 +333,11 @@ public final class RunCommand implements Callable<Integer> {
     out.println("  operations topic   " + layout.operations().name() + "  (key: pack name)");
     out.println("  per pack           " + layout.prefix() + ".<pack>.decisions|approvals|audit|checkpoints for "
         + String.join(", ", packs.stream().map(p -> p.metadata().name()).toList()));
+    resources.service.queryServer().ifPresent(server -> out.println("  query API          " + server.baseUri()
+        + "  (curl -H \"Authorization: Bearer $" + HTTP_TOKEN_ENV + "\" " + server.baseUri() + "/packs)"));
+    String prefixFlag = layout.prefix().equals(TopicLayout.DEFAULT_PREFIX) ? "" : " --topic-prefix " + layout.prefix();
     out.println("  try                ./palm decisions tail --bootstrap-servers " + bootstrap + " --registry-url "
-        + registry + " --pack ibank");
+        + registry + prefixFlag + " --pack ibank");
     out.flush();
     waitingForStop = true;
     while (true) {
@@ -345,6 +379,27 @@ public final class RunCommand implements Callable<Integer> {
       resources.close();
     }
     System.exit(130);
+  }
+
+  /**
+   * The query API settings from --http-port and the token (--http-token, else {@code envToken}); empty without
+   * --http-port.
+   */
+  Optional<QueryServerConfig> queryServerConfig(String envToken) {
+    Optional<String> token =
+        httpToken.or(() -> Optional.ofNullable(envToken).filter(t -> !t.isBlank()));
+    if (httpPort.isEmpty()) {
+      if (httpToken.isPresent()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--http-token needs --http-port PORT to serve the query API on");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(QueryServerConfig.loopback(httpPort.get(), token.orElse(null)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private Optional<String> clientConfigBootstrap() {

@@ -142,6 +142,12 @@ final class RunSummary {
     } else {
       out.println("Result: FAILED - " + problems.size() + " problem(s):");
       problems.forEach(p -> out.println("  " + p));
+      if (report.allChainsVerified()) {
+        out.println("Note: the expected decisions assume the packs' deployments, totals and rate windows are used by"
+            + " this run alone. Another run or other traffic against the same pipeline in the last minute, or the"
+            + " deployments an earlier run left, change what the packs demand; run with a fresh --topic-prefix and"
+            + " --application-id, or wait a minute for the rate windows to empty.");
+      }
     }
   }
 }

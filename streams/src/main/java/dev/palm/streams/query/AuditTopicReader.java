@@ -295,14 +295,12 @@ final class AuditTopicReader implements AutoCloseable {
         }
     }
 
-    private static QueryFailure asFailure(RuntimeException e, String what) {
-        if (e instanceof QueryFailure failure) {
-            return failure;
-        }
+    /** Kafka trouble (timeouts, lost connections) is a 503; anything else stays what it is. */
+    private static RuntimeException asFailure(RuntimeException e, String what) {
         if (e instanceof KafkaException) {
             return QueryFailure.unavailable("Could not " + what + ": " + e.getMessage(), e);
         }
-        throw e;
+        return e;
     }
 
     private Session borrow() {

@@ -127,13 +127,13 @@ final class PackQueries {
                     + " only pending requests in its state (state=pending); settled ones are in the audit trail"
                     + " (palm audit query --type APPROVAL_GRANTED, APPROVAL_REJECTED or APPROVAL_EXPIRED)");
         }
-        List<PendingApproval> pending = new ArrayList<>();
-        read(() -> {
+        List<PendingApproval> pending = read(() -> {
+            List<PendingApproval> all = new ArrayList<>();
             try (KeyValueIterator<String, PendingApproval> it = this.<PendingApproval>store(PolicyStores.APPROVALS,
                     partition).prefixScan(StoreKeys.prefix(pack), KEYS)) {
-                it.forEachRemaining(kv -> pending.add(kv.value));
+                it.forEachRemaining(kv -> all.add(kv.value));
             }
-            return null;
+            return all;
         });
         pending.sort(Comparator.comparingLong(PendingApproval::requestedAt)
                 .thenComparing(PendingApproval::approvalId));

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -133,7 +134,7 @@ final class QueryMetrics implements AutoCloseable {
         }
     }
 
-    private static double gauge(java.util.function.LongSupplier value) {
+    private static double gauge(LongSupplier value) {
         try {
             return value.getAsLong();
         } catch (QueryFailure | IllegalStateException e) {

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -151,6 +153,11 @@ public final class QueryServer implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (!started) {
+                // The JDK server releases its port only from its dispatcher thread, which start() creates; with no
+                // context registered, a connection that was waiting gets a 404.
+                http.start();
+            }
             http.stop(0);
             if (executor != null) {
                 executor.shutdownNow();
@@ -307,8 +314,7 @@ public final class QueryServer implements AutoCloseable {
     }
 
     /** Runs {@code local} when this instance owns the pack, {@code remote} when another does; 503 otherwise. */
-    private <T> T switchOwner(String pack, java.util.function.IntFunction<T> local,
-            java.util.function.Function<HostInfo, T> remote) {
+    private <T> T switchOwner(String pack, IntFunction<T> local, Function<HostInfo, T> remote) {
         PackOwnership.Owner owner = served.ownership().ownerOf(pack);
         if (owner instanceof PackOwnership.Local l) {
             return local.apply(l.partition());

@@ -26,7 +26,7 @@ public record QueryServerConfig(String host, int port, String token, int threads
     /** The shortest token accepted: shorter ones are guessable. */
     public static final int MIN_TOKEN_LENGTH = 16;
     /** Request threads unless configured. */
-    public static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_THREADS = 8;
     /** Per-request limit unless configured. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -70,7 +71,7 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
 
     /** This answer with one more header. */
     public Reply withHeader(String name, String value) {
-        Map<String, String> all = new java.util.HashMap<>(headers);
+        Map<String, String> all = new HashMap<>(headers);
         all.put(name, value);
         return new Reply(status, contentType, body, all);
     }

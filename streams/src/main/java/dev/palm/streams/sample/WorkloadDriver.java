@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.palm.events.ApprovalRequest;
@@ -85,6 +86,7 @@ public final class WorkloadDriver implements AutoCloseable {
     private final Map<String, Long> releasedAt = new HashMap<>();
     private final Map<String, String> descriptions = new HashMap<>();
     private final Map<String, String> packOf = new HashMap<>();
+    private Supplier<Optional<Throwable>> pipelineFailure = Optional::empty;
 
     /**
      * @param clientProperties Kafka client properties (bootstrap servers, SASL/TLS)
@@ -119,7 +121,20 @@ public final class WorkloadDriver implements AutoCloseable {
         this.approvalDeserializer = serdes.valueDeserializer(ApprovalRequest.class);
     }
 
-    /** Publishes the workload, checks every decision against the packs' demands and verifies the audit trails. */
+    /**
+     * Makes the run stop waiting as soon as {@code failure} reports that the pipeline stopped (e.g.
+     * {@code PalmService::failure}), instead of letting every phase time out.
+     */
+    public WorkloadDriver abortWhen(Supplier<Optional<Throwable>> failure) {
+        this.pipelineFailure = failure;
+        return this;
+    }
+
+    /**
+     * Publishes the workload, checks every decision against the packs' demands and verifies the audit trails.
+     *
+     * @throws IllegalStateException when the pipeline stops during the run (see {@link #abortWhen})
+     */
     public WorkloadReport run(SampleWorkload workload) {
         List<String> problems = new ArrayList<>();
         subscribeFromEnd();
@@ -279,6 +294,9 @@ public final class WorkloadDriver implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
+            pipelineFailure.get().ifPresent(e -> {
+                throw new IllegalStateException("The pipeline stopped during the sample workload: " + e, e);
+            });
             poll();
         }
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ import dev.palm.streams.PalmTopology;
 import dev.palm.streams.audit.CheckpointSigner;
 import dev.palm.streams.policy.PolicyOptions;
 import dev.palm.streams.policy.SystemEvent;
+import dev.palm.streams.query.QueryServer;
+import dev.palm.streams.query.QueryServerConfig;
+import dev.palm.streams.query.QuerySources;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.ProvisioningReport;
 import dev.palm.streams.topics.TopicLayout;
@@ -75,6 +79,9 @@ public final class PalmService implements AutoCloseable {
     private ProvisioningReport provisioning;
     private KafkaStreams streams;
     private boolean closed;
+    /** The HTTP query API to serve, if asked for with {@link #withQueryServer}; bound before Streams starts. */
+    private Optional<QueryServerConfig> queryServerConfig = Optional.empty();
+    private QueryServer queryServer;
 
     private PalmService(PipelineConfig config, List<PlatformPack> packs) {
         this.config = Objects.requireNonNull(config, "config");
@@ -83,8 +90,12 @@ public final class PalmService implements AutoCloseable {
         }
         this.packs = List.copyOf(packs);
         this.layout = config.layout();
-        this.clientProperties = config.kafkaClientProperties();
-        this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), clientProperties));
+        Map<String, Object> all = config.kafkaClientProperties();
+        this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), all));
+        // the registry's settings mean nothing to the Kafka clients, which would warn about each of them
+        Map<String, Object> kafka = new HashMap<>(all);
+        kafka.keySet().removeIf(key -> key.startsWith(REGISTRY_KEY_PREFIX));
+        this.clientProperties = Map.copyOf(kafka);
     }
 
     /** A service for the built-in packs, service-loaded packs and the packs of {@code config.packsDir()}. */
@@ -157,11 +168,21 @@ public final class PalmService implements AutoCloseable {
                     .withStartupEvents(startupEvents(provisioning))
                     .withInputPartitions(inputPartitions);
             Topology topology = PalmTopology.build(packs, layout, serdes, options);
-            streams = new KafkaStreams(topology, streamsProperties());
+            Properties props = streamsProperties();
+            // the query API's port must be known first: Streams tells the other instances where it answers
+            queryServer = queryServerConfig.map(QueryServer::bind).orElse(null);
+            if (queryServer != null) {
+                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryServer.applicationServer());
+            }
+            streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(this::uncaught);
             CountDownLatch running = new CountDownLatch(1);
             streams.setStateListener((now, before) -> onStateChange(now, before, running));
             streams.start();
+            if (queryServer != null) {
+                queryServer.start(new QuerySources(streams, packs, layout, serdes, clientProperties,
+                        config.applicationId()));
+            }
             awaitRunning(running);
         } catch (PackException | RuntimeException e) {
             closeQuietly();
@@ -218,6 +239,8 @@ public final class PalmService implements AutoCloseable {
      * and every topic setting repaired for the pack (a repaired shared topic concerns every pack).
      */
     List<SystemEvent> startupEvents(ProvisioningReport report) {
+        // one id per start, so the records of one start can be told apart from those of another
+        String startId = UUID.randomUUID().toString();
         List<SystemEvent> events = new ArrayList<>();
         for (PlatformPack pack : packs) {
             String name = pack.metadata().name();
@@ -227,6 +250,7 @@ public final class PalmService implements AutoCloseable {
             details.put("pack.version", pack.metadata().version());
             details.put("pipeline.packs", String.join(",", packNames()));
             details.put("pipeline.repair_mode", Boolean.toString(config.repair()));
+            details.put("pipeline.start_id", startId);
             events.add(new SystemEvent(name, AuditEventType.PIPELINE_STARTED, AuditEventType.PIPELINE_STARTED.name(),
                     "pipeline '" + config.applicationId() + "' started enforcing pack '" + name + "' version "
                             + pack.metadata().version(), details));
@@ -239,7 +263,8 @@ public final class PalmService implements AutoCloseable {
                         "topic " + repair.topic() + ": " + repair.setting() + " changed from " + repair.before()
                                 + " to " + repair.after() + " (--repair)",
                         Map.of("topic", repair.topic(), "topic.setting", repair.setting(),
-                                "topic.before", repair.before(), "topic.after", repair.after())));
+                                "topic.before", repair.before(), "topic.after", repair.after(),
+                                "pipeline.start_id", startId)));
             }
         }
         return List.copyOf(events);
@@ -334,6 +359,23 @@ public final class PalmService implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the HTTP query API (docs/query-api.md) with {@code queryConfig} while the pipeline runs; call before
+     * {@link #start()}.
+     */
+    public synchronized PalmService withQueryServer(QueryServerConfig queryConfig) {
+        if (streams != null || closed) {
+            throw new IllegalStateException("Configure the query API before starting the pipeline service");
+        }
+        this.queryServerConfig = Optional.of(queryConfig);
+        return this;
+    }
+
+    /** The running query API, when the service was started with one. */
+    public synchronized Optional<QueryServer> queryServer() {
+        return Optional.ofNullable(queryServer);
+    }
+
     /** The packs this pipeline enforces. */
     public List<PlatformPack> packs() {
         return packs;
@@ -404,6 +446,9 @@ public final class PalmService implements AutoCloseable {
             return;
         }
         closed = true;
+        if (queryServer != null) {
+            queryServer.close();
+        }
         if (streams != null) {
             // leave the consumer group, so a replacement instance takes over at once instead of waiting for
             // this member's session to time out

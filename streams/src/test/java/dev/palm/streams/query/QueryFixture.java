@@ -164,6 +164,13 @@ final class QueryFixture implements AutoCloseable {
         return exchange(base, "GET", path, authorization);
     }
 
+    /** {@code GET base + path} with the token and one more request header. */
+    HttpResponse<String> getWithHeader(URI base, String path, String header, String value) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + TOKEN).header(header, value).GET();
+        return send(request);
+    }
+
     /** A request with this exact {@code Authorization} header, none when null. */
     private HttpResponse<String> exchange(URI base, String method, String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
@@ -171,6 +178,10 @@ final class QueryFixture implements AutoCloseable {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

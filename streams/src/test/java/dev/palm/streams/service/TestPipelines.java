@@ -16,8 +16,8 @@ import dev.palm.streams.infra.SharedInfra;
 /** Pipeline configurations for integration tests: the JVM's shared broker and registry, a topic prefix and application id of their own. */
 final class TestPipelines {
 
-    /** The demonstration pack with short timers shipped in {@code examples/packs}. */
-    static final Path QUICKVERSE = Path.of("..", "examples", "packs", "quickverse.yaml");
+    /** The demonstration pack with short timers shipped in {@code packs/examples}. */
+    static final Path QUICKVERSE = Path.of("..", "packs", "examples", "quickverse.yaml");
 
     private TestPipelines() {
     }
