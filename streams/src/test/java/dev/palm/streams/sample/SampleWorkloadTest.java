@@ -83,7 +83,7 @@ class SampleWorkloadTest {
 
     @Test
     void theDemoPackShowsExpiryEscalationAutoReleaseAndTheDeploymentLimit() throws Exception {
-        PlatformPack quickverse = PackFiles.load(Path.of("..", "examples", "packs", "quickverse.yaml")).toPack();
+        PlatformPack quickverse = PackFiles.load(Path.of("..", "packs", "examples", "quickverse.yaml")).toPack();
         SampleWorkload w = SampleWorkload.forPacks(List.of(quickverse), "run2", SampleIdentities.DEFAULT);
 
         SampleCase expired = single(w, "quickverse", "pending approval -> expired");
