@@ -338,6 +338,9 @@ public final class RunCommand implements Callable<Integer> {
     String prefixFlag = layout.prefix().equals(TopicLayout.DEFAULT_PREFIX) ? "" : " --topic-prefix " + layout.prefix();
     out.println("  try                ./palm decisions tail --bootstrap-servers " + bootstrap + " --registry-url "
         + registry + prefixFlag + " --pack ibank");
+    out.println();
+    out.println("In another terminal, point the other palm commands at it with:");
+    out.println("  export PALM_BOOTSTRAP_SERVERS=" + bootstrap + " PALM_REGISTRY_URL=" + registry);
     out.flush();
     waitingForStop = true;
     while (true) {

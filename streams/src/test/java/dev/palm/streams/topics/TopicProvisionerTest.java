@@ -191,6 +191,17 @@ class TopicProvisionerTest {
 
     private static void createTopic(String name, Map<String, String> configs) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
+        // The broker answers createTopics before its metadata cache lists the topic with its configs; wait for
+        // that, as an operator's long-existing topic would be, so the provisioner sees what the test set up.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)
+                    && configs(name).entrySet().containsAll(configs.entrySet())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("topic " + name + " did not appear with configs " + configs + " within 30 s");
     }
 
     private static Map<String, String> configs(String topic) throws Exception {
