@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Audit sequences that concern one operation or one deployment, in order; value of the
- * {@code palm-operation-audit} and {@code palm-deployment-audit} stores, for compliance look-ups.
+ * Audit sequences that concern one operation, one deployment or one start of the pipeline, in order; value of
+ * the {@code palm-operation-audit}, {@code palm-deployment-audit} and {@code palm-startup-audit} stores.
  *
  * @param sequences audit record sequences, ascending
  */

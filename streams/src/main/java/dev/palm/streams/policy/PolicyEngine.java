@@ -90,11 +90,11 @@ final class PolicyEngine {
         this.audit = new AuditWriter(stores, auditListeners);
     }
 
-    /** Records an act of the pipeline itself (e.g. a topic repair) in the pack's chain. */
-    void recordSystemEvent(Transaction tx, PackRuntime rt, SystemEvent event, long now) {
+    /** Records an act of the pipeline itself (e.g. a topic repair) in the pack's chain and returns the record. */
+    AuditRecord recordSystemEvent(Transaction tx, PackRuntime rt, SystemEvent event, long now) {
         AuditEntry e = AuditEntry.of(event.type(), ActorRef.SYSTEM).reason(event.reasonCode(), event.message());
         event.details().forEach(e::detail);
-        audit.append(tx, rt, e, now);
+        return audit.append(tx, rt, e, now);
     }
 
     // ---------------------------------------------------------------- operations

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * one task), runs {@link PolicyEngine} in a {@link Transaction} per input, and schedules the timer punctuators
  * (approval expiry, escalation, hold auto-release). An input that fails is sent, byte for byte, to the
  * dead-letter topic with the reason, without any of its effects; processing continues with the next input.
+ * The startup events of the options ({@link StartupEvents}) go first in each pack's chain, in the transaction of
+ * the pack's first input or timer item, and are never recorded twice for the same start.
  */
 public final class PolicyProcessor implements Processor<String, PolicyInput, Object, Object> {
 
@@ -44,6 +46,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
     private ProcessorContext<Object, Object> context;
     private PolicyStores stores;
     private PolicyEngine engine;
+    private StartupEvents startup;
 
     /**
      * @param runtimes       loaded packs by name
@@ -82,15 +85,12 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 new HoldAutoReleasePunctuator(stores.holds(), (key, hold, now) ->
                         onTimer(PolicyStores.HOLDS, key, hold, hold.pack(), now,
                                 (tx, rt) -> engine.autoReleaseHold(tx, rt, key, now))));
-        List<SystemEvent> mine = options.startupEvents().stream().filter(e -> owns(context, e.pack())).toList();
-        if (!mine.isEmpty()) {
-            StartupEventsPunctuator startup = new StartupEventsPunctuator(mine, event -> {
-                long now = context.currentSystemTimeMs();
-                onTimer("startup", event.type() + "/" + event.pack() + "/" + event.message(), event, event.pack(),
-                        now, (tx, rt) -> engine.recordSystemEvent(tx, rt, event, now));
-            });
-            startup.scheduledAs(context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
-                    startup));
+        startup = new StartupEvents(options.startupEvents().stream().filter(e -> owns(context, e.pack())).toList(),
+                stores.startupAudit(), engine);
+        if (!startup.pendingPacks().isEmpty()) {
+            StartupEventsPunctuator ticks = new StartupEventsPunctuator(startup,
+                    pack -> recordStartup(pack, context.currentSystemTimeMs()));
+            ticks.scheduledAs(context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ticks));
         }
     }
 
@@ -123,6 +123,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 Optional.of(new SourcePosition(raw.topic(), raw.partition(), raw.offset())), record.timestamp(), now);
         Transaction tx = new Transaction();
         try {
+            // The pack's startup events go first, with this input's outputs, if no tick has recorded them yet.
+            startup.appendPending(tx, rt, now);
             // Java 17: no pattern matching in switch, so dispatch with instanceof.
             if (input instanceof PolicyInput.OperationInput op) {
                 engine.onOperation(tx, rt, op.event(), origin);
@@ -135,6 +137,10 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         } catch (RuntimeException e) {
             LOG.warn("Input {}-{}@{} of pack {} could not be processed and goes to the dead-letter topic", raw.topic(),
                     raw.partition(), raw.offset(), rt.name(), e);
+            if (startup.isPending(rt.name())) {
+                // the failed input's transaction took the startup events with it; they must not wait for a tick
+                recordStartup(rt.name(), now);
+            }
             context.forward(DeadLetters.of(raw, "processing failed for pack '" + rt.name() + "': " + e.getMessage(),
                     e, now), deadLetterSink);
         }
@@ -152,6 +158,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         }
         Transaction tx = new Transaction();
         try {
+            // Timers of one tick run in no fixed order: the pack's startup events precede what any of them records.
+            startup.appendPending(tx, rt, now);
             action.run(tx, rt);
         } catch (RuntimeException e) {
             failedTimerItems.add(key);
@@ -165,6 +173,17 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             return;
         }
         tx.commit(context, now);
+    }
+
+    /** Records the pack's pending startup events in their own transaction; a failure sends them to the DLQ once. */
+    private void recordStartup(String pack, long now) {
+        String key = "startup/" + pack;
+        onTimer("startup", key, startup.pendingOf(pack), pack, now, (tx, rt) -> {
+            // nothing more: onTimer appends the pending startup events first
+        });
+        if (failedTimerItems.contains(key)) {
+            startup.abandon(pack);
+        }
     }
 
     @FunctionalInterface

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.Stores;
  * @param holds           {@value #HOLDS}: pack/hold id → active safety hold
  * @param operationAudit  {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
  * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: pack/deployment id → audit sequences
+ * @param startupAudit    {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's startup events
  */
 public record PolicyStores(
         KeyValueStore<String, ChainHead> chainHeads,
@@ -36,7 +37,8 @@ public record PolicyStores(
         KeyValueStore<String, PendingApproval> approvals,
         KeyValueStore<String, Hold> holds,
         KeyValueStore<String, AuditIndex> operationAudit,
-        KeyValueStore<String, AuditIndex> deploymentAudit) {
+        KeyValueStore<String, AuditIndex> deploymentAudit,
+        KeyValueStore<String, AuditIndex> startupAudit) {
 
     /** Store of the audit chain heads. */
     public static final String CHAIN_HEADS = "palm-chain-heads";
@@ -56,6 +58,8 @@ public record PolicyStores(
     public static final String OPERATION_AUDIT = "palm-operation-audit";
     /** Store of the deployment id → audit sequences index. */
     public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit";
+    /** Store of the start id → audit sequences index, which says whose startup events are already recorded. */
+    public static final String STARTUP_AUDIT = "palm-startup-audit";
 
     /** Builders of all stores, to attach to the policy processor. */
     public static List<StoreBuilder<?>> builders() {
@@ -68,7 +72,8 @@ public record PolicyStores(
                 builder(APPROVALS, PendingApproval.class),
                 builder(HOLDS, Hold.class),
                 builder(OPERATION_AUDIT, AuditIndex.class),
-                builder(DEPLOYMENT_AUDIT, AuditIndex.class));
+                builder(DEPLOYMENT_AUDIT, AuditIndex.class),
+                builder(STARTUP_AUDIT, AuditIndex.class));
     }
 
     /** The stores as attached to a processor. */
@@ -76,7 +81,8 @@ public record PolicyStores(
         return new PolicyStores(context.getStateStore(CHAIN_HEADS), context.getStateStore(OPERATIONS),
                 context.getStateStore(DEPLOYMENTS), context.getStateStore(PACK_TOTALS),
                 context.getStateStore(RATE_WINDOWS), context.getStateStore(APPROVALS), context.getStateStore(HOLDS),
-                context.getStateStore(OPERATION_AUDIT), context.getStateStore(DEPLOYMENT_AUDIT));
+                context.getStateStore(OPERATION_AUDIT), context.getStateStore(DEPLOYMENT_AUDIT),
+                context.getStateStore(STARTUP_AUDIT));
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

@@ -1,43 +1,38 @@
 package dev.palm.streams.policy;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.Punctuator;
 
 /**
- * One-shot wall-clock punctuator that records the pipeline's startup events at the first tick after the task
- * started (records cannot be forwarded from {@code init}), then cancels itself.
+ * Wall-clock punctuator that records the startup events still pending at each tick (records cannot be forwarded
+ * from {@code init}, and a pack may get no input for a long time), and cancels itself once none are pending.
  */
 final class StartupEventsPunctuator implements Punctuator {
 
-    private final List<SystemEvent> events;
-    private final Consumer<SystemEvent> record;
+    private final StartupEvents events;
+    private final Consumer<String> recordPack;
     private Cancellable schedule;
-    private boolean done;
 
     /**
-     * @param events the events this task must record (only those of the packs it owns)
-     * @param record records one event
+     * @param events     the task's startup events
+     * @param recordPack records the pending events of one pack
      */
-    StartupEventsPunctuator(List<SystemEvent> events, Consumer<SystemEvent> record) {
-        this.events = List.copyOf(events);
-        this.record = Objects.requireNonNull(record, "record");
+    StartupEventsPunctuator(StartupEvents events, Consumer<String> recordPack) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.recordPack = Objects.requireNonNull(recordPack, "recordPack");
     }
 
-    /** Gives the punctuator its schedule so it can cancel it after the first tick. */
+    /** Gives the punctuator its schedule so it can cancel it once nothing is pending. */
     void scheduledAs(Cancellable cancellable) {
         this.schedule = cancellable;
     }
 
     @Override
     public void punctuate(long timestamp) {
-        if (!done) {
-            done = true;
-            events.forEach(record);
-        }
-        if (schedule != null) {
+        events.pendingPacks().forEach(recordPack);
+        if (events.pendingPacks().isEmpty() && schedule != null) {
             schedule.cancel();
         }
     }

@@ -23,6 +23,7 @@ final class Transaction {
 
     private final Map<KeyValueStore<String, ?>, Map<String, Object>> writes = new IdentityHashMap<>();
     private final List<Output> outputs = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     private record Output(String child, Object key, Object value) {
     }
@@ -51,7 +52,12 @@ final class Transaction {
         outputs.add(new Output(child, key, value));
     }
 
-    /** Applies the writes, then forwards the outputs stamped {@code timestamp}. */
+    /** Runs {@code action} once this transaction is committed (never, when it is discarded). */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** Applies the writes, then forwards the outputs stamped {@code timestamp}, then runs the after-commit actions. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void commit(ProcessorContext<Object, Object> context, long timestamp) {
         writes.forEach((store, entries) -> entries.forEach((key, value) -> {
@@ -67,5 +73,8 @@ final class Transaction {
         }
         writes.clear();
         outputs.clear();
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        actions.forEach(Runnable::run);
     }
 }

@@ -250,7 +250,7 @@ public final class PalmService implements AutoCloseable {
             details.put("pack.version", pack.metadata().version());
             details.put("pipeline.packs", String.join(",", packNames()));
             details.put("pipeline.repair_mode", Boolean.toString(config.repair()));
-            details.put("pipeline.start_id", startId);
+            details.put(SystemEvent.START_ID, startId);
             events.add(new SystemEvent(name, AuditEventType.PIPELINE_STARTED, AuditEventType.PIPELINE_STARTED.name(),
                     "pipeline '" + config.applicationId() + "' started enforcing pack '" + name + "' version "
                             + pack.metadata().version(), details));
@@ -264,7 +264,7 @@ public final class PalmService implements AutoCloseable {
                                 + " to " + repair.after() + " (--repair)",
                         Map.of("topic", repair.topic(), "topic.setting", repair.setting(),
                                 "topic.before", repair.before(), "topic.after", repair.after(),
-                                "pipeline.start_id", startId)));
+                                SystemEvent.START_ID, startId)));
             }
         }
         return List.copyOf(events);
