@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.Fixture;
 import dev.palm.client.Fixture.Run;
+import dev.palm.client.RunningPipeline;
 import dev.palm.packs.canonical.IBankPack;
-import dev.palm.streams.infra.SharedInfra;
-import dev.palm.streams.service.PalmService;
-import dev.palm.streams.service.PipelineConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the session shown in README.md, line by line, against a real pipeline (in-process broker, real
- * registry, {@link PalmService} with the iBank pack), so the README cannot drift from what the commands do.
+ * registry, {@link dev.palm.streams.service.PalmService} with the iBank pack), so the README cannot drift from what the commands do.
  *
  * <p>Each `./palm …` line of the block between the {@code session:start} and {@code session:end} markers is
  * run in-process with the test's connection flags appended; it must exit 0, and the text of its trailing
@@ -35,30 +32,19 @@ class ReadmeSessionTest {
 
   @TempDir static Path stateDir;
 
+  private static RunningPipeline pipeline;
   private static ClientConfig config;
-  private static PalmService service;
 
   @BeforeAll
   static void startThePipeline() throws Exception {
-    config = Fixture.config("readme");
-    service =
-        PalmService.create(
-            PipelineConfig.builder()
-                .bootstrapServers(SharedInfra.bootstrapServers())
-                .registryUrl(SharedInfra.registryUrl())
-                .stateDir(stateDir)
-                .applicationId(config.topicPrefix() + "-app")
-                .topicPrefix(config.topicPrefix())
-                .signingKeyFile(Optional.of(stateDir.resolve("signing.pem")))
-                .build(),
-            List.of(IBankPack.ibank()));
-    service.start();
+    pipeline = RunningPipeline.start("readme", stateDir, List.of(IBankPack.ibank()));
+    config = pipeline.config();
   }
 
   @AfterAll
   static void stopThePipeline() {
-    if (service != null) {
-      service.close();
+    if (pipeline != null) {
+      pipeline.close();
     }
   }
 

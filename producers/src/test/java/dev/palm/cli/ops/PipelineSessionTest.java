@@ -7,20 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.Fixture;
 import dev.palm.client.Fixture.Run;
+import dev.palm.client.RunningPipeline;
 import dev.palm.packs.canonical.IBankPack;
-import dev.palm.streams.infra.SharedInfra;
-import dev.palm.streams.service.PalmService;
-import dev.palm.streams.service.PipelineConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line against the real pipeline ({@link PalmService} with the iBank pack): publish a
+ * The command line against the real pipeline ({@link dev.palm.streams.service.PalmService} with the iBank pack): publish a
  * delete_deployment, see it held, release the hold, see it pending, approve it as another user, see it allowed,
  * query its audit history and verify the chain.
  */
@@ -30,30 +27,19 @@ class PipelineSessionTest {
 
   @TempDir static Path stateDir;
 
+  private static RunningPipeline pipeline;
   private static ClientConfig config;
-  private static PalmService service;
 
   @BeforeAll
   static void startThePipeline() throws Exception {
-    config = Fixture.config("session");
-    service =
-        PalmService.create(
-            PipelineConfig.builder()
-                .bootstrapServers(SharedInfra.bootstrapServers())
-                .registryUrl(SharedInfra.registryUrl())
-                .stateDir(stateDir)
-                .applicationId(config.topicPrefix() + "-app")
-                .topicPrefix(config.topicPrefix())
-                .signingKeyFile(Optional.of(stateDir.resolve("signing.pem")))
-                .build(),
-            List.of(IBankPack.ibank()));
-    service.start();
+    pipeline = RunningPipeline.start("session", stateDir, List.of(IBankPack.ibank()));
+    config = pipeline.config();
   }
 
   @AfterAll
   static void stopThePipeline() {
-    if (service != null) {
-      service.close();
+    if (pipeline != null) {
+      pipeline.close();
     }
   }
 
@@ -112,7 +98,7 @@ class PipelineSessionTest {
     assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
 
     Run verified = Fixture.palm(config, "audit", "verify", "--pack", "ibank", "--trusted-key",
-        service.signer().orElseThrow().publicKeyBase64());
+        pipeline.service().signer().orElseThrow().publicKeyBase64());
     assertThat(verified.exitCode()).as(verified.toString()).isZero();
     assertThat(verified.out()).contains("chain: INTACT");
   }
