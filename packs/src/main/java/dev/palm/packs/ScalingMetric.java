@@ -1,9 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The metric autoscaling follows (default {@code cpu_utilization}).
@@ -31,7 +28,9 @@ public sealed interface ScalingMetric extends Spelling permits ScalingMetric.Sta
     ScalingMetric ATTENTION_UTILIZATION = Standard.ATTENTION_UTILIZATION;
 
     /** Tells whether this is a {@link Custom} value. */
-    boolean isCustom();
+    default boolean isCustom() {
+        return this instanceof Custom;
+    }
 
     /** The standard values. */
     enum Standard implements ScalingMetric {
@@ -56,11 +55,6 @@ public sealed interface ScalingMetric extends Spelling permits ScalingMetric.Sta
         public String spelling() {
             return spelling;
         }
-
-        @Override
-        public boolean isCustom() {
-            return false;
-        }
     }
 
     /**
@@ -72,20 +66,12 @@ public sealed interface ScalingMetric extends Spelling permits ScalingMetric.Sta
 
         /** Checks that the name is not blank. */
         public Custom {
-            Objects.requireNonNull(name, "custom ScalingMetric name must not be null");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("custom ScalingMetric name must not be blank");
-            }
+            OpenEnumSpelling.checkCustomName(ScalingMetric.class, name);
         }
 
         @Override
         public String spelling() {
-            return "custom:" + name;
-        }
-
-        @Override
-        public boolean isCustom() {
-            return true;
+            return OpenEnumSpelling.customSpelling(name);
         }
 
         @Override
@@ -103,24 +89,11 @@ public sealed interface ScalingMetric extends Spelling permits ScalingMetric.Sta
      * Reads a value written in a pack file: a standard spelling (or Java constant name), or {@code custom:<name>}.
      */
     static Optional<ScalingMetric> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        if (text.startsWith("custom:")) {
-            String customName = text.substring("custom:".length());
-            return customName.isBlank() ? Optional.empty() : Optional.of(new Custom(customName));
-        }
-        for (Standard value : Standard.values()) {
-            if (value.spelling().equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.parse(text, Standard.values(), Custom::new);
     }
 
     /** Lists the accepted spellings, for error messages. */
     static String spellings() {
-        return Arrays.stream(Standard.values()).map(Standard::spelling).collect(Collectors.joining(", "))
-                + " or custom:<name>";
+        return OpenEnumSpelling.spellings(Standard.values());
     }
 }

@@ -1,10 +1,9 @@
 package dev.palm.client;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palm.events.AuditRecord;
 import dev.palm.streams.audit.ChainVerifier;
 import dev.palm.streams.audit.VerificationResult;
+import dev.palm.streams.json.AvroJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,20 +24,14 @@ import java.util.Objects;
 public final class AuditExport {
 
   /** The metadata member with the record's Kafka topic, partition, offset and timestamp. */
-  public static final String KAFKA_MEMBER = "_kafka";
+  public static final String KAFKA_MEMBER = AvroJson.KAFKA_MEMBER;
 
   private AuditExport() {}
 
   /** The export line of one entry (no trailing newline). */
   public static String line(AuditEntry entry) {
-    ObjectNode node = AvroJson.toJson(entry.record());
-    ObjectNode kafka = JsonNodeFactory.instance.objectNode();
-    kafka.put("topic", entry.topic());
-    kafka.put("partition", entry.partition());
-    kafka.put("offset", entry.offset());
-    kafka.put("timestamp", AvroJson.formatInstant(entry.timestamp()));
-    node.set(KAFKA_MEMBER, kafka);
-    return AvroJson.toJsonLine(node);
+    return AvroJson.toJsonLine(AvroJson.toJson(entry.record(), entry.topic(), entry.partition(),
+        entry.offset(), entry.timestamp()));
   }
 
   /**

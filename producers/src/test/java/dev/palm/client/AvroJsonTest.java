@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.PolicyDecision;
 import dev.palm.streams.audit.AuditChain;
+import dev.palm.streams.json.AvroJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,15 +2,11 @@ package dev.palm.cli.ops;
 
 import dev.palm.client.ApprovalClient;
 import dev.palm.client.ClientConfig;
-import dev.palm.client.DecisionSubscriber;
 import dev.palm.client.Identity;
 import dev.palm.client.PendingApproval;
 import dev.palm.client.PublishResult;
-import dev.palm.client.StartPosition;
 import dev.palm.events.ApprovalVerdict;
-import dev.palm.events.PolicyDecision;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -101,14 +97,7 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
   @Option(names = "--comment", paramLabel = "TEXT", description = "Comment, kept in the audit trail.")
   Optional<String> comment = Optional.empty();
 
-  @Option(
-      names = "--wait",
-      paramLabel = "DURATION",
-      arity = "0..1",
-      fallbackValue = "30s",
-      converter = DurationArgument.class,
-      description = "Wait for the decision that follows and print it (default 30s without a value).")
-  Optional<Duration> waitFor = Optional.empty();
+  @Mixin DecisionWait decisionWait;
 
   /** Which request: by operation id or approval id. */
   static final class TargetOptions {
@@ -133,11 +122,19 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
   private int answer() {
     Identity identity = Identity.of(approver, actorType);
     ClientConfig config = connection.config();
-    PrintWriter out = spec.commandLine().getOut();
-    DecisionSubscriber decisions = new DecisionSubscriber(config);
-    Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
+    return decisionWait.publishAndAwait(
+        spec,
+        config,
+        pack,
+        () -> respond(config, identity),
+        result -> "sent " + (verdict() == ApprovalVerdict.APPROVE ? "approval" : "rejection") + " of operation "
+            + result.operationId() + " as " + identity.id() + " (response at " + result.position() + ")",
+        result -> "the pipeline may have refused the answer (see: palm audit query --pack " + pack
+            + " --operation " + result.operationId() + " --type APPROVAL_RESPONSE) or wait for more approvals");
+  }
+
+  private PublishResult respond(ClientConfig config, Identity identity) {
     PrintWriter err = spec.commandLine().getErr();
-    PublishResult result;
     try (ApprovalClient client = new ApprovalClient(config)) {
       PendingApproval request = client.require(pack, target.toTarget());
       // The pipeline decides who may answer; these notes only explain in advance why it may ignore the answer.
@@ -155,23 +152,7 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
         err.println("note: the request is addressed to " + String.join(", ", request.recipients()) + ", not "
             + identity.id());
       }
-      result = client.respondTo(request, identity, verdict(), comment);
+      return client.respondTo(request, identity, verdict(), comment);
     }
-    out.println("sent " + (verdict() == ApprovalVerdict.APPROVE ? "approval" : "rejection") + " of operation "
-        + result.operationId() + " as " + identity.id() + " (response at " + result.position() + ")");
-    if (before.isEmpty()) {
-      return ExitCodes.OK;
-    }
-    Optional<PolicyDecision> decision =
-        decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
-    if (decision.isEmpty()) {
-      err.println(spec.qualifiedName() + ": no decision about operation " + result.operationId() + " within "
-          + waitFor.get().toSeconds() + " s; the pipeline may have refused the answer (see: palm audit query"
-          + " --pack " + pack + " --operation " + result.operationId() + " --type APPROVAL_RESPONSE) or wait for"
-          + " more approvals");
-      return ExitCodes.NO_DECISION;
-    }
-    out.println(Rendering.decisionDetail(decision.get()));
-    return ExitCodes.OK;
   }
 }

@@ -1,9 +1,7 @@
 package dev.palm.cli.ops;
 
 import dev.palm.client.ApprovalClient;
-import dev.palm.client.AvroJson;
 import dev.palm.client.PendingApproval;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,12 +33,7 @@ public final class ListApprovalsCommand implements Callable<Integer> {
   @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose requests to list.")
   String pack;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl. Default: ${DEFAULT-VALUE}.")
-  Rendering.Format format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -48,21 +41,15 @@ public final class ListApprovalsCommand implements Callable<Integer> {
   }
 
   private int list() {
-    PrintWriter out = spec.commandLine().getOut();
     List<PendingApproval> pending;
     try (ApprovalClient client = new ApprovalClient(connection.config())) {
       pending = client.pending(pack);
     }
-    if (format == Rendering.Format.JSONL) {
-      pending.forEach(p -> out.println(AvroJson.toJsonLine(Rendering.approvalJson(p))));
-      return ExitCodes.OK;
-    }
-    if (pending.isEmpty()) {
-      out.println("no open approval requests in pack " + pack);
-      return ExitCodes.OK;
-    }
-    Instant now = Instant.now();
-    Rendering.approvalTable(pending, now).forEach(out::println);
-    return ExitCodes.OK;
+    return output.printList(
+        spec.commandLine().getOut(),
+        pending,
+        Rendering::approvalJson,
+        "no open approval requests in pack " + pack,
+        () -> Rendering.approvalTable(pending, Instant.now()));
   }
 }

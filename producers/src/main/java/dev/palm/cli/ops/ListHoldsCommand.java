@@ -1,9 +1,7 @@
 package dev.palm.cli.ops;
 
 import dev.palm.client.ActiveHold;
-import dev.palm.client.AvroJson;
 import dev.palm.client.HoldClient;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +31,7 @@ public final class ListHoldsCommand implements Callable<Integer> {
   @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose holds to list.")
   String pack;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl. Default: ${DEFAULT-VALUE}.")
-  Rendering.Format format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -46,20 +39,15 @@ public final class ListHoldsCommand implements Callable<Integer> {
   }
 
   private int list() {
-    PrintWriter out = spec.commandLine().getOut();
     List<ActiveHold> holds;
     try (HoldClient client = new HoldClient(connection.config())) {
       holds = client.holds(pack);
     }
-    if (format == Rendering.Format.JSONL) {
-      holds.forEach(h -> out.println(AvroJson.toJsonLine(Rendering.holdJson(h))));
-      return ExitCodes.OK;
-    }
-    if (holds.isEmpty()) {
-      out.println("no holds in force in pack " + pack);
-      return ExitCodes.OK;
-    }
-    Rendering.holdTable(holds).forEach(out::println);
-    return ExitCodes.OK;
+    return output.printList(
+        spec.commandLine().getOut(),
+        holds,
+        Rendering::holdJson,
+        "no holds in force in pack " + pack,
+        () -> Rendering.holdTable(holds));
   }
 }

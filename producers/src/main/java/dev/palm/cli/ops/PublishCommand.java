@@ -2,7 +2,6 @@ package dev.palm.cli.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.palm.client.AvroJson;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.Identity;
 import dev.palm.client.Operation;
@@ -12,6 +11,7 @@ import dev.palm.client.PublishResult;
 import dev.palm.client.PublishedOperation;
 import dev.palm.client.UnknownPackException;
 import dev.palm.events.PolicyDecision;
+import dev.palm.streams.json.AvroJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

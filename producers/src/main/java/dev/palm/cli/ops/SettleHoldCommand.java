@@ -1,15 +1,9 @@
 package dev.palm.cli.ops;
 
 import dev.palm.client.ClientConfig;
-import dev.palm.client.DecisionSubscriber;
 import dev.palm.client.HoldClient;
 import dev.palm.client.Identity;
-import dev.palm.client.PublishResult;
-import dev.palm.client.StartPosition;
 import dev.palm.events.HoldAction;
-import dev.palm.events.PolicyDecision;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -100,14 +94,7 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept in the audit trail.")
   Optional<String> reason = Optional.empty();
 
-  @Option(
-      names = "--wait",
-      paramLabel = "DURATION",
-      arity = "0..1",
-      fallbackValue = "30s",
-      converter = DurationArgument.class,
-      description = "Wait for the decision that follows and print it (default 30s without a value).")
-  Optional<Duration> waitFor = Optional.empty();
+  @Mixin DecisionWait decisionWait;
 
   /** Which hold: by operation id or hold id. */
   static final class TargetOptions {
@@ -132,27 +119,18 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
   private int settle() {
     Identity identity = Identity.of(releaser, actorType);
     ClientConfig config = connection.config();
-    PrintWriter out = spec.commandLine().getOut();
-    DecisionSubscriber decisions = new DecisionSubscriber(config);
-    Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
-    PublishResult result;
-    try (HoldClient client = new HoldClient(config)) {
-      result = client.act(pack, target.toTarget(), identity, action(), reason);
-    }
-    out.println("sent " + (action() == HoldAction.RELEASE ? "release" : "cancellation") + " of the hold of"
-        + " operation " + result.operationId() + " as " + identity.id() + " (at " + result.position() + ")");
-    if (before.isEmpty()) {
-      return ExitCodes.OK;
-    }
-    Optional<PolicyDecision> decision =
-        decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
-    if (decision.isEmpty()) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": no decision about operation "
-          + result.operationId() + " within " + waitFor.get().toSeconds() + " s; the pipeline may have refused"
-          + " the release (see: palm audit query --pack " + pack + " --operation " + result.operationId() + ")");
-      return ExitCodes.NO_DECISION;
-    }
-    out.println(Rendering.decisionDetail(decision.get()));
-    return ExitCodes.OK;
+    return decisionWait.publishAndAwait(
+        spec,
+        config,
+        pack,
+        () -> {
+          try (HoldClient client = new HoldClient(config)) {
+            return client.act(pack, target.toTarget(), identity, action(), reason);
+          }
+        },
+        result -> "sent " + (action() == HoldAction.RELEASE ? "release" : "cancellation") + " of the hold of"
+            + " operation " + result.operationId() + " as " + identity.id() + " (at " + result.position() + ")",
+        result -> "the pipeline may have refused the release (see: palm audit query --pack " + pack
+            + " --operation " + result.operationId() + ")");
   }
 }

@@ -1,11 +1,11 @@
 package dev.palm.cli.ops;
 
-import dev.palm.client.AvroJson;
 import dev.palm.client.DecisionFeed;
 import dev.palm.client.DecisionSubscriber;
 import dev.palm.client.StartPosition;
 import dev.palm.events.DecisionKind;
 import dev.palm.events.PolicyDecision;
+import dev.palm.streams.json.AvroJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,12 +75,7 @@ public final class TailDecisionsCommand implements Callable<Integer> {
   @Option(names = "--count", paramLabel = "N", description = "Stop after N decisions.")
   Optional<Integer> count = Optional.empty();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl. Default: ${DEFAULT-VALUE}.")
-  Rendering.Format format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -102,7 +97,7 @@ public final class TailDecisionsCommand implements Callable<Integer> {
     long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
     long printed = 0;
     boolean settled = false;
-    if (format == Rendering.Format.TEXT) {
+    if (output.format == Rendering.Format.TEXT) {
       out.println(Rendering.decisionHeader());
     }
     try (DecisionFeed feed = new DecisionSubscriber(connection.config()).open(pack, start)) {
@@ -123,7 +118,7 @@ public final class TailDecisionsCommand implements Callable<Integer> {
           if (operationId.isPresent() && !operationId.get().equals(decision.getOperationId())) {
             continue;
           }
-          out.println(format == Rendering.Format.JSONL
+          out.println(output.format == Rendering.Format.JSONL
               ? AvroJson.toJsonLine(AvroJson.toJson(decision))
               : Rendering.decisionLine(decision));
           out.flush();

@@ -11,10 +11,12 @@ import dev.palm.streams.audit.VerificationResult;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
+import dev.palm.streams.json.AvroJson;
 import dev.palm.streams.policy.AuditIndex;
 import dev.palm.streams.policy.OperationEntry;
 import dev.palm.streams.policy.PolicyStores;
 import dev.palm.streams.policy.StoreKeys;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -214,7 +216,8 @@ final class PackQueries {
         AuditTopicReader.Lookup lookup = audit.find(pack, sequences);
         ArrayNode records = node.putArray("audit");
         for (AuditTopicReader.StoredRecord r : lookup.records()) {
-            records.add(AuditJson.of(r.record(), r.topic(), r.partition(), r.offset(), r.timestamp()));
+            records.add(AvroJson.toJson(r.record(), r.topic(), r.partition(), r.offset(),
+                    Instant.ofEpochMilli(r.timestamp())));
         }
         ArrayNode missing = node.putArray("missingSequences");
         lookup.missing().forEach(missing::add);

@@ -239,7 +239,8 @@ public final class PalmService implements AutoCloseable {
      * and every topic setting repaired for the pack (a repaired shared topic concerns every pack).
      */
     List<SystemEvent> startupEvents(ProvisioningReport report) {
-        // one id per start, so the records of one start can be told apart from those of another
+        // one id per start: the records of one start can be told apart from those of another, and the topology
+        // records a start's events once even when a task is re-initialised after a rebalance
         String startId = UUID.randomUUID().toString();
         List<SystemEvent> events = new ArrayList<>();
         for (PlatformPack pack : packs) {

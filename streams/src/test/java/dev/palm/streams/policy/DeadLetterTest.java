@@ -110,7 +110,7 @@ class DeadLetterTest {
     }
 
     /** iBank with a validator that crashes (a bug, not a rejection) for specs named "boom". */
-    private static final class Fragile implements PlatformPack {
+    static final class Fragile implements PlatformPack {
         private final PlatformPack delegate;
 
         Fragile(PlatformPackConfig config) {

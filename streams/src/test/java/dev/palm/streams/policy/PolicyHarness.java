@@ -40,6 +40,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -293,6 +294,35 @@ final class PolicyHarness implements AutoCloseable {
 
     <V> KeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
+    }
+
+    /**
+     * Everything in the policy stores, by store name: what their changelog topics hold, and so what a task
+     * re-initialised elsewhere (after a rebalance, a restart) starts from.
+     */
+    Map<String, Map<String, Object>> policyState() {
+        Map<String, Map<String, Object>> state = new LinkedHashMap<>();
+        for (StoreBuilder<?> builder : PolicyStores.builders()) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            try (var all = driver.<String, Object>getKeyValueStore(builder.name()).all()) {
+                all.forEachRemaining(kv -> entries.put(kv.key, kv.value));
+            }
+            state.put(builder.name(), entries);
+        }
+        return state;
+    }
+
+    /**
+     * Loads {@code state} (from {@link #policyState()} of another harness) into the policy stores, as Kafka
+     * Streams restores a task's stores from their changelogs before the task processes anything. Call it before
+     * the first input or tick. ({@code TopologyTestDriver} deletes its state folder on close, so a second driver
+     * cannot simply re-open the first one's RocksDB files.)
+     */
+    void restore(Map<String, Map<String, Object>> state) {
+        state.forEach((name, entries) -> {
+            KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+            entries.forEach(store::put);
+        });
     }
 
     @Override
