@@ -37,6 +37,17 @@ public record RateWindow(List<Long> admitted, long lastEventTime) {
 
     /** The window after admitting one operation at {@code now}, with entries that slid out dropped. */
     public RateWindow admit(long now) {
+        return admit(now, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The window after admitting one operation at {@code now}, keeping at most the newest {@code limit} entries.
+     *
+     * <p>Only whether {@code limit} admissions lie inside the window matters, and the dropped entries are older
+     * than every kept one, so they slide out first: "count &ge; limit" stays exact at every later time while the
+     * stored value (rewritten on each admission) stays bounded by the pack's rate limit instead of its traffic.
+     */
+    public RateWindow admit(long now, int limit) {
         List<Long> kept = new ArrayList<>();
         for (Long t : admitted) {
             if (t > now - WINDOW_MS) {
@@ -44,6 +55,8 @@ public record RateWindow(List<Long> admitted, long lastEventTime) {
             }
         }
         kept.add(now);
-        return new RateWindow(kept, Math.max(now, lastEventTime));
+        int cap = Math.max(limit, 1);
+        List<Long> newest = kept.size() > cap ? kept.subList(kept.size() - cap, kept.size()) : kept;
+        return new RateWindow(newest, Math.max(now, lastEventTime));
     }
 }
