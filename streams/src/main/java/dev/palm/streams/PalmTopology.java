@@ -5,6 +5,7 @@ import dev.palm.events.ApprovalResponse;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.events.HoldRelease;
+import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
@@ -41,7 +42,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Builds PALM's policy topology (DESIGN §4, §5) as a pure function of the packs, the topic layout and the
  * serdes: no environment, no I/O, so it runs the same in {@code TopologyTestDriver} and in the service.
  *
- * <p>Shape: the three input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases}) are
+ * <p>Shape: the four input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases},
+ * {@code outcomes}) are
  * read as bytes and decoded by {@link DecodingProcessor}s (undecodable records go to the dead-letter topic);
  * decoded inputs keyed by pack go to the single {@link PolicyProcessor}, which owns the RocksDB stores of
  * {@link PolicyStores} and writes to each pack's decisions, approvals and audit topics (and, with a checkpoint
@@ -57,6 +59,8 @@ public final class PalmTopology {
     public static final String RESPONSES_SOURCE = "palm-approval-responses-source";
     /** Source node of {@code <prefix>.holds.releases}. */
     public static final String RELEASES_SOURCE = "palm-hold-releases-source";
+    /** Source node of {@code <prefix>.outcomes}. */
+    public static final String OUTCOMES_SOURCE = "palm-outcomes-source";
     /** The policy processor node (owner of the policy stores). */
     public static final String POLICY = "palm-policy";
     /** Sink node of the dead-letter topic. */
@@ -114,20 +118,24 @@ public final class PalmTopology {
         topology.addSource(OPERATIONS_SOURCE, bytes, bytes, topics.operations().name());
         topology.addSource(RESPONSES_SOURCE, bytes, bytes, topics.approvalResponses().name());
         topology.addSource(RELEASES_SOURCE, bytes, bytes, topics.holdReleases().name());
+        topology.addSource(OUTCOMES_SOURCE, bytes, bytes, topics.outcomes().name());
 
         String decodeOperations = "palm-decode-operations";
         String decodeResponses = "palm-decode-approval-responses";
         String decodeReleases = "palm-decode-hold-releases";
+        String decodeOutcomes = "palm-decode-outcomes";
         topology.addProcessor(decodeOperations, decoder(() -> serdes.valueSerde(OperationRequested.class)
                 .deserializer(), PolicyInput.OperationInput::new), OPERATIONS_SOURCE);
         topology.addProcessor(decodeResponses, decoder(() -> serdes.valueSerde(ApprovalResponse.class)
                 .deserializer(), PolicyInput.ResponseInput::new), RESPONSES_SOURCE);
         topology.addProcessor(decodeReleases, decoder(() -> serdes.valueSerde(HoldRelease.class).deserializer(),
                 PolicyInput.ReleaseInput::new), RELEASES_SOURCE);
+        topology.addProcessor(decodeOutcomes, decoder(() -> serdes.valueSerde(OperationOutcome.class)
+                .deserializer(), PolicyInput.OutcomeInput::new), OUTCOMES_SOURCE);
 
         List<String> auditListeners = options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
         topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK, auditListeners),
-                decodeOperations, decodeResponses, decodeReleases);
+                decodeOperations, decodeResponses, decodeReleases, decodeOutcomes);
         for (StoreBuilder<?> store : PolicyStores.builders()) {
             topology.addStateStore(store, POLICY);
         }
@@ -145,7 +153,7 @@ public final class PalmTopology {
         }
         ByteArraySerializer raw = new ByteArraySerializer();
         topology.addSink(DLQ_SINK, topics.dlq().name(), raw, raw, decodeOperations, decodeResponses, decodeReleases,
-                POLICY);
+                decodeOutcomes, POLICY);
         return topology;
     }
 

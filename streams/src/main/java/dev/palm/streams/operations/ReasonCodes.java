@@ -105,4 +105,16 @@ public final class ReasonCodes {
     public static final String OPERATION_RECEIVED = "OPERATION_RECEIVED";
     /** An operation id was reused with different content; the original decision stands. */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+
+    // Step 8: reconciliation
+    /** An executor's outcome of an allowed operation was recorded (and settled its commitment, if any). */
+    public static final String OUTCOME_RECORDED = "OUTCOME_RECORDED";
+    /** The outcome arrived at or after the commitment's due time; it still settles the commitment. */
+    public static final String LATE_OUTCOME = "LATE_OUTCOME";
+    /** An outcome was already recorded for the operation; the repeat changes nothing. */
+    public static final String DUPLICATE_OUTCOME = "DUPLICATE_OUTCOME";
+    /** An allowed reconciliation_required operation had no outcome within the reconciliation window. */
+    public static final String RECONCILIATION_OVERDUE = "RECONCILIATION_OVERDUE";
+    /** An outcome reports the execution of an operation that was never allowed (or not as allowed). */
+    public static final String UNAUTHORIZED_EXECUTION = "UNAUTHORIZED_EXECUTION";
 }

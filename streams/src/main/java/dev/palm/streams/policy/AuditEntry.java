@@ -53,6 +53,15 @@ final class AuditEntry {
         return this;
     }
 
+    /** Sets the operation the record is about from its parts (blank ids are recorded as absent). */
+    AuditEntry about(String id, String name, String deployment, Optional<String> agent) {
+        operationId = blankToNull(id);
+        operation = blankToNull(name);
+        deploymentId = blankToNull(deployment);
+        agentId = agent.filter(s -> !s.isBlank()).orElse(null);
+        return this;
+    }
+
     /** Sets only the operation id (for acts on operations that are not known). */
     AuditEntry aboutOperationId(String id) {
         operationId = blankToNull(id);

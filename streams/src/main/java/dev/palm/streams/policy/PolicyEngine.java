@@ -9,6 +9,7 @@ import dev.palm.events.AuditRecord;
 import dev.palm.events.Decision;
 import dev.palm.events.HoldAction;
 import dev.palm.events.HoldRelease;
+import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.events.SourcePosition;
@@ -31,6 +32,7 @@ import dev.palm.streams.operations.AuthorizedActors;
 import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.reconciliation.ReconciliationRequirement;
 import dev.palm.streams.validity.ValidityCheck;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ import java.util.Set;
  * limits, human approval, and the allowed operation's effect on deployment state; plus the acts that settle a
  * held or pending operation later (hold release/cancel/auto-release, approval responses, expiry, escalation).
  * Every decision and every state change appends exactly one audit record through {@link AuditWriter}, in the
- * same {@link Transaction} as the decision.
+ * same {@link Transaction} as the decision. Reconciliation of allowed operations with their outcomes (step 8) is
+ * delegated to {@link Reconciler}.
  */
 final class PolicyEngine {
 
@@ -83,11 +86,23 @@ final class PolicyEngine {
     private final Set<String> packNames;
     private final PolicyStores stores;
     private final AuditWriter audit;
+    private final Reconciler reconciler;
 
     PolicyEngine(Set<String> packNames, PolicyStores stores, List<String> auditListeners) {
         this.packNames = Set.copyOf(packNames);
         this.stores = Objects.requireNonNull(stores, "stores");
         this.audit = new AuditWriter(stores, auditListeners);
+        this.reconciler = new Reconciler(stores, audit);
+    }
+
+    /** Reconciles an executor's outcome read in the order of pack {@code rt} (step 8). */
+    void onOutcome(Transaction tx, PackRuntime rt, OperationOutcome event, Origin o) {
+        reconciler.onOutcome(tx, rt, event, o);
+    }
+
+    /** Raises the overdue alert of the commitment stored under {@code storeKey} if it is due at {@code now}. */
+    void raiseOverdue(Transaction tx, PackRuntime rt, String storeKey, long now) {
+        reconciler.raiseOverdue(tx, rt, storeKey, now);
     }
 
     /** Records an act of the pipeline itself (e.g. a topic repair) in the pack's chain and returns the record. */
@@ -174,7 +189,8 @@ final class PolicyEngine {
                     Grounds.of(breaches), o);
             return;
         }
-        rateNow.ifPresent(now -> tx.put(stores.rateWindows(), rt.name(), window.admit(now)));
+        rateNow.ifPresent(now -> tx.put(stores.rateWindows(), rt.name(),
+                window.admit(now, rt.pack().policyConfig().limits().rateLimitPerMinute())));
         List<Finding> approval = ApprovalRequirement.check(rt.pack().policyConfig().humanApproval(), op, effect);
         if (!approval.isEmpty()) {
             openApproval(tx, rt, c, approval, cause, o);
@@ -498,9 +514,14 @@ final class PolicyEngine {
     /** Records an ALLOWED decision, applies its effect to the deployment state, publishes it. */
     private long allow(Transaction tx, PackRuntime rt, Case c, Transition effect, AuditEventType type, ActorRef actor,
             String decidedBy, Grounds grounds, Origin o) {
+        Optional<Long> reconcileBy = c.op().operationId().isBlank() ? Optional.empty()
+                : ReconciliationRequirement.dueAt(rt.pack(), c.op(), effect, o.now());
         AuditRecord decision = audit.append(tx, rt, entry(type, actor, c, o).decision(Decision.ALLOWED)
                 .grounds(grounds).detail("deployment.before", describe(effect.before()))
-                .detail("deployment.after", describe(effect.after())), o.now());
+                .detail("deployment.after", describe(effect.after()))
+                .detail("reconciliation.due_at", reconcileBy.map(Instant::ofEpochMilli).orElse(null)), o.now());
+        reconcileBy.ifPresent(due -> reconciler.commit(tx, rt, c.op(), c.approvalId(), c.holdId(), o.now(), due,
+                decision.getSequence()));
         if (effect.changesState()) {
             String deploymentKey = key(rt, c.op().deploymentId());
             if (effect.after().isPresent()) {

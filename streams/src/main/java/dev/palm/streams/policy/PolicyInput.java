@@ -2,6 +2,7 @@ package dev.palm.streams.policy;
 
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.HoldRelease;
+import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.streams.dlq.RawInput;
 
@@ -21,5 +22,9 @@ public sealed interface PolicyInput {
 
     /** From {@code palm.holds.releases}. */
     record ReleaseInput(HoldRelease event, RawInput raw) implements PolicyInput {
+    }
+
+    /** From {@code palm.outcomes}. */
+    record OutcomeInput(OperationOutcome event, RawInput raw) implements PolicyInput {
     }
 }

@@ -8,6 +8,7 @@ import dev.palm.streams.approvals.EscalationPunctuator;
 import dev.palm.streams.dlq.DeadLetters;
 import dev.palm.streams.dlq.RawInput;
 import dev.palm.streams.holds.HoldAutoReleasePunctuator;
+import dev.palm.streams.reconciliation.OverdueCommitmentPunctuator;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The policy stage: receives the decoded inputs of all packs (keyed by pack, so each pack is one total order in
  * one task), runs {@link PolicyEngine} in a {@link Transaction} per input, and schedules the timer punctuators
- * (approval expiry, escalation, hold auto-release). An input that fails is sent, byte for byte, to the
+ * (approval expiry, escalation, hold auto-release, overdue reconciliation). An input that fails is sent, byte for byte, to the
  * dead-letter topic with the reason, without any of its effects; processing continues with the next input.
  * The startup events of the options ({@link StartupEvents}) go first in each pack's chain, in the transaction of
  * the pack's first input or timer item, and are never recorded twice for the same start.
@@ -85,6 +86,10 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 new HoldAutoReleasePunctuator(stores.holds(), (key, hold, now) ->
                         onTimer(PolicyStores.HOLDS, key, hold, hold.pack(), now,
                                 (tx, rt) -> engine.autoReleaseHold(tx, rt, key, now))));
+        context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new OverdueCommitmentPunctuator(stores.commitments(), (key, commitment, now) ->
+                        onTimer(PolicyStores.COMMITMENTS, key, commitment, commitment.pack(), now,
+                                (tx, rt) -> engine.raiseOverdue(tx, rt, key, now))));
         startup = new StartupEvents(options.startupEvents().stream().filter(e -> owns(context, e.pack())).toList(),
                 stores.startupAudit(), engine);
         if (!startup.pendingPacks().isEmpty()) {
@@ -132,6 +137,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 engine.onResponse(tx, rt, response.event(), origin);
             } else if (input instanceof PolicyInput.ReleaseInput release) {
                 engine.onRelease(tx, rt, release.event(), origin);
+            } else if (input instanceof PolicyInput.OutcomeInput outcome) {
+                engine.onOutcome(tx, rt, outcome.event(), origin);
             }
             tx.commit(context, now);
         } catch (RuntimeException e) {

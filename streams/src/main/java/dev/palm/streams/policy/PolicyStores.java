@@ -6,6 +6,8 @@ import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
 import dev.palm.streams.limits.RateWindow;
+import dev.palm.streams.reconciliation.Commitment;
+import dev.palm.streams.reconciliation.RecordedOutcome;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -27,6 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  * @param operationAudit  {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
  * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: pack/deployment id → audit sequences
  * @param startupAudit    {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's startup events
+ * @param commitments     {@value #COMMITMENTS}: pack/operation id → allowed operation awaiting its outcome
+ * @param outcomes        {@value #OUTCOMES}: pack/operation id → first outcome recorded for an allowed operation
  */
 public record PolicyStores(
         KeyValueStore<String, ChainHead> chainHeads,
@@ -38,7 +42,9 @@ public record PolicyStores(
         KeyValueStore<String, Hold> holds,
         KeyValueStore<String, AuditIndex> operationAudit,
         KeyValueStore<String, AuditIndex> deploymentAudit,
-        KeyValueStore<String, AuditIndex> startupAudit) {
+        KeyValueStore<String, AuditIndex> startupAudit,
+        KeyValueStore<String, Commitment> commitments,
+        KeyValueStore<String, RecordedOutcome> outcomes) {
 
     /** Store of the audit chain heads. */
     public static final String CHAIN_HEADS = "palm-chain-heads";
@@ -60,6 +66,10 @@ public record PolicyStores(
     public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit";
     /** Store of the start id → audit sequences index, which says whose startup events are already recorded. */
     public static final String STARTUP_AUDIT = "palm-startup-audit";
+    /** Store of the open reconciliation commitments (removed when an outcome settles them). */
+    public static final String COMMITMENTS = "palm-commitments";
+    /** Store of the outcomes recorded for allowed operations, to recognise repeated reports. */
+    public static final String OUTCOMES = "palm-outcomes";
 
     /** Builders of all stores, to attach to the policy processor. */
     public static List<StoreBuilder<?>> builders() {
@@ -73,7 +83,9 @@ public record PolicyStores(
                 builder(HOLDS, Hold.class),
                 builder(OPERATION_AUDIT, AuditIndex.class),
                 builder(DEPLOYMENT_AUDIT, AuditIndex.class),
-                builder(STARTUP_AUDIT, AuditIndex.class));
+                builder(STARTUP_AUDIT, AuditIndex.class),
+                builder(COMMITMENTS, Commitment.class),
+                builder(OUTCOMES, RecordedOutcome.class));
     }
 
     /** The stores as attached to a processor. */
@@ -82,7 +94,8 @@ public record PolicyStores(
                 context.getStateStore(DEPLOYMENTS), context.getStateStore(PACK_TOTALS),
                 context.getStateStore(RATE_WINDOWS), context.getStateStore(APPROVALS), context.getStateStore(HOLDS),
                 context.getStateStore(OPERATION_AUDIT), context.getStateStore(DEPLOYMENT_AUDIT),
-                context.getStateStore(STARTUP_AUDIT));
+                context.getStateStore(STARTUP_AUDIT), context.getStateStore(COMMITMENTS),
+                context.getStateStore(OUTCOMES));
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

@@ -94,8 +94,7 @@ final class QueryMetrics implements AutoCloseable {
      * application's consumer group committed. Group-wide, so every instance shows the same values.
      */
     private void refreshLag() {
-        List<String> inputs = List.of(sources.layout().operations(), sources.layout().approvalResponses(),
-                sources.layout().holdReleases()).stream().map(TopicSpec::name).toList();
+        List<String> inputs = sources.layout().inputs().stream().map(TopicSpec::name).toList();
         try {
             Map<String, TopicDescription> topics = admin.describeTopics(inputs).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

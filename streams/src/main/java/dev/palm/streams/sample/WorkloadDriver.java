@@ -25,6 +25,7 @@ import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalRequestKind;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.Decision;
+import dev.palm.events.DecisionKind;
 import dev.palm.events.HoldAction;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
@@ -307,7 +308,10 @@ public final class WorkloadDriver implements AutoCloseable {
             try {
                 if (role == TopicRole.DECISIONS) {
                     PolicyDecision d = decisionDeserializer.deserialize(r.topic(), r.value());
-                    decisions.computeIfAbsent(d.getOperationId(), k -> new ArrayList<>()).add(d);
+                    // Reconciliation alerts are findings about an operation, not its decision.
+                    if (d.getKind() == DecisionKind.DECISION) {
+                        decisions.computeIfAbsent(d.getOperationId(), k -> new ArrayList<>()).add(d);
+                    }
                 } else if (role == TopicRole.APPROVALS) {
                     ApprovalRequest a = approvalDeserializer.deserialize(r.topic(), r.value());
                     if (a.getKind() == ApprovalRequestKind.ESCALATION) {

@@ -70,7 +70,7 @@ class AuditTrailTest {
             });
             assertThat(trail.get(0).getPrevHash()).matches("0+");
 
-            for (PolicyDecision d : h.decisions(p)) {
+            for (PolicyDecision d : h.decisionsOnly(p)) {
                 AuditRecord record = trail.get((int) d.getAuditSequence());
                 assertThat(record.getDecision()).isEqualTo(d.getDecision());
                 assertThat(record.getOperationId()).isEqualTo(d.getOperationId());

@@ -9,9 +9,12 @@ import dev.palm.events.ApprovalVerdict;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.events.Decision;
+import dev.palm.events.DecisionKind;
 import dev.palm.events.HoldAction;
 import dev.palm.events.HoldRelease;
+import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
+import dev.palm.events.OutcomeStatus;
 import dev.palm.events.PolicyDecision;
 import dev.palm.events.ResourceRequests;
 import dev.palm.packs.PlatformPack;
@@ -60,6 +63,7 @@ final class PolicyHarness implements AutoCloseable {
     private final TestInputTopic<String, OperationRequested> operations;
     private final TestInputTopic<String, ApprovalResponse> responses;
     private final TestInputTopic<String, HoldRelease> releases;
+    private final TestInputTopic<String, OperationOutcome> outcomes;
     private final Map<String, TestInputTopic<byte[], byte[]>> raw = new HashMap<>();
     private final Map<String, TestOutputTopic<String, PolicyDecision>> decisionTopics = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<String, ApprovalRequest>> approvalTopics = new LinkedHashMap<>();
@@ -97,8 +101,10 @@ final class PolicyHarness implements AutoCloseable {
                 serdes.valueSerde(ApprovalResponse.class).serializer());
         releases = driver.createInputTopic(topics.holdReleases().name(), keys,
                 serdes.valueSerde(HoldRelease.class).serializer());
+        outcomes = driver.createInputTopic(topics.outcomes().name(), keys,
+                serdes.valueSerde(OperationOutcome.class).serializer());
         for (String topic : List.of(topics.operations().name(), topics.approvalResponses().name(),
-                topics.holdReleases().name())) {
+                topics.holdReleases().name(), topics.outcomes().name())) {
             raw.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));
         }
         StringDeserializer keyReader = new StringDeserializer();
@@ -183,6 +189,24 @@ final class PolicyHarness implements AutoCloseable {
         return drain(pack);
     }
 
+    /** Reports that {@code operationId} was executed on {@code deploymentId} by the service {@code deployer}. */
+    List<PolicyDecision> report(String pack, String operationId, String deploymentId, OutcomeStatus status) {
+        return report(pack, outcome(pack, operationId, deploymentId, status).build());
+    }
+
+    /** Publishes an outcome keyed by {@code key} and returns the decisions (alerts) it produced. */
+    List<PolicyDecision> report(String key, OperationOutcome outcome) {
+        outcomes.pipeInput(key, outcome, now);
+        return drain(key);
+    }
+
+    /** An outcome builder executed now by the service {@code deployer}. */
+    OperationOutcome.Builder outcome(String pack, String operationId, String deploymentId, OutcomeStatus status) {
+        return OperationOutcome.newBuilder().setOperationId(operationId).setPack(pack).setOperation(null)
+                .setDeploymentId(deploymentId).setStatus(status).setExecutedBy(new Actor("deployer",
+                        ActorType.SERVICE)).setExecutedAt(now).setDetail(null);
+    }
+
     /**
      * Creates a deployment with {@code replicas} replicas, approving the creation as {@code bob} when the pack
      * requires approval, then lets the rate window drain (61 s) so the test's own operations start afresh.
@@ -250,6 +274,16 @@ final class PolicyHarness implements AutoCloseable {
     List<PolicyDecision> decisions(String pack) {
         drainAll();
         return List.copyOf(decisions.getOrDefault(pack, List.of()));
+    }
+
+    /** The records of kind {@code DECISION} on the pack's decisions topic so far (reconciliation alerts left out). */
+    List<PolicyDecision> decisionsOnly(String pack) {
+        return decisions(pack).stream().filter(d -> d.getKind() == DecisionKind.DECISION).toList();
+    }
+
+    /** The records of kind {@code ALERT} on the pack's decisions topic so far. */
+    List<PolicyDecision> alerts(String pack) {
+        return decisions(pack).stream().filter(d -> d.getKind() == DecisionKind.ALERT).toList();
     }
 
     List<PolicyDecision> decisionsOf(String pack, String operationId) {

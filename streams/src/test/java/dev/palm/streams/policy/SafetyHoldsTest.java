@@ -117,10 +117,10 @@ class SafetyHoldsTest {
     void finalverseAutoReleasesAtExactlyAutoReleaseAfterSecs() {
         canonical().establish("finalverse", "dep-1", 4);
         PolicyDecision held = h.decide(h.op("finalverse", "scale_down", "dep-1").replicas(3).build());
-        long autoRelease = h.decisions("finalverse").size();
+        long autoRelease = h.decisionsOnly("finalverse").size();
 
         h.advance(Duration.ofSeconds(3600).minusMillis(1));
-        assertThat(h.decisions("finalverse")).hasSize((int) autoRelease);
+        assertThat(h.decisionsOnly("finalverse")).hasSize((int) autoRelease);
 
         h.advance(Duration.ofMillis(1));
         List<PolicyDecision> decided = h.decisionsOf("finalverse", held.getOperationId());

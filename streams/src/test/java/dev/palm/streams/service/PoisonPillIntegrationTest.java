@@ -15,7 +15,10 @@ import dev.palm.events.ActorType;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.ApprovalVerdict;
 import dev.palm.events.Decision;
+import dev.palm.events.DecisionKind;
+import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
+import dev.palm.events.OutcomeStatus;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.canonical.MapleversePack;
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * Poison pills in every input topic the pipeline reads, on the real broker and registry: garbage bytes, bytes
  * that look like the wire format but name no schema, a valid event of the wrong type, a record without key and a
  * tombstone all end up in the dead-letter topic byte for byte, with headers naming their topic, partition, offset
- * and reason, while the operations published after them are still decided.
+ * and reason, while the operations and outcomes published after them are still handled.
  */
 class PoisonPillIntegrationTest {
 
@@ -68,13 +71,14 @@ class PoisonPillIntegrationTest {
             }
             List<Pill> pills = new ArrayList<>();
             for (String topic : List.of(layout.operations().name(), layout.approvalResponses().name(),
-                    layout.holdReleases().name())) {
+                    layout.holdReleases().name(), layout.outcomes().name())) {
                 pills.add(new Pill(topic, key, garbage, "does not deserialize"));
                 pills.add(new Pill(topic, key, unknownSchema, "does not deserialize"));
                 pills.add(new Pill(topic, null, garbage, "no key"));
                 pills.add(new Pill(topic, key, null, "tombstone"));
             }
             pills.add(new Pill(layout.operations().name(), key, wrongType, "does not deserialize"));
+            pills.add(new Pill(layout.outcomes().name(), key, wrongType, "does not deserialize"));
 
             try (KafkaProducer<byte[], byte[]> producer = producer(service);
                  Serializer<OperationRequested> operations = service.serdes().valueSerializer(OperationRequested.class)) {
@@ -88,6 +92,15 @@ class PoisonPillIntegrationTest {
                         layout.operations().name(), operation(ids.get(0), pack, "create_deployment")))).get();
                 producer.send(new ProducerRecord<>(layout.operations().name(), key, operations.serialize(
                         layout.operations().name(), operation(ids.get(1), pack, "restart")))).get();
+                // and an outcome after the pills on the outcomes topic: an execution that was never allowed
+                try (Serializer<OperationOutcome> outcomes = service.serdes().valueSerializer(OperationOutcome.class)) {
+                    producer.send(new ProducerRecord<>(layout.outcomes().name(), key, outcomes.serialize(
+                            layout.outcomes().name(), OperationOutcome.newBuilder().setOperationId("never-allowed")
+                                    .setPack(pack).setDeploymentId("dep-1").setStatus(OutcomeStatus.SUCCEEDED)
+                                    .setExecutedBy(Actor.newBuilder().setId("deployer").setType(ActorType.SERVICE)
+                                            .build())
+                                    .setExecutedAt(Instant.now()).build()))).get();
+                }
 
                 List<ConsumerRecord<byte[], byte[]>> deadLetters = read(service, layout.dlq().name(), pills.size());
                 assertThat(deadLetters).hasSize(pills.size());
@@ -103,13 +116,19 @@ class PoisonPillIntegrationTest {
                     });
                 }
 
-                List<ConsumerRecord<byte[], byte[]>> decided = read(service, layout.decisions(pack).name(), 2);
+                List<ConsumerRecord<byte[], byte[]>> decided = read(service, layout.decisions(pack).name(), 3);
                 try (Deserializer<PolicyDecision> d = service.serdes().valueDeserializer(PolicyDecision.class)) {
-                    List<PolicyDecision> decisions = decided.stream()
-                            .map(r -> d.deserialize(r.topic(), r.value())).toList();
+                    List<PolicyDecision> all = decided.stream().map(r -> d.deserialize(r.topic(), r.value())).toList();
+                    List<PolicyDecision> decisions = all.stream()
+                            .filter(x -> x.getKind() == DecisionKind.DECISION).toList();
                     assertThat(decisions).extracting(PolicyDecision::getOperationId).containsExactlyElementsOf(ids);
                     assertThat(decisions).extracting(PolicyDecision::getDecision)
                             .containsOnly(Decision.ALLOWED);
+                    assertThat(all).filteredOn(x -> x.getKind() == DecisionKind.ALERT).singleElement()
+                            .satisfies(alert -> {
+                                assertThat(alert.getOperationId()).isEqualTo("never-allowed");
+                                assertThat(alert.getReasonCodes()).containsExactly("UNAUTHORIZED_EXECUTION");
+                            });
                 }
             }
         } finally {
