@@ -1,8 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Compression of state checkpoints; written {@code none|gzip|zstd|lz4|snappy}. The enum's own default is {@code NONE}, the checkpoint config's default {@code ZSTD}. */
 public enum CompressionAlgorithm implements Spelling {
@@ -30,19 +28,11 @@ public enum CompressionAlgorithm implements Spelling {
 
     /** Finds the constant written {@code text} in a pack file; also accepts the Java constant name. */
     public static Optional<CompressionAlgorithm> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (CompressionAlgorithm value : values()) {
-            if (value.spelling.equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.standard(text, values());
     }
 
     /** Lists the file spellings, for error messages. */
     public static String spellings() {
-        return Arrays.stream(values()).map(CompressionAlgorithm::spelling).collect(Collectors.joining(", "));
+        return OpenEnumSpelling.standardSpellings(values());
     }
 }

@@ -1,8 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Hash algorithm of the integrity (audit) chain; written {@code sha256|sha384|sha512|blake3} (default {@code SHA256}). */
 public enum IntegrityAlgorithm implements Spelling {
@@ -28,19 +26,11 @@ public enum IntegrityAlgorithm implements Spelling {
 
     /** Finds the constant written {@code text} in a pack file; also accepts the Java constant name. */
     public static Optional<IntegrityAlgorithm> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (IntegrityAlgorithm value : values()) {
-            if (value.spelling.equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.standard(text, values());
     }
 
     /** Lists the file spellings, for error messages. */
     public static String spellings() {
-        return Arrays.stream(values()).map(IntegrityAlgorithm::spelling).collect(Collectors.joining(", "));
+        return OpenEnumSpelling.standardSpellings(values());
     }
 }

@@ -7,8 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The rules shared by the open enumerations of the contract ({@link RecoveryActionType}, {@link ScalingMetric},
- * {@link ChannelType}): a standard value is written in snake_case, any other as {@code custom:<name>}.
+ * The spelling rules shared by the enumerations of the contract: a standard value is read by its spelling or Java
+ * constant name; the open enumerations ({@link RecoveryActionType}, {@link ScalingMetric}, {@link ChannelType})
+ * also accept any other value written as {@code custom:<name>}.
  */
 final class OpenEnumSpelling {
 
@@ -42,6 +43,14 @@ final class OpenEnumSpelling {
             String customName = text.substring(CUSTOM_PREFIX.length());
             return customName.isBlank() ? Optional.empty() : Optional.of(custom.apply(customName));
         }
+        return standard(text, standards);
+    }
+
+    /** Finds the one of {@code standards} written {@code text}, by its spelling or its Java constant name. */
+    static <T extends Spelling> Optional<T> standard(String text, T[] standards) {
+        if (text == null) {
+            return Optional.empty();
+        }
         for (T value : standards) {
             if (value.spelling().equals(text) || value instanceof Enum<?> constant && constant.name().equals(text)) {
                 return Optional.of(value);
@@ -50,9 +59,13 @@ final class OpenEnumSpelling {
         return Optional.empty();
     }
 
-    /** Lists the accepted spellings, standard ones first, for error messages. */
+    /** Lists the spellings of {@code standards}, comma-separated, for error messages. */
+    static String standardSpellings(Spelling[] standards) {
+        return Arrays.stream(standards).map(Spelling::spelling).collect(Collectors.joining(", "));
+    }
+
+    /** Lists the accepted spellings of an open enumeration, standard ones first, for error messages. */
     static String spellings(Spelling[] standards) {
-        return Arrays.stream(standards).map(Spelling::spelling).collect(Collectors.joining(", "))
-                + " or " + CUSTOM_PREFIX + "<name>";
+        return standardSpellings(standards) + " or " + CUSTOM_PREFIX + "<name>";
     }
 }

@@ -79,12 +79,11 @@ public final class PlatformProfile {
         if (text == null) {
             return Optional.empty();
         }
-        if (text.startsWith("custom:")) {
-            String customName = text.substring("custom:".length());
+        if (text.startsWith(OpenEnumSpelling.CUSTOM_PREFIX)) {
+            String customName = text.substring(OpenEnumSpelling.CUSTOM_PREFIX.length());
             return customName.isBlank() ? Optional.empty() : Optional.of(custom(customName));
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return STANDARD.stream().filter(p -> p.name.equals(lower)).findFirst();
+        return standard(text);
     }
 
     /**
@@ -92,8 +91,13 @@ public final class PlatformProfile {
      * otherwise a custom profile named after the pack.
      */
     public static PlatformProfile fromPackName(String packName) {
-        String lower = packName.toLowerCase(Locale.ROOT);
-        return STANDARD.stream().filter(p -> p.name.equals(lower)).findFirst().orElseGet(() -> custom(packName));
+        return standard(packName).orElseGet(() -> custom(packName));
+    }
+
+    /** The standard profile named {@code name} in any case. */
+    private static Optional<PlatformProfile> standard(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return STANDARD.stream().filter(p -> p.name.equals(lower)).findFirst();
     }
 
     /** Returns the lowercase standard name or the custom name. */
@@ -154,6 +158,6 @@ public final class PlatformProfile {
     /** Returns the file spelling: {@code mapleverse}, {@code finalverse}, {@code ibank}, {@code development} or {@code custom:<name>}. */
     @Override
     public String toString() {
-        return custom ? "custom:" + name : name;
+        return custom ? OpenEnumSpelling.customSpelling(name) : name;
     }
 }

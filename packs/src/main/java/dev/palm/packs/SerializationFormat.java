@@ -1,8 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Encoding of persisted state; written {@code bincode|messagepack|cbor|json} (default {@code BINCODE}). */
 public enum SerializationFormat implements Spelling {
@@ -28,19 +26,11 @@ public enum SerializationFormat implements Spelling {
 
     /** Finds the constant written {@code text} in a pack file; also accepts the Java constant name. */
     public static Optional<SerializationFormat> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (SerializationFormat value : values()) {
-            if (value.spelling.equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.standard(text, values());
     }
 
     /** Lists the file spellings, for error messages. */
     public static String spellings() {
-        return Arrays.stream(values()).map(SerializationFormat::spelling).collect(Collectors.joining(", "));
+        return OpenEnumSpelling.standardSpellings(values());
     }
 }

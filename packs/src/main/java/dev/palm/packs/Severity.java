@@ -1,8 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Severity of a notification, ordered {@code INFO < WARNING < ERROR < CRITICAL} (declaration order, so {@code compareTo} works); written lowercase; default {@code WARNING}. */
 public enum Severity implements Spelling {
@@ -28,15 +26,7 @@ public enum Severity implements Spelling {
 
     /** Finds the constant written {@code text} in a pack file; also accepts the Java constant name. */
     public static Optional<Severity> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (Severity value : values()) {
-            if (value.spelling.equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.standard(text, values());
     }
 
     /** Returns the default severity, {@code WARNING}, as in the original. */
@@ -51,6 +41,6 @@ public enum Severity implements Spelling {
 
     /** Lists the file spellings, for error messages. */
     public static String spellings() {
-        return Arrays.stream(values()).map(Severity::spelling).collect(Collectors.joining(", "));
+        return OpenEnumSpelling.standardSpellings(values());
     }
 }

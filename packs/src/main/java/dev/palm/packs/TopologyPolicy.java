@@ -1,8 +1,6 @@
 package dev.palm.packs;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What the scheduler does when a topology spread cannot be met; written {@code do_not_schedule|schedule_anyway} (default {@code DO_NOT_SCHEDULE}). */
 public enum TopologyPolicy implements Spelling {
@@ -24,19 +22,11 @@ public enum TopologyPolicy implements Spelling {
 
     /** Finds the constant written {@code text} in a pack file; also accepts the Java constant name. */
     public static Optional<TopologyPolicy> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (TopologyPolicy value : values()) {
-            if (value.spelling.equals(text) || value.name().equals(text)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return OpenEnumSpelling.standard(text, values());
     }
 
     /** Lists the file spellings, for error messages. */
     public static String spellings() {
-        return Arrays.stream(values()).map(TopologyPolicy::spelling).collect(Collectors.joining(", "));
+        return OpenEnumSpelling.standardSpellings(values());
     }
 }

@@ -33,7 +33,7 @@ final class NodeReader {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
-                problems.add(new PackFileProblem(PackError.CONFIG_PARSE, "", Optional.empty(), Optional.empty(),
+                problems.add(problem(PackError.CONFIG_PARSE, "", Node.Location.UNKNOWN,
                         "the file is empty; write a pack as a mapping with at least 'metadata: {name: ...}'"));
                 return Optional.empty();
             }

@@ -85,16 +85,15 @@ public final class PackFiles {
      */
     public static PlatformPackConfig load(Path file) throws PackException {
         Format format = formatOf(file).orElseThrow(() -> new PackFileException(file.toString(), List.of(
-                new PackFileProblem(PackError.CONFIG_PARSE, "", Optional.empty(), Optional.empty(),
-                        "unsupported file type; name a pack file *.yaml, *.yml or *.json"))));
+                wholeFileProblem("unsupported file type; name a pack file *.yaml, *.yml or *.json"))));
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PackException(PackError.IO, "pack file " + file + " does not exist; check the path", e);
         } catch (CharacterCodingException e) {
-            throw new PackFileException(file.toString(), List.of(new PackFileProblem(PackError.CONFIG_PARSE, "",
-                    Optional.empty(), Optional.empty(), "the file is not UTF-8 text; save it as UTF-8")));
+            throw new PackFileException(file.toString(),
+                    List.of(wholeFileProblem("the file is not UTF-8 text; save it as UTF-8")));
         } catch (IOException e) {
             throw new PackException(PackError.IO, "cannot read pack file " + file + ": " + e.getMessage()
                     + "; check that it is a readable file", e);
@@ -112,13 +111,15 @@ public final class PackFiles {
         NodeReader reader = new NodeReader(format == Format.YAML ? YAML_FACTORY : JSON_FACTORY, problems);
         Optional<PlatformPackConfig> config = reader.read(text)
                 .flatMap(root -> new RecordBinder(problems).bindRoot(root, PlatformPackConfig.class));
-        if (!problems.isEmpty() || config.isEmpty()) {
-            if (problems.isEmpty()) {
-                throw new IllegalStateException("pack " + source + " failed to bind without a recorded problem");
-            }
+        if (!problems.isEmpty()) {
             throw new PackFileException(source, problems);
         }
-        return config.get();
+        return config.orElseThrow(() ->
+                new IllegalStateException("pack " + source + " failed to bind without a recorded problem"));
+    }
+
+    private static PackFileProblem wholeFileProblem(String message) {
+        return NodeReader.problem(PackError.CONFIG_PARSE, "", Node.Location.UNKNOWN, message);
     }
 
     /** Parses YAML pack text; {@code source} names it in error messages. */

@@ -162,11 +162,12 @@ final class RecordBinder {
                 values[position] = value;
             }
         }
-        for (String required : new TreeSet<>(REQUIRED.getOrDefault(type, Set.of()))) {
+        Set<String> requiredFields = new TreeSet<>(REQUIRED.getOrDefault(type, Set.of()));
+        for (String required : requiredFields) {
             if (!map.entries().containsKey(required)) {
                 problems.add(NodeReader.problem(PackError.CONFIG_PARSE, path.isEmpty() ? required : path + "." + required,
                         map.location(), "missing required field '" + required + "'; every "
-                                + sectionName(type) + " needs " + String.join(", ", new TreeSet<>(REQUIRED.get(type)))));
+                                + sectionName(type) + " needs " + String.join(", ", requiredFields)));
                 invalid = true;
             }
         }
@@ -225,8 +226,7 @@ final class RecordBinder {
         Map<String, Object> result = new TreeMap<>();
         boolean invalid = false;
         for (Node.Entry entry : map.entries().values()) {
-            Object value = valueType == Object.class ? json(entry.value())
-                    : bind(entry.value(), valueType, path + "." + entry.key());
+            Object value = bind(entry.value(), valueType, path + "." + entry.key());
             if (value == INVALID) {
                 invalid = true;
             } else {

@@ -75,8 +75,8 @@ public final class PackValidator {
     /** Checks operation limits and points out conflicting approval settings. */
     public static ValidationResult validatePolicy(PlatformPolicyConfig policy) {
         ValidationResult result = ValidationResult.pass();
-        // Java ints can be negative where the original's u32 could not; a negative limit is as wrong as zero.
-        if (policy.limits().maxConcurrentDeployments() <= 0) {
+        // Only zero needs checking: the contract records already reject negative counts when they are built.
+        if (policy.limits().maxConcurrentDeployments() == 0) {
             result = result.withError(ValidationError.error("INVALID_LIMIT",
                     "policy.limits.max_concurrent_deployments must be greater than 0, got "
                             + policy.limits().maxConcurrentDeployments(),
@@ -98,7 +98,7 @@ public final class PackValidator {
     /** Checks the health-check interval, the liveness probe timing and the attention threshold. */
     public static ValidationResult validateHealth(PlatformHealthConfig health) {
         ValidationResult result = ValidationResult.pass();
-        if (health.checkIntervalSecs() <= 0) {
+        if (health.checkIntervalSecs() == 0) {
             result = result.withError(ValidationError.error("INVALID_INTERVAL",
                     "health.check_interval_secs must be greater than 0, got " + health.checkIntervalSecs(),
                     "health.check_interval_secs"));
@@ -124,7 +124,7 @@ public final class PackValidator {
     /** Checks the checkpoint interval and the encryption settings. */
     public static ValidationResult validateState(PlatformStateConfig state) {
         ValidationResult result = ValidationResult.pass();
-        if (state.checkpoint().autoCheckpoint() && state.checkpoint().intervalSecs() <= 0) {
+        if (state.checkpoint().autoCheckpoint() && state.checkpoint().intervalSecs() == 0) {
             result = result.withError(ValidationError.error("INVALID_CHECKPOINT_INTERVAL",
                     "state.checkpoint.interval_secs must be greater than 0 when state.checkpoint.auto_checkpoint"
                             + " is enabled, got " + state.checkpoint().intervalSecs(),
@@ -176,7 +176,7 @@ public final class PackValidator {
     /** Checks the auto-recovery attempts and the circuit-breaker thresholds. */
     public static ValidationResult validateRecovery(PlatformRecoveryConfig recovery) {
         ValidationResult result = ValidationResult.pass();
-        if (recovery.autoRecovery().enabled() && recovery.autoRecovery().maxAttempts() <= 0) {
+        if (recovery.autoRecovery().enabled() && recovery.autoRecovery().maxAttempts() == 0) {
             result = result.withError(ValidationError.error("INVALID_RECOVERY_ATTEMPTS",
                     "recovery.auto_recovery.max_attempts must be greater than 0 when auto_recovery is enabled, got "
                             + recovery.autoRecovery().maxAttempts() + " (or disable recovery.auto_recovery.enabled)",
@@ -184,13 +184,13 @@ public final class PackValidator {
         }
         CircuitBreakerConfig breaker = recovery.circuitBreaker();
         if (breaker.enabled()) {
-            if (breaker.failureThreshold() <= 0) {
+            if (breaker.failureThreshold() == 0) {
                 result = result.withError(ValidationError.error("INVALID_CIRCUIT_BREAKER",
                         "Circuit breaker failure_threshold must be greater than 0 when the circuit breaker is"
                                 + " enabled: recovery.circuit_breaker.failure_threshold is " + breaker.failureThreshold(),
                         "recovery.circuit_breaker.failure_threshold"));
             }
-            if (breaker.successThreshold() <= 0) {
+            if (breaker.successThreshold() == 0) {
                 result = result.withError(ValidationError.error("INVALID_CIRCUIT_BREAKER",
                         "Circuit breaker success_threshold must be greater than 0 when the circuit breaker is"
                                 + " enabled: recovery.circuit_breaker.success_threshold is " + breaker.successThreshold(),

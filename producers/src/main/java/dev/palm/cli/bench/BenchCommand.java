@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.palm.cli.Palm;
+import dev.palm.cli.run.LaunchSupport;
 import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PackRegistry;
@@ -16,7 +17,6 @@ import dev.palm.streams.bench.BenchReport;
 import dev.palm.streams.bench.PipelineBenchmark;
 import dev.palm.streams.infra.EmbeddedKafka;
 import dev.palm.streams.infra.RegistryServer;
-import dev.palm.streams.service.PipelineConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -166,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    quietLogs(verbose);
+    LaunchSupport.quietLogs(verbose);
     List<IntegrityAlgorithm> algs = parseAlgorithms();
     validateFlags();
     Instant started = Instant.now();
@@ -296,11 +294,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Optional<String> clientConfigBootstrap() {
-    return clientConfig
-        .filter(Files::isRegularFile)
-        .map(PipelineConfig::readProperties)
-        .map(p -> p.getProperty("bootstrap.servers"))
-        .filter(s -> !s.isBlank());
+    return LaunchSupport.clientConfigBootstrap(clientConfig);
   }
 
   private static void progress(PrintWriter err, String line) {
@@ -315,15 +309,6 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Could not write the report as JSON: " + e.getMessage(), e);
     }
-  }
-
-  /** Keeps standard error to progress lines unless --verbose. */
-  private static void quietLogs(boolean verbose) {
-    Configurator.setRootLevel(verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("dev.palm", verbose ? Level.INFO : Level.ERROR);
-    Configurator.setLevel("org.apache", verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("kafka", verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("io.apicurio", verbose ? Level.WARN : Level.ERROR);
   }
 
   /** The broker and registry the run started itself, stopped in reverse order. */

@@ -1,6 +1,7 @@
 package dev.palm.cli.packs;
 
 import dev.palm.cli.Palm;
+import dev.palm.cli.ops.DurationArgument;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PackRegistry;
 import dev.palm.packs.PlatformPack;
@@ -42,8 +43,9 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      description = "Time limit of each test, ISO-8601 (e.g. PT30S) or seconds (default: 30).")
-  String timeout = "30";
+      converter = DurationArgument.class,
+      description = "Time limit of each test (default: 30 s). Forms: " + DurationArgument.FORMS + ".")
+  Duration timeout = Duration.ofSeconds(30);
 
   @Option(names = "--fail-fast", description = "Stop a pack's run at its first failed test.")
   boolean failFast;
@@ -103,16 +105,11 @@ public final class ConformanceCommand implements Callable<Integer> {
   }
 
   private Duration parseTimeout() {
-    try {
-      Duration d = timeout.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(timeout)) : Duration.parse(timeout);
-      if (d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException("not positive");
-      }
-      return d;
-    } catch (RuntimeException e) {
+    if (timeout.isZero() || timeout.isNegative()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "Invalid --timeout '" + timeout + "': give seconds (30) or an ISO-8601 duration (PT1M)");
+          "Invalid --timeout '" + timeout + "': give a positive duration (" + DurationArgument.FORMS + ")");
     }
+    return timeout;
   }
 }

@@ -28,8 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -178,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    quietLogs(verbose);
+    LaunchSupport.quietLogs(verbose);
     boolean embedded = bootstrapServers.isEmpty() && clientConfigBootstrap().isEmpty();
     if (!embedded && registryUrl.isEmpty()) {
       throw new CommandLine.ParameterException(
@@ -406,24 +404,11 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private Optional<String> clientConfigBootstrap() {
-    return clientConfig
-        .filter(Files::isRegularFile)
-        .map(PipelineConfig::readProperties)
-        .map(p -> p.getProperty("bootstrap.servers"))
-        .filter(s -> !s.isBlank());
+    return LaunchSupport.clientConfigBootstrap(clientConfig);
   }
 
   private Path defaultStateDir() {
     return Path.of(System.getProperty("user.home"), ".palm", "state", applicationId);
-  }
-
-  /** Keeps the console to progress lines: Kafka, the registry client and PALM's own INFO logs are hidden. */
-  static void quietLogs(boolean verbose) {
-    Configurator.setRootLevel(verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("dev.palm", verbose ? Level.INFO : Level.ERROR);
-    Configurator.setLevel("org.apache", verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("kafka", verbose ? Level.WARN : Level.ERROR);
-    Configurator.setLevel("io.apicurio", verbose ? Level.WARN : Level.ERROR);
   }
 
   private static String describe(Throwable e) {

@@ -1,12 +1,8 @@
 package dev.palm.streams.approvals;
 
 import dev.palm.streams.operations.DueHandler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -31,14 +27,7 @@ public final class ApprovalTimeoutPunctuator implements Punctuator {
     @Override
     public void punctuate(long now) {
         // Collect first: the callback deletes expired requests from the store being iterated.
-        List<KeyValue<String, PendingApproval>> due = new ArrayList<>();
-        try (KeyValueIterator<String, PendingApproval> it = approvals.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.expiredAt(now)) {
-                    due.add(kv);
-                }
-            });
-        }
-        due.forEach(kv -> expire.handle(kv.key, kv.value, now));
+        DueHandler.collectDue(approvals, item -> item.expiredAt(now))
+                .forEach(kv -> expire.handle(kv.key, kv.value, now));
     }
 }

@@ -111,7 +111,15 @@ public final class AuditChain {
      * The record itself is not modified.
      */
     public static byte[] canonicalBytes(AuditRecord record) {
-        AuditRecord copy = AuditRecord.newBuilder(record).setHash("").build();
+        if (record.getHash() != null && record.getHash().isEmpty()) {
+            return encode(record);
+        }
+        // A shallow field-by-field copy: the builder would deep-copy every nested list and record per call.
+        AuditRecord copy = new AuditRecord();
+        for (int i = 0; i < AuditRecord.getClassSchema().getFields().size(); i++) {
+            copy.put(i, record.get(i));
+        }
+        copy.setHash("");
         return encode(copy);
     }
 
@@ -143,14 +151,25 @@ public final class AuditChain {
     }
 
     private static byte[] encode(AuditRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        Encoding encoding = ENCODING.get();
+        encoding.out.reset();
         try {
-            new SpecificDatumWriter<>(AuditRecord.class).write(record, encoder);
-            encoder.flush();
+            WRITER.write(record, encoding.encoder);
+            encoding.encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode audit record " + record.getSequence(), e);
         }
-        return out.toByteArray();
+        return encoding.out.toByteArray();
+    }
+
+    /** Stateless once built, so shared (as Avro's generated code shares its own writers). */
+    private static final SpecificDatumWriter<AuditRecord> WRITER = new SpecificDatumWriter<>(AuditRecord.class);
+
+    /** Per-thread buffer and encoder, reused record after record instead of allocated for each. */
+    private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
+
+    private static final class Encoding {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     }
 }

@@ -28,17 +28,16 @@ import dev.palm.events.ActorType;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PackException;
+import dev.palm.streams.infra.KafkaClientProperties;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.service.PalmService;
 import dev.palm.streams.service.PipelineConfig;
 import dev.palm.streams.topics.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -368,17 +367,9 @@ public final class PipelineBenchmark {
             this.system = system;
             this.input = input;
             this.failure = failure;
-            Map<String, Object> producerProps = new HashMap<>(kafka);
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            this.producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+            this.producer = new KafkaProducer<>(KafkaClientProperties.idempotentWriter(kafka), new StringSerializer(),
                     serdes.valueSerializer(OperationRequested.class));
-            Map<String, Object> consumerProps = new HashMap<>(kafka);
-            consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+            this.consumer = new KafkaConsumer<>(KafkaClientProperties.assignedReader(kafka), new StringDeserializer(),
                     serdes.valueDeserializer(PolicyDecision.class));
             List<TopicPartition> partitions = consumer.partitionsFor(output, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))

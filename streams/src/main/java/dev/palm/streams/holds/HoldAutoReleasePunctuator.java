@@ -1,12 +1,8 @@
 package dev.palm.streams.holds;
 
 import dev.palm.streams.operations.DueHandler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -30,14 +26,7 @@ public final class HoldAutoReleasePunctuator implements Punctuator {
     @Override
     public void punctuate(long now) {
         // Collect first: the callback removes released holds from the store being iterated.
-        List<KeyValue<String, Hold>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Hold> it = holds.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.dueAt(now)) {
-                    due.add(kv);
-                }
-            });
-        }
-        due.forEach(kv -> release.handle(kv.key, kv.value, now));
+        DueHandler.collectDue(holds, item -> item.dueAt(now))
+                .forEach(kv -> release.handle(kv.key, kv.value, now));
     }
 }

@@ -74,12 +74,7 @@ final class AuditEntry {
     }
 
     AuditEntry findings(List<Finding> findings) {
-        findings.forEach(f -> {
-            ruleIds.add(f.ruleId());
-            reasonCodes.add(f.reasonCode());
-            messages.add(f.message());
-        });
-        return this;
+        return grounds(Grounds.of(findings));
     }
 
     AuditEntry grounds(Grounds g) {

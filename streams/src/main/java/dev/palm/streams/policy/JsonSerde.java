@@ -2,6 +2,8 @@ package dev.palm.streams.policy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
@@ -26,16 +28,21 @@ public final class JsonSerde<T> implements Serde<T> {
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Class<T> type;
+    // Bound once: every store read and write goes through these, and binding per call repeats the type lookup.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     /** A serde for values of {@code type}. */
     public JsonSerde(Class<T> type) {
         this.type = Objects.requireNonNull(type, "type");
+        this.reader = MAPPER.readerFor(type);
+        this.writer = MAPPER.writerFor(type);
     }
 
     /** The JSON bytes of {@code value}. */
     public byte[] toBytes(T value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON: " + e.getMessage(), e);
         }
@@ -44,7 +51,7 @@ public final class JsonSerde<T> implements Serde<T> {
     /** The value encoded in {@code bytes}. */
     public T fromBytes(byte[] bytes) {
         try {
-            return MAPPER.readValue(bytes, type);
+            return reader.readValue(bytes);
         } catch (IOException e) {
             throw new SerializationException("Cannot read a " + type.getSimpleName() + " from store JSON: "
                     + e.getMessage(), e);

@@ -118,12 +118,10 @@ final class PolicyEngine {
     void onOperation(Transaction tx, PackRuntime rt, OperationRequested event, Origin o) {
         Operation op = Operation.from(event);
         String fingerprint = op.fingerprint();
-        if (!op.operationId().isBlank()) {
-            Optional<OperationEntry> existing = tx.get(stores.operations(), key(rt, op.operationId()));
-            if (existing.isPresent()) {
-                duplicate(tx, rt, existing.get(), op, fingerprint, o);
-                return;
-            }
+        Optional<OperationEntry> existing = operationEntry(tx, rt, op.operationId());
+        if (existing.isPresent()) {
+            duplicate(tx, rt, existing.get(), op, fingerprint, o);
+            return;
         }
         Optional<Long> preAudit = Optional.empty();
         if (rt.pack().policyConfig().accountability().requirePreAudit()) {

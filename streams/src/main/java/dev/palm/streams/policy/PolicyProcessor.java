@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The policy stage: receives the decoded inputs of all packs (keyed by pack, so each pack is one total order in
  * one task), runs {@link PolicyEngine} in a {@link Transaction} per input, and schedules the timer punctuators
- * (approval expiry, escalation, hold auto-release, overdue reconciliation). An input that fails is sent, byte for byte, to the
- * dead-letter topic with the reason, without any of its effects; processing continues with the next input.
+ * (approval expiry, escalation, hold auto-release, overdue reconciliation). An input that fails is sent, byte for
+ * byte, to the dead-letter topic with the reason, without any of its effects; processing continues with the next
+ * input.
  * The startup events of the options ({@link StartupEvents}) go first in each pack's chain, in the transaction of
  * the pack's first input or timer item, and are never recorded twice for the same start.
  */
@@ -42,7 +43,10 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
     private final PolicyOptions options;
     private final String deadLetterSink;
     private final List<String> auditListeners;
-    /** Timer items that failed once in this instance; retrying them every punctuation would flood the DLQ. */
+    /**
+     * Timer items ({@link #timerItem store and key}) that failed once in this instance; retrying them every
+     * punctuation would flood the DLQ.
+     */
     private final Set<String> failedTimerItems = new HashSet<>();
     private ProcessorContext<Object, Object> context;
     private PolicyStores stores;
@@ -155,7 +159,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
 
     /** Handles one due timer item in its own transaction; a failure sends the item's state to the DLQ once. */
     private void onTimer(String store, String key, Object item, String pack, long now, TimerAction action) {
-        if (failedTimerItems.contains(key)) {
+        String failureKey = timerItem(store, key);
+        if (failedTimerItems.contains(failureKey)) {
             return;
         }
         PackRuntime rt = runtimes.get(pack);
@@ -169,7 +174,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             startup.appendPending(tx, rt, now);
             action.run(tx, rt);
         } catch (RuntimeException e) {
-            failedTimerItems.add(key);
+            failedTimerItems.add(failureKey);
             LOG.warn("Timer item {} of store {} (pack {}) failed and goes to the dead-letter topic", key, store,
                     pack, e);
             byte[] value = JsonSerde.MAPPER.valueToTree(item).toString().getBytes(StandardCharsets.UTF_8);
@@ -188,9 +193,17 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         onTimer("startup", key, startup.pendingOf(pack), pack, now, (tx, rt) -> {
             // nothing more: onTimer appends the pending startup events first
         });
-        if (failedTimerItems.contains(key)) {
+        if (failedTimerItems.contains(timerItem("startup", key))) {
             startup.abandon(pack);
         }
+    }
+
+    /**
+     * Identifies a timer item by store and key: keys of different stores can coincide (the commitment of
+     * operation {@code approval-x} and the approval of operation {@code x} are both {@code <pack>/approval-x}).
+     */
+    private static String timerItem(String store, String key) {
+        return store + " " + key;
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.palm.streams.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,12 @@ final class Transaction {
     private static final Object DELETED = new Object();
 
     private final Map<KeyValueStore<String, ?>, Map<String, Object>> writes = new IdentityHashMap<>();
+    /**
+     * Values already read from the stores (absent ones as {@link #DELETED}): one input reads some keys (the chain
+     * head, the deployment, the rate window) several times, and every store read deserialises JSON. Store values
+     * are immutable records and only this transaction writes during its lifetime, so the cache cannot go stale.
+     */
+    private final Map<KeyValueStore<String, ?>, Map<String, Object>> reads = new IdentityHashMap<>();
     private final List<Output> outputs = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -36,7 +43,11 @@ final class Transaction {
             Object v = pending.get(key);
             return v == DELETED ? Optional.empty() : Optional.of((V) v);
         }
-        return Optional.ofNullable(store.get(key));
+        Object v = reads.computeIfAbsent(store, s -> new HashMap<>()).computeIfAbsent(key, k -> {
+            V stored = store.get(k);
+            return stored == null ? DELETED : stored;
+        });
+        return v == DELETED ? Optional.empty() : Optional.of((V) v);
     }
 
     <V> void put(KeyValueStore<String, V> store, String key, V value) {
@@ -72,6 +83,7 @@ final class Transaction {
             context.forward(new Record<>(out.key(), out.value(), timestamp), out.child());
         }
         writes.clear();
+        reads.clear();
         outputs.clear();
         List<Runnable> actions = List.copyOf(afterCommit);
         afterCommit.clear();

@@ -4,6 +4,7 @@ import dev.palm.events.AuditRecord;
 import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.streams.audit.ChainVerifier;
 import dev.palm.streams.audit.VerificationResult;
+import dev.palm.streams.infra.KafkaClientProperties;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
 import java.nio.charset.StandardCharsets;
@@ -74,12 +75,8 @@ final class AuditTopicReader implements AutoCloseable {
         this.serdes = Objects.requireNonNull(serdes, "serdes");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
         // Reads by assignment: no group, no commits, no topic created by asking for it.
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props = KafkaClientProperties.assignedReader(kafkaProperties);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);

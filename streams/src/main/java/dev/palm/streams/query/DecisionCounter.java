@@ -2,6 +2,7 @@ package dev.palm.streams.query;
 
 import dev.palm.events.Decision;
 import dev.palm.events.PolicyDecision;
+import dev.palm.streams.infra.KafkaClientProperties;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
 import io.micrometer.core.instrument.Counter;
@@ -63,11 +64,7 @@ final class DecisionCounter implements AutoCloseable {
                 counter(pack, decision.name(), "DECISION"); // present at 0, so dashboards see every series
             }
         }
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props = KafkaClientProperties.assignedReader(kafkaProperties);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "palm-query-decisions-" + CLIENT_IDS.incrementAndGet());
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

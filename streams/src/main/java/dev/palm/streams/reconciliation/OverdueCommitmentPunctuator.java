@@ -1,12 +1,8 @@
 package dev.palm.streams.reconciliation;
 
 import dev.palm.streams.operations.DueHandler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Punctuator;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -30,14 +26,7 @@ public final class OverdueCommitmentPunctuator implements Punctuator {
     @Override
     public void punctuate(long now) {
         // Collect first: the callback rewrites the commitments being iterated.
-        List<KeyValue<String, Commitment>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Commitment> it = commitments.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.alertDueAt(now)) {
-                    due.add(kv);
-                }
-            });
-        }
-        due.forEach(kv -> alert.handle(kv.key, kv.value, now));
+        DueHandler.collectDue(commitments, item -> item.alertDueAt(now))
+                .forEach(kv -> alert.handle(kv.key, kv.value, now));
     }
 }

@@ -3,7 +3,6 @@ package dev.palm.streams.sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import dev.palm.packs.PlatformPack;
 import dev.palm.streams.audit.ChainVerifier;
 import dev.palm.streams.audit.CheckpointVerifier;
 import dev.palm.streams.audit.VerificationResult;
+import dev.palm.streams.infra.KafkaClientProperties;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -132,11 +132,8 @@ public final class AuditTrails {
 
     /** Feeds every committed value of {@code topic} (partition by partition, in offset order) to {@code sink}. */
     private void readAll(String topic, BiConsumer<String, byte[]> sink) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = KafkaClientProperties.assignedReader(clientProperties);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);

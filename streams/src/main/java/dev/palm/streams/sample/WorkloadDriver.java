@@ -31,14 +31,13 @@ import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
+import dev.palm.streams.infra.KafkaClientProperties;
 import dev.palm.streams.limits.RateWindow;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
@@ -105,16 +104,10 @@ public final class WorkloadDriver implements AutoCloseable {
         this.packs = List.copyOf(packs);
         this.phaseTimeout = phaseTimeout;
         this.progress = progress;
-        Map<String, Object> producerProps = new HashMap<>(clientProperties);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
-        Map<String, Object> consumerProps = new HashMap<>(clientProperties);
-        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(KafkaClientProperties.idempotentWriter(clientProperties),
+                new StringSerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(KafkaClientProperties.assignedReader(clientProperties),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.operationSerializer = serdes.valueSerializer(OperationRequested.class);
         this.responseSerializer = serdes.valueSerializer(ApprovalResponse.class);
         this.releaseSerializer = serdes.valueSerializer(HoldRelease.class);

@@ -108,14 +108,23 @@ public final class PalmSerdes {
         return valueSerde(type, config);
     }
 
-    /** A configured value serializer for plain producers. */
+    /**
+     * A configured value serializer for plain producers. Only the serializer is built: each half opens its own
+     * registry client, and a discarded deserializer would never close its one.
+     */
     public <T extends SpecificRecord> Serializer<T> valueSerializer(Class<T> type) {
-        return valueSerde(type).serializer();
+        TypedSerializer<T> serializer = new TypedSerializer<>(Objects.requireNonNull(type, "type"),
+                new AvroKafkaSerializer<>());
+        serializer.configure(config, false);
+        return serializer;
     }
 
-    /** A configured value deserializer for plain consumers. */
+    /** A configured value deserializer for plain consumers (built alone, as {@link #valueSerializer}). */
     public <T extends SpecificRecord> Deserializer<T> valueDeserializer(Class<T> type) {
-        return valueSerde(type).deserializer();
+        TypedDeserializer<T> deserializer = new TypedDeserializer<>(Objects.requireNonNull(type, "type"),
+                new AvroKafkaDeserializer<>());
+        deserializer.configure(config, false);
+        return deserializer;
     }
 
     /** A configured value serde for {@code type} from an explicit serde configuration. */
