@@ -5,38 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.palm.cli.Palm;
+import dev.palm.client.Fixture;
+import dev.palm.client.Fixture.Run;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.canonical.IBankPack;
 import dev.palm.packs.files.PackFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PacksCommandTest {
 
   @TempDir Path dir;
 
-  /** The result of one in-process `palm` invocation. */
-  record Run(int exit, String out, String err) {}
-
+  /** Runs `palm` in-process with exactly these arguments (the shared runner of the producers' tests). */
   static Run palm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Palm.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    return Fixture.palm(args);
   }
 
   @Test
   void listShowsTheThreeCanonicalPacksWithTheirSources() {
     Run run = palm("packs", "list");
-    assertThat(run.exit()).isZero();
+    assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("mapleverse", "finalverse", "ibank", "built-in");
   }
 
@@ -44,7 +35,7 @@ class PacksCommandTest {
   void showPrintsAFileThatLoadsBackToTheSameConfig() throws Exception {
     for (String format : new String[] {"yaml", "json"}) {
       Run run = palm("packs", "show", "ibank", "--format", format);
-      assertThat(run.exit()).isZero();
+      assertThat(run.exitCode()).isZero();
       Path file = dir.resolve("ibank-copy." + format);
       Files.writeString(file, run.out());
       PlatformPackConfig loaded = PackFiles.load(file);
@@ -62,7 +53,7 @@ class PacksCommandTest {
             packsDir.resolve("mapleverse.yaml").toString(),
             packsDir.resolve("finalverse.yaml").toString(),
             packsDir.resolve("ibank.yaml").toString());
-    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("MISSING_ENCRYPTION_KEY").contains("valid");
   }
 
@@ -74,7 +65,7 @@ class PacksCommandTest {
         "metadata:\n  name: zero-limit\ncapabilities:\n  supports_checkpoints: true\n"
             + "policy:\n  limits:\n    max_concurrent_deployments: 0\n");
     Run run = palm("packs", "validate", file.toString());
-    assertThat(run.exit()).isEqualTo(Palm.EXIT_CHECK_FAILED);
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_CHECK_FAILED);
     assertThat(run.out()).contains("INVALID", "INVALID_LIMIT", "policy.limits.max_concurrent_deployments");
   }
 
@@ -83,14 +74,14 @@ class PacksCommandTest {
     Path file = dir.resolve("broken.yaml");
     Files.writeString(file, "metadata:\n  name: broken\npolicy:\n  limits:\n    max_scale_up: -3\n");
     Run run = palm("packs", "validate", file.toString());
-    assertThat(run.exit()).isEqualTo(Palm.EXIT_BAD_INPUT);
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_BAD_INPUT);
     assertThat(run.err()).contains(file.toString(), "policy.limits.max_scale_up", "line 5");
   }
 
   @Test
   void conformanceOfAllCanonicalPacksPasses() {
     Run run = palm("packs", "conformance", "--all");
-    assertThat(run.exit()).as(run.out()).isZero();
+    assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("✓ CONFORMANT", "3 of 3 pack(s) conformant").doesNotContain("NON-CONFORMANT");
   }
 
@@ -109,14 +100,14 @@ class PacksCommandTest {
     Path file = dir.resolve("relaxed-ibank.yaml");
     PackFiles.save(relaxed, file);
     Run run = palm("packs", "conformance", file.toString());
-    assertThat(run.exit()).isEqualTo(Palm.EXIT_CHECK_FAILED);
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_CHECK_FAILED);
     assertThat(run.out()).contains("NON-CONFORMANT", "iBank safety holds should never auto-release");
   }
 
   @Test
   void conformanceJsonIsParseable() throws Exception {
     Run run = palm("packs", "conformance", "mapleverse", "--json");
-    assertThat(run.exit()).isZero();
+    assertThat(run.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.toString()).contains("mapleverse_throughput_config");
   }
@@ -124,17 +115,17 @@ class PacksCommandTest {
   @Test
   void unknownPackNamesTheKnownOnes() {
     Run run = palm("packs", "conformance", "nope");
-    assertThat(run.exit()).isEqualTo(Palm.EXIT_BAD_INPUT);
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("unknown pack 'nope'", "ibank", "mapleverse");
   }
 
   @Test
   void badFlagsGiveUsageAndExitTwo() {
     Run run = palm("packs", "conformance", "--bogus");
-    assertThat(run.exit()).isEqualTo(Palm.EXIT_USAGE);
+    assertThat(run.exitCode()).isEqualTo(Palm.EXIT_USAGE);
     assertThat(run.err()).contains("Unknown option: '--bogus'", "Usage:");
     Run noArgs = palm("packs", "conformance");
-    assertThat(noArgs.exit()).isEqualTo(Palm.EXIT_USAGE);
+    assertThat(noArgs.exitCode()).isEqualTo(Palm.EXIT_USAGE);
     assertThat(noArgs.err()).contains("--all");
   }
 
@@ -144,12 +135,12 @@ class PacksCommandTest {
     Files.writeString(
         packs.resolve("tiny.yaml"), "metadata:\n  name: tiny\ncapabilities:\n  supports_checkpoints: true\n");
     Run run = palm("packs", "list", "--packs-dir", packs.toString());
-    assertThat(run.exit()).isZero();
+    assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("tiny");
 
     Files.copy(Path.of("..", "packs", "ibank.yaml"), packs.resolve("ibank.yaml"));
     Run dup = palm("packs", "list", "--packs-dir", packs.toString());
-    assertThat(dup.exit()).isEqualTo(Palm.EXIT_BAD_INPUT);
+    assertThat(dup.exitCode()).isEqualTo(Palm.EXIT_BAD_INPUT);
     assertThat(dup.err()).contains("ibank");
   }
 }
