@@ -1,5 +1,6 @@
 package dev.palm.client;
 
+import dev.palm.registry.RegistryConfig;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -19,17 +18,16 @@ import java.util.Properties;
  * How every PALM client reaches the cluster: plain Kafka client properties (bootstrap servers plus any
  * SASL/TLS settings, passed to the Kafka clients untouched), the schema registry URL and the topic prefix.
  *
- * <p>Properties whose name starts with {@code apicurio.registry.} (for example registry authentication or TLS
- * settings) are not Kafka settings: they are added to the Avro serde configuration instead.
+ * <p>Schema registry settings among the properties (Confluent's names: {@code basic.auth.user.info},
+ * {@code bearer.auth.token}, {@code auto.register.schemas}, {@code schema.registry.*}; see
+ * {@link RegistryConfig}) are not Kafka settings: they configure the registry client instead.
  *
  * @param kafka       Kafka client properties; must contain {@code bootstrap.servers}
- * @param registryUrl base URL of the schema registry (Apicurio, Confluent-compatible wire format)
+ * @param registryUrl the schema registry's Confluent-compatible API URL (e.g. {@code http://host:8081}, or
+ *                    Apicurio's {@code http://host:8080/apis/ccompat/v7})
  * @param topicPrefix first part of every topic name ({@code palm} in production)
  */
 public record ClientConfig(Properties kafka, String registryUrl, String topicPrefix) {
-
-  /** The property prefix of serde (registry client) settings inside the Kafka properties. */
-  public static final String REGISTRY_SETTING_PREFIX = "apicurio.registry.";
 
   private static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,7 +42,7 @@ public record ClientConfig(Properties kafka, String registryUrl, String topicPre
           "The Kafka client properties have no bootstrap.servers; give the broker addresses,"
               + " e.g. localhost:9092");
     }
-    PalmSerdes.apiUrl(registryUrl); // fails now with a clear message, not at the first record
+    PalmSerdes.checkedUrl(registryUrl); // fails now with a clear message, not at the first record
     TopicLayout.withPrefix(topicPrefix); // same for an illegal prefix
   }
 
@@ -109,15 +107,9 @@ public record ClientConfig(Properties kafka, String registryUrl, String topicPre
     return TopicLayout.withPrefix(topicPrefix);
   }
 
-  /** Avro serdes for the registry, including any {@code apicurio.registry.*} settings of the properties. */
+  /** Avro serdes for the registry, including the registry settings among the properties. */
   public PalmSerdes serdes() {
-    Map<String, Object> config = new HashMap<>(PalmSerdes.config(registryUrl));
-    for (String name : kafka.stringPropertyNames()) {
-      if (name.startsWith(REGISTRY_SETTING_PREFIX) && !name.equals(REGISTRY_SETTING_PREFIX + "url")) {
-        config.put(name, kafka.getProperty(name));
-      }
-    }
-    return PalmSerdes.fromConfig(config);
+    return PalmSerdes.fromConfig(PalmSerdes.config(registryUrl, kafka));
   }
 
   /**
@@ -141,7 +133,7 @@ public record ClientConfig(Properties kafka, String registryUrl, String topicPre
   Properties kafkaOnly() {
     Properties only = new Properties();
     for (String name : kafka.stringPropertyNames()) {
-      if (!name.startsWith(REGISTRY_SETTING_PREFIX)) {
+      if (!RegistryConfig.isRegistrySetting(name)) {
         only.setProperty(name, kafka.getProperty(name));
       }
     }

@@ -34,7 +34,8 @@ class ClientConfigTest {
             "sasl.mechanism=SCRAM-SHA-512",
             "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
             "ssl.truststore.location=/etc/kafka/truststore.jks",
-            "apicurio.registry.auth.username=registry-user"));
+            "basic.auth.credentials.source=USER_INFO",
+            "basic.auth.user.info=registry-user:registry-secret"));
 
     ClientConfig config = ClientConfig.fromFile(file, "https://registry.example:8443");
 
@@ -44,7 +45,7 @@ class ClientConfigTest {
     assertThat(producer.getProperty("ssl.truststore.location")).isEqualTo("/etc/kafka/truststore.jks");
     assertThat(producer.getProperty("acks")).isEqualTo("all");
     assertThat(producer.getProperty("enable.idempotence")).isEqualTo("true");
-    assertThat(producer).doesNotContainKey("apicurio.registry.auth.username");
+    assertThat(producer).doesNotContainKey("basic.auth.user.info").doesNotContainKey("basic.auth.credentials.source");
 
     Properties consumer = KafkaClients.consumerProperties(config, "test");
     assertThat(consumer.getProperty("security.protocol")).isEqualTo("SASL_SSL");
@@ -52,9 +53,9 @@ class ClientConfigTest {
     assertThat(consumer.getProperty("enable.auto.commit")).isEqualTo("false");
 
     assertThat(config.serdes().config())
-        .containsEntry("apicurio.registry.auth.username", "registry-user")
-        .containsEntry("apicurio.registry.url", "https://registry.example:8443/apis/registry/v3");
-    assertThat(config.toString()).doesNotContain("password").contains("broker-1:9093");
+        .containsEntry("basic.auth.user.info", "registry-user:registry-secret")
+        .containsEntry("schema.registry.url", "https://registry.example:8443");
+    assertThat(config.toString()).doesNotContain("password").doesNotContain("registry-secret").contains("broker-1:9093");
   }
 
   @Test

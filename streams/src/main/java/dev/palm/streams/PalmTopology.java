@@ -20,6 +20,7 @@ import dev.palm.streams.policy.PolicyOptions;
 import dev.palm.streams.policy.PolicyProcessor;
 import dev.palm.streams.policy.PolicyStateSummary;
 import dev.palm.streams.policy.PolicyStores;
+import dev.palm.streams.policy.SinkEncoder;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.topics.TopicLayout;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
@@ -78,7 +80,7 @@ public final class PalmTopology {
         return build(packs, topics, PalmSerdes.fromConfig(serdeConfig));
     }
 
-    /** The topology with production serdes (Apicurio Registry, Confluent wire format) and default options. */
+    /** The topology with production serdes (schema registry, Confluent wire format) and default options. */
     public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes) {
         return build(packs, topics, serdes::valueSerde, PolicyOptions.defaults());
     }
@@ -134,24 +136,23 @@ public final class PalmTopology {
                 .deserializer(), PolicyInput.OutcomeInput::new), OUTCOMES_SOURCE);
 
         List<String> auditListeners = options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
-        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK, auditListeners),
+        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK, auditListeners,
+                () -> sinkEncoders(runtimes, topics, serdes)),
                 decodeOperations, decodeResponses, decodeReleases, decodeOutcomes);
         for (StoreBuilder<?> store : PolicyStores.builders()) {
             topology.addStateStore(store, POLICY);
         }
         options.checkpointSigner().ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer));
 
+        // The policy processor serializes its outputs itself (see sinkEncoders); its sinks copy bytes.
         StringSerializer keys = new StringSerializer();
+        ByteArraySerializer raw = new ByteArraySerializer();
         for (PackRuntime rt : runtimes.values()) {
             String pack = rt.name();
-            topology.addSink(rt.decisionsSink(), topics.decisions(pack).name(), keys,
-                    serdes.valueSerde(PolicyDecision.class).serializer(), POLICY);
-            topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys,
-                    serdes.valueSerde(ApprovalRequest.class).serializer(), POLICY);
-            topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys,
-                    serdes.valueSerde(AuditRecord.class).serializer(), POLICY);
+            topology.addSink(rt.decisionsSink(), topics.decisions(pack).name(), keys, raw, POLICY);
+            topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys, raw, POLICY);
+            topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys, raw, POLICY);
         }
-        ByteArraySerializer raw = new ByteArraySerializer();
         topology.addSink(DLQ_SINK, topics.dlq().name(), raw, raw, decodeOperations, decodeResponses, decodeReleases,
                 decodeOutcomes, POLICY);
         return topology;
@@ -172,6 +173,29 @@ public final class PalmTopology {
         TopicNameExtractor<String, Checkpoint> byPack = (pack, checkpoint, context) -> topics.checkpoints(pack).name();
         topology.addSink(CHECKPOINTS_SINK, byPack, new StringSerializer(),
                 serdes.valueSerde(Checkpoint.class).serializer(), CHECKPOINTS);
+    }
+
+    /**
+     * The serializers of the policy processor's sinks, one set per task: outputs are serialized when the policy
+     * queues them, before any store write of their input is applied (see {@code Transaction}).
+     */
+    private static Map<String, SinkEncoder> sinkEncoders(Map<String, PackRuntime> runtimes, TopicLayout topics,
+            EventSerdes serdes) {
+        Serializer<PolicyDecision> decisions = serdes.valueSerde(PolicyDecision.class).serializer();
+        Serializer<ApprovalRequest> approvals = serdes.valueSerde(ApprovalRequest.class).serializer();
+        Serializer<AuditRecord> audit = serdes.valueSerde(AuditRecord.class).serializer();
+        Map<String, SinkEncoder> encoders = new LinkedHashMap<>();
+        for (PackRuntime rt : runtimes.values()) {
+            String pack = rt.name();
+            encoders.put(rt.decisionsSink(), encoder(decisions, PolicyDecision.class, topics.decisions(pack).name()));
+            encoders.put(rt.approvalsSink(), encoder(approvals, ApprovalRequest.class, topics.approvals(pack).name()));
+            encoders.put(rt.auditSink(), encoder(audit, AuditRecord.class, topics.audit(pack).name()));
+        }
+        return Map.copyOf(encoders);
+    }
+
+    private static <T> SinkEncoder encoder(Serializer<T> serializer, Class<T> type, String topic) {
+        return value -> serializer.serialize(topic, type.cast(value));
     }
 
     private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {

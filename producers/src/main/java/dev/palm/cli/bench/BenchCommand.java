@@ -129,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
-      description = "Schema registry (Apicurio 3.x) base URL; required with --bootstrap-servers.")
+      description = "Schema registry URL (its Confluent-compatible API); required with --bootstrap-servers.")
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
@@ -186,7 +186,7 @@ public final class BenchCommand implements Callable<Integer> {
           String bootstrap = embedded ? infra.kafka.bootstrapServers() : null;
           String registry = registryUrl.orElseGet(() -> infra.registry.url());
           infrastructure = embedded
-              ? "in-process Kafka broker " + bootstrap + " and Apicurio registry " + registry + " (same machine)"
+              ? "in-process Kafka broker " + bootstrap + " and embedded Apicurio registry " + registry + " (same machine)"
               : "Kafka " + bootstrapServers.orElse("(from --client-config)") + ", registry " + registry;
           PipelineBenchmark.Target target = new PipelineBenchmark.Target(
               embedded ? Optional.of(bootstrap) : bootstrapServers, clientConfig, registry);

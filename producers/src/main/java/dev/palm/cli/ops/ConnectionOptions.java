@@ -44,7 +44,7 @@ public final class ConnectionOptions {
       paramLabel = "FILE",
       description = {
         "Kafka client properties file (SASL, TLS, timeouts), as for Kafka's own tools; passed to the clients"
-            + " as is. apicurio.registry.* entries configure the registry client."
+            + " as is. schema registry settings (basic.auth.user.info, bearer.auth.token, schema.registry.*) configure the registry client."
       })
   Optional<Path> clientConfig = Optional.empty();
 

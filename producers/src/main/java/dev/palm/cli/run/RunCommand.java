@@ -74,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
       names = "--registry-url",
       paramLabel = "URL",
       description =
-          "Schema registry (Apicurio 3.x) base URL, e.g. http://registry:8080. Required with an existing"
+          "Schema registry URL (its Confluent-compatible API: http://registry:8081 for Confluent, Karapace,"
+              + " Redpanda; http://registry:8080/apis/ccompat/v7 for Apicurio). Required with an existing"
               + " cluster; without it a registry server is started on a free local port.")
   Optional<String> registryUrl = Optional.empty();
 
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...) passed to every Kafka client of"
-              + " the pipeline and the workload; apicurio.registry.* entries configure the registry client.")
+              + " the pipeline and the workload; registry settings (basic.auth.user.info, bearer.auth.token, schema.registry.*) configure the registry client.")
   Optional<Path> clientConfig = Optional.empty();
 
   @Option(
@@ -247,7 +248,7 @@ public final class RunCommand implements Callable<Integer> {
       registry = registryUrl.orElseGet(() -> resources.registry.url());
       progress.step(
           "Schema registry",
-          registry + (resources.registry != null ? " (Apicurio, pid " + resources.registry.pid() + ")" : ""),
+          registry + (resources.registry != null ? " (embedded Apicurio Registry, pid " + resources.registry.pid() + ")" : ""),
           registryStart);
     } else {
       bootstrap = bootstrapServers.orElseGet(() -> clientConfigBootstrap().orElseThrow());

@@ -2,6 +2,7 @@ package dev.palm.streams.audit;
 
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
+import dev.palm.streams.dlq.Outages;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -68,7 +69,14 @@ public final class CheckpointProcessor implements Processor<String, AuditRecord,
         tracker = new CheckpointTracker(store, signer);
         summary.init(context);
         CheckpointPunctuator punctuator = new CheckpointPunctuator(schedules, tracker, summary,
-                (pack, checkpoint, timestamp) -> context.forward(new Record<>(pack, checkpoint, timestamp)));
+                (pack, checkpoint, timestamp) -> {
+                    try {
+                        context.forward(new Record<>(pack, checkpoint, timestamp));
+                    } catch (RuntimeException e) {
+                        // the window store already moved on: never skip the checkpoint, replay the task instead
+                        throw Outages.giveUp(context, "writing a checkpoint of pack " + pack, e);
+                    }
+                });
         CheckpointSchedule.tick(schedules)
                 .ifPresent(tick -> context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, punctuator));
     }

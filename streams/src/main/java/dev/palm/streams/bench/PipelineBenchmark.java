@@ -29,6 +29,7 @@ import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PackException;
 import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.registry.RegistryConfig;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.service.PalmService;
 import dev.palm.streams.service.PipelineConfig;
@@ -59,7 +60,6 @@ public final class PipelineBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final String REGISTRY_KEY_PREFIX = "apicurio.registry.";
     private static final String ACTOR_ID = "bench-operator";
 
     /**
@@ -151,14 +151,8 @@ public final class PipelineBenchmark {
         PipelineConfig config = pipelineConfig(newStateDir(stateDirs));
         Map<String, Object> all = config.kafkaClientProperties();
         Map<String, Object> kafka = new HashMap<>(all);
-        kafka.keySet().removeIf(key -> key.startsWith(REGISTRY_KEY_PREFIX));
-        Map<String, Object> serdeConfig = new HashMap<>(PalmSerdes.config(target.registryUrl()));
-        all.forEach((key, value) -> {
-            if (key.startsWith(REGISTRY_KEY_PREFIX) && !key.equals(REGISTRY_KEY_PREFIX + "url")) {
-                serdeConfig.put(key, value);
-            }
-        });
-        PalmSerdes serdes = PalmSerdes.fromConfig(serdeConfig);
+        kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
+        PalmSerdes serdes = PalmSerdes.fromConfig(PalmSerdes.config(target.registryUrl(), all));
         try {
             PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
             PipelineRun palm = runPalm(config, kafka, serdes);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,7 +13,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Reads one input topic as raw bytes and decodes it inside the topology, so that a record that does not
  * decode (a poison pill, a tombstone, a record without key) goes to the dead-letter topic with its reason while
- * the records after it are still processed.
+ * the records after it are still processed. A record that cannot be decoded only because the schema registry is
+ * unavailable is no poison pill: it waits ({@link Outages}).
  *
  * @param <T> the decoded value type
  * @param <P> what the processor forwards downstream for a decoded record
@@ -59,7 +61,11 @@ public final class DecodingProcessor<T, P> implements Processor<byte[], byte[], 
         }
         T value;
         try {
-            value = deserializer.deserialize(raw.topic(), record.headers(), record.value());
+            // a registry outage is retried (and finally replayed), never dead-lettered: the bytes are fine
+            value = Outages.retrying(context, "decoding " + raw.topic() + "-" + raw.partition() + "@" + raw.offset(),
+                    () -> deserializer.deserialize(raw.topic(), record.headers(), record.value()));
+        } catch (TaskCorruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
             deadLetter(raw, "value does not deserialize: " + e.getMessage(), e);
             return;

@@ -30,14 +30,18 @@ import org.slf4j.LoggerFactory;
  * {@code $PALM_CACHE_DIR}, {@code -Dpalm.cache.dir}); the unpacked folder is renamed into place atomically so
  * concurrent JVMs never see a half-unpacked copy.
  *
- * @param version    the server version, e.g. {@code 3.0.9}
+ * @param version    the server version, e.g. {@code 2.6.13.Final}
  * @param home       the unpacked folder
  * @param runnerJar  the executable jar inside {@code home}
  */
 public record RegistryDistribution(String version, Path home, Path runnerJar) {
 
-    /** The newest server version that runs on Java 17 and serves the v3 API and {@code /apis/ccompat/v7}. */
-    public static final String DEFAULT_VERSION = "3.0.9";
+    /**
+     * The server version: it runs on Java 17, serves {@code /apis/ccompat/v7}, and it and its parent POMs resolve
+     * from Maven Central on a machine with an empty local repository (3.0.9's parent POM is not served; 3.1+ need
+     * Java 21).
+     */
+    public static final String DEFAULT_VERSION = "2.6.13.Final";
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryDistribution.class);
     private static final String GROUP = "io.apicurio";
@@ -80,8 +84,19 @@ public record RegistryDistribution(String version, Path home, Path runnerJar) {
         return new RegistryDistribution(version, home, jar);
     }
 
-    /** The local Maven repository: {@code -Dmaven.repo.local}, {@code $MAVEN_REPO_LOCAL}, or {@code ~/.m2/repository}. */
+    /**
+     * The local Maven repository: {@code -Dpalm.registry.repo.local} or {@code $PALM_REGISTRY_REPO_LOCAL} (a
+     * repository of its own for the server, e.g. an empty one in CI to prove it resolves from Maven Central),
+     * else {@code -Dmaven.repo.local}, {@code $MAVEN_REPO_LOCAL}, or {@code ~/.m2/repository}.
+     */
     public static Path localRepository() {
+        String own = System.getProperty("palm.registry.repo.local");
+        if (own == null || own.isBlank()) {
+            own = System.getenv("PALM_REGISTRY_REPO_LOCAL");
+        }
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
         String property = System.getProperty("maven.repo.local");
         if (property != null && !property.isBlank()) {
             return Path.of(property);
@@ -141,7 +156,7 @@ public record RegistryDistribution(String version, Path home, Path runnerJar) {
         command.add("-Dtransitive=false");
         command.add("-Dmaven.repo.local=" + localRepository.toAbsolutePath());
         LOG.info("Apicurio Registry {} is not in the local Maven repository yet; fetching it once from Maven Central"
-                + " (about 110 MB): {}", version, String.join(" ", command));
+                + " (about 140 MB): {}", version, String.join(" ", command));
         Path log = null;
         try {
             log = Files.createTempFile("palm-registry-fetch-", ".log");

@@ -32,6 +32,8 @@ public final class RegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
     private static final int START_ATTEMPTS = 3;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** Where Apicurio serves the Confluent Schema Registry REST API (v7). */
+    public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
 
     private final Process process;
     private final int port;
@@ -59,19 +61,17 @@ public final class RegistryServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** The server's base URL, e.g. {@code http://127.0.0.1:40321}. */
+    /**
+     * The URL PALM and every Confluent-compatible client use: the server's Confluent Schema Registry API,
+     * e.g. {@code http://127.0.0.1:40321/apis/ccompat/v7} (what {@code --registry-url} takes).
+     */
     public String url() {
+        return baseUrl() + CCOMPAT_PATH;
+    }
+
+    /** The server's root URL, e.g. {@code http://127.0.0.1:40321}. */
+    public String baseUrl() {
         return "http://" + LoopbackPorts.HOST + ":" + port;
-    }
-
-    /** The Apicurio v3 REST API, the URL the serdes use ({@code apicurio.registry.url}). */
-    public String apiUrl() {
-        return url() + "/apis/registry/v3";
-    }
-
-    /** The Confluent-compatible API ({@code schema.registry.url} for Confluent clients). */
-    public String ccompatUrl() {
-        return url() + "/apis/ccompat/v7";
     }
 
     /** The HTTP port on 127.0.0.1. */
@@ -229,7 +229,7 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds a {@code -Dkey=value} for the server (Quarkus or Apicurio settings). */
+        /** Adds a {@code -Dkey=value} for the server (Quarkus or Apicurio 2.x settings). */
         public Builder systemProperty(String key, String value) {
             systemProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
@@ -314,9 +314,10 @@ public final class RegistryServer implements AutoCloseable {
             command.add("-Dquarkus.management.host=" + LoopbackPorts.HOST);
             command.add("-Dquarkus.management.port=" + managementPort);
             command.add("-Dquarkus.banner.enabled=false");
-            globalCompatibility.ifPresent(rule -> command.add("-Dapicurio.rules.global.compatibility=" + rule));
+            // Apicurio 2.x settings: the global rule, and the H2 database (in memory unless a data folder is given)
+            globalCompatibility.ifPresent(rule -> command.add("-Dregistry.rules.global.compatibility=" + rule));
             if (dataDirectory != null) {
-                command.add("-Dapicurio.datasource.url=jdbc:h2:file:"
+                command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:"
                         + dataDirectory.toAbsolutePath().resolve("registry"));
             }
             systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -346,7 +347,7 @@ public final class RegistryServer implements AutoCloseable {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.apiUrl() + "/system/info"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/subjects"))
                     .timeout(Duration.ofSeconds(5))
                     .GET()
                     .build();

@@ -6,6 +6,7 @@ import dev.palm.packs.EscalationLevel;
 import dev.palm.streams.approvals.ApprovalTimeoutPunctuator;
 import dev.palm.streams.approvals.EscalationPunctuator;
 import dev.palm.streams.dlq.DeadLetters;
+import dev.palm.streams.dlq.Outages;
 import dev.palm.streams.dlq.RawInput;
 import dev.palm.streams.holds.HoldAutoReleasePunctuator;
 import dev.palm.streams.reconciliation.OverdueCommitmentPunctuator;
@@ -17,8 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * one task), runs {@link PolicyEngine} in a {@link Transaction} per input, and schedules the timer punctuators
  * (approval expiry, escalation, hold auto-release, overdue reconciliation). An input that fails is sent, byte for
  * byte, to the dead-letter topic with the reason, without any of its effects; processing continues with the next
- * input.
+ * input. A registry outage is not the input's failure: the input waits for the registry ({@link Outages}).
  * The startup events of the options ({@link StartupEvents}) go first in each pack's chain, in the transaction of
  * the pack's first input or timer item, and are never recorded twice for the same start.
  */
@@ -43,6 +46,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
     private final PolicyOptions options;
     private final String deadLetterSink;
     private final List<String> auditListeners;
+    private final Supplier<Map<String, SinkEncoder>> encoders;
+    private Map<String, SinkEncoder> sinkEncoders = Map.of();
     /**
      * Timer items ({@link #timerItem store and key}) that failed once in this instance; retrying them every
      * punctuation would flood the DLQ.
@@ -58,18 +63,22 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
      * @param options        timer settings and startup events
      * @param deadLetterSink sink node of the dead-letter topic
      * @param auditListeners child nodes that receive every appended audit record too (e.g. the checkpoints)
+     * @param encoders       per task: the serializer of each byte sink child (decisions, approvals, audit), so
+     *                       outputs are serialized before any store write of their input is applied
      */
     public PolicyProcessor(Map<String, PackRuntime> runtimes, PolicyOptions options, String deadLetterSink,
-            List<String> auditListeners) {
+            List<String> auditListeners, Supplier<Map<String, SinkEncoder>> encoders) {
         this.runtimes = Map.copyOf(runtimes);
         this.options = Objects.requireNonNull(options, "options");
         this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
         this.auditListeners = List.copyOf(auditListeners);
+        this.encoders = Objects.requireNonNull(encoders, "encoders");
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.sinkEncoders = Map.copyOf(encoders.get());
         this.stores = PolicyStores.from(context);
         this.engine = new PolicyEngine(runtimes.keySet(), stores, auditListeners);
         Map<String, List<EscalationLevel>> levels = new HashMap<>();
@@ -130,21 +139,29 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         }
         PolicyEngine.Origin origin = new PolicyEngine.Origin(
                 Optional.of(new SourcePosition(raw.topic(), raw.partition(), raw.offset())), record.timestamp(), now);
-        Transaction tx = new Transaction();
+        String what = "processing " + raw.topic() + "-" + raw.partition() + "@" + raw.offset() + " of pack "
+                + rt.name();
+        Transaction tx;
         try {
-            // The pack's startup events go first, with this input's outputs, if no tick has recorded them yet.
-            startup.appendPending(tx, rt, now);
-            // Java 17: no pattern matching in switch, so dispatch with instanceof.
-            if (input instanceof PolicyInput.OperationInput op) {
-                engine.onOperation(tx, rt, op.event(), origin);
-            } else if (input instanceof PolicyInput.ResponseInput response) {
-                engine.onResponse(tx, rt, response.event(), origin);
-            } else if (input instanceof PolicyInput.ReleaseInput release) {
-                engine.onRelease(tx, rt, release.event(), origin);
-            } else if (input instanceof PolicyInput.OutcomeInput outcome) {
-                engine.onOutcome(tx, rt, outcome.event(), origin);
-            }
-            tx.commit(context, now);
+            // Nothing is applied until commit, so a registry outage can be retried by building the input again.
+            tx = Outages.retrying(context, what, () -> {
+                Transaction t = new Transaction(sinkEncoders);
+                // The pack's startup events go first, with this input's outputs, if no tick has recorded them yet.
+                startup.appendPending(t, rt, now);
+                // Java 17: no pattern matching in switch, so dispatch with instanceof.
+                if (input instanceof PolicyInput.OperationInput op) {
+                    engine.onOperation(t, rt, op.event(), origin);
+                } else if (input instanceof PolicyInput.ResponseInput response) {
+                    engine.onResponse(t, rt, response.event(), origin);
+                } else if (input instanceof PolicyInput.ReleaseInput release) {
+                    engine.onRelease(t, rt, release.event(), origin);
+                } else if (input instanceof PolicyInput.OutcomeInput outcome) {
+                    engine.onOutcome(t, rt, outcome.event(), origin);
+                }
+                return t;
+            });
+        } catch (TaskCorruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("Input {}-{}@{} of pack {} could not be processed and goes to the dead-letter topic", raw.topic(),
                     raw.partition(), raw.offset(), rt.name(), e);
@@ -154,6 +171,20 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             }
             context.forward(DeadLetters.of(raw, "processing failed for pack '" + rt.name() + "': " + e.getMessage(),
                     e, now), deadLetterSink);
+            return;
+        }
+        commit(tx, what, now);
+    }
+
+    /**
+     * Applies a built transaction. Once its first store write is applied the input has effects, so a failure
+     * here is never dead-lettered: it is rethrown (an outage as a replay of the task, see {@link Outages}).
+     */
+    private void commit(Transaction tx, String what, long now) {
+        try {
+            tx.commit(context, now);
+        } catch (RuntimeException e) {
+            throw Outages.giveUp(context, what, e);
         }
     }
 
@@ -168,11 +199,19 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             // The pack was unloaded; its timers wait until it is loaded again.
             return;
         }
-        Transaction tx = new Transaction();
+        String what = "timer item " + key + " of store " + store;
+        Transaction tx;
         try {
-            // Timers of one tick run in no fixed order: the pack's startup events precede what any of them records.
-            startup.appendPending(tx, rt, now);
-            action.run(tx, rt);
+            tx = Outages.retrying(context, what, () -> {
+                Transaction t = new Transaction(sinkEncoders);
+                // Timers of one tick run in no fixed order: the pack's startup events precede what any of them
+                // records.
+                startup.appendPending(t, rt, now);
+                action.run(t, rt);
+                return t;
+            });
+        } catch (TaskCorruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
             failedTimerItems.add(failureKey);
             LOG.warn("Timer item {} of store {} (pack {}) failed and goes to the dead-letter topic", key, store,
@@ -184,7 +223,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                     + e.getMessage(), e, now), deadLetterSink);
             return;
         }
-        tx.commit(context, now);
+        commit(tx, what, now);
     }
 
     /** Records the pack's pending startup events in their own transaction; a failure sends them to the DLQ once. */

@@ -14,11 +14,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The effects of handling one input (or one timer item), buffered until the handling succeeded: store writes
  * are read back within the transaction and applied, together with the output records, only by
- * {@link #commit}. A failure half-way therefore leaves neither state nor output behind, and the input can go to
- * the dead-letter topic cleanly; Kafka's exactly-once transaction then makes the commit atomic with the
- * consumer offset.
+ * {@link #commit}. Outputs to sinks are serialized when they are queued, so every output has its bytes before
+ * any store write is applied: a failure half-way (a value that does not serialize, a registry outage) leaves
+ * neither state nor output behind, and the input can go to the dead-letter topic cleanly or wait for the
+ * registry. Kafka's exactly-once transaction then makes the commit atomic with the consumer offset.
  */
 final class Transaction {
+
+    private final Map<String, SinkEncoder> encoders;
+
+    /** A transaction whose outputs to the children in {@code encoders} are serialized when queued. */
+    Transaction(Map<String, SinkEncoder> encoders) {
+        this.encoders = encoders;
+    }
+
+    /** A transaction that forwards every output as it is (no sink serializes in this processor). */
+    Transaction() {
+        this(Map.of());
+    }
 
     private static final Object DELETED = new Object();
 
@@ -58,9 +71,10 @@ final class Transaction {
         writes.computeIfAbsent(store, s -> new LinkedHashMap<>()).put(key, DELETED);
     }
 
-    /** Queues a record for the child node {@code child} (a sink). */
+    /** Queues a record for the child node {@code child}, serialized now when the child is a byte sink. */
     void forward(String child, Object key, Object value) {
-        outputs.add(new Output(child, key, value));
+        SinkEncoder encoder = encoders.get(child);
+        outputs.add(new Output(child, key, encoder == null ? value : encoder.encode(value)));
     }
 
     /** Runs {@code action} once this transaction is committed (never, when it is discarded). */

@@ -4,98 +4,110 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import dev.palm.registry.AvroDeserializer;
+import dev.palm.registry.AvroSerde;
+import dev.palm.registry.AvroSerializer;
+import dev.palm.registry.RegistryConfig;
+import dev.palm.registry.SchemaRegistryClient;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Builds the serdes of PALM's topics: string keys, and Avro values through Apicurio Registry's Kafka serdes in
- * Confluent's wire format (byte 0 = magic 0, then the 4-byte schema id that {@code /apis/ccompat/v7} also
- * serves, no headers) with self-contained schemas, so Confluent-compatible consumers can read every topic.
+ * Builds the serdes of PALM's topics: string keys, and Avro values in Confluent's wire format (magic byte 0, the
+ * 4-byte schema id, Avro binary; no headers) through PALM's own client of the Confluent Schema Registry REST API
+ * ({@code dev.palm.registry}), so any Confluent-compatible registry and consumer works (docs/running.md).
  *
- * <p>Schemas are registered automatically under the topic's subject ({@code <topic>-value}) and read back into
- * the generated {@code dev.palm.events} classes. A value of another type than the one asked for, or bytes that
- * are not in the wire format, fail with a {@link SerializationException} naming the topic, so Kafka Streams'
- * deserialization handler can send them to the dead-letter topic.
+ * <p>Schemas live under the topic's subject ({@code <topic>-value}) and are read back into the generated
+ * {@code dev.palm.events} classes with writer→reader schema resolution. All serdes of one instance share one
+ * registry client and its caches: once {@link dev.palm.streams.serde.SchemaProvisioner} has registered PALM's
+ * schemas, serializing does no I/O.
  */
 public final class PalmSerdes {
 
-    /** The Apicurio v3 REST API path below a registry's base URL. */
-    public static final String API_PATH = "/apis/registry/v3";
-
     private final Map<String, Object> config;
+    private final SchemaRegistryClient client;
 
     private PalmSerdes(Map<String, Object> config) {
         this.config = Map.copyOf(config);
+        this.client = new SchemaRegistryClient(RegistryConfig.fromMap(config));
     }
 
-    /** Serdes for the registry at {@code registryUrl} (its base URL, or the full {@code .../apis/registry/v3} URL). */
+    /** Serdes for the registry at {@code registryUrl} (its Confluent-compatible API URL). */
     public static PalmSerdes forRegistry(String registryUrl) {
         return new PalmSerdes(config(registryUrl));
     }
 
     /**
-     * Serdes with a complete serde configuration, e.g. {@link #config(String)} plus authentication or TLS
-     * settings of the registry ({@code apicurio.registry.auth.*}, {@code apicurio.registry.tls.*}).
+     * Serdes with a complete registry configuration, e.g. {@link #config(String)} plus the authentication
+     * settings of {@link RegistryConfig} ({@code basic.auth.user.info}, {@code bearer.auth.token}, …).
+     *
+     * @throws IllegalArgumentException naming the setting, when the configuration is incomplete or malformed
      */
     public static PalmSerdes fromConfig(Map<String, ?> config) {
-        if (!config.containsKey(REGISTRY_URL)) {
-            throw new IllegalArgumentException("The serde configuration has no '" + REGISTRY_URL
-                    + "'; start from PalmSerdes.config(registryUrl)");
-        }
         return new PalmSerdes(Map.copyOf(config));
     }
 
-    /**
-     * The serde configuration for the registry at {@code registryUrl}: Confluent wire format with content ids,
-     * auto-registration of self-contained schemas, specific Avro reader, and the JDK HTTP client (Apicurio's default Vert.x client was
-     * seen to hang on error responses).
-     */
+    /** The serde configuration for the registry at {@code registryUrl}: only {@code schema.registry.url}. */
     public static Map<String, Object> config(String registryUrl) {
         Map<String, Object> config = new HashMap<>();
-        config.put(REGISTRY_URL, apiUrl(registryUrl));
-        config.put("apicurio.registry.auto-register", true);
-        config.put("apicurio.registry.auto-register.if-exists", "FIND_OR_CREATE_VERSION");
-        config.put("apicurio.registry.use-specific-avro-reader", true);
-        config.put("apicurio.registry.http.adapter", "JDK");
-        // Confluent's framing: magic byte 0 + 4-byte id; the content id is the id ccompat/v7 reports
-        config.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler");
-        config.put("apicurio.registry.use-id", "contentId");
-        config.put("apicurio.registry.headers.enabled", false);
-        // register each event schema self-contained: Apicurio would otherwise split every nested record and
-        // enum into separate artifacts referenced by name, which many Confluent-compatible readers cannot follow
-        config.put("apicurio.registry.dereference-schema", true);
+        config.put(RegistryConfig.URL, checkedUrl(registryUrl));
         return Map.copyOf(config);
     }
 
-    /** Normalises a registry URL to its v3 API URL ({@code apicurio.registry.url} expects the API, not the base). */
-    public static String apiUrl(String registryUrl) {
-        Objects.requireNonNull(registryUrl, "registryUrl");
-        String url = registryUrl.strip();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new IllegalArgumentException("Registry URL '" + registryUrl + "' is not an http(s) URL;"
-                    + " give the registry's base URL, e.g. http://127.0.0.1:8080");
-        }
-        return url.endsWith(API_PATH) ? url : url + API_PATH;
+    /**
+     * The configuration of {@code registryUrl} plus the registry settings among {@code properties} (a client
+     * config file's entries that {@link RegistryConfig#isRegistrySetting} recognises; the URL given wins).
+     */
+    public static Map<String, Object> config(String registryUrl, Map<?, ?> properties) {
+        Map<String, Object> config = new HashMap<>();
+        properties.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            if (RegistryConfig.isRegistrySetting(name) && value != null) {
+                config.put(name, value);
+            }
+        });
+        config.putAll(config(registryUrl));
+        return Map.copyOf(config);
     }
 
-    /** A copy-safe view of the serde configuration (the {@code apicurio.registry.*} settings). */
+    /**
+     * Checks that {@code registryUrl} is an http(s) URL with a host and returns it without trailing slashes.
+     *
+     * @throws IllegalArgumentException with an example of a good URL
+     */
+    public static String checkedUrl(String registryUrl) {
+        Objects.requireNonNull(registryUrl, "registryUrl");
+        StringBuilder all = new StringBuilder();
+        for (String part : registryUrl.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String one = RegistryConfig.of(part).url();
+            all.append(all.length() == 0 ? "" : ",").append(one);
+        }
+        if (all.length() == 0) {
+            throw new IllegalArgumentException("The schema registry URL is empty; give the registry's"
+                    + " Confluent-compatible API URL, e.g. http://localhost:8081");
+        }
+        return all.toString();
+    }
+
+    /** The serde configuration (registry URL and settings; may hold credentials: never print it). */
     public Map<String, Object> config() {
         return config;
     }
 
-    /** The v3 API URL of the registry these serdes use. */
-    public String registryApiUrl() {
-        return (String) config.get(REGISTRY_URL);
+    /** The registry URL these serdes use. */
+    public String registryUrl() {
+        return client.config().url();
+    }
+
+    /** The registry client shared by every serde of this instance. */
+    public SchemaRegistryClient client() {
+        return client;
     }
 
     /** The key serde of every PALM topic: UTF-8 strings (the pack name for inputs and outputs). */
@@ -103,135 +115,18 @@ public final class PalmSerdes {
         return Serdes.String();
     }
 
-    /** A configured value serde for the generated Avro class {@code type}. */
+    /** A value serde for the generated Avro class {@code type}. */
     public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
-        return valueSerde(type, config);
+        return new AvroSerde<>(type, client);
     }
 
-    /**
-     * A configured value serializer for plain producers. Only the serializer is built: each half opens its own
-     * registry client, and a discarded deserializer would never close its one.
-     */
+    /** A value serializer for plain producers. */
     public <T extends SpecificRecord> Serializer<T> valueSerializer(Class<T> type) {
-        TypedSerializer<T> serializer = new TypedSerializer<>(Objects.requireNonNull(type, "type"),
-                new AvroKafkaSerializer<>());
-        serializer.configure(config, false);
-        return serializer;
+        return new AvroSerializer<>(type, client);
     }
 
-    /** A configured value deserializer for plain consumers (built alone, as {@link #valueSerializer}). */
+    /** A value deserializer for plain consumers. */
     public <T extends SpecificRecord> Deserializer<T> valueDeserializer(Class<T> type) {
-        TypedDeserializer<T> deserializer = new TypedDeserializer<>(Objects.requireNonNull(type, "type"),
-                new AvroKafkaDeserializer<>());
-        deserializer.configure(config, false);
-        return deserializer;
-    }
-
-    /** A configured value serde for {@code type} from an explicit serde configuration. */
-    public static <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type, Map<String, ?> config) {
-        Objects.requireNonNull(type, "type");
-        TypedSerializer<T> serializer = new TypedSerializer<>(type, new AvroKafkaSerializer<>());
-        TypedDeserializer<T> deserializer = new TypedDeserializer<>(type, new AvroKafkaDeserializer<>());
-        serializer.configure(config, false);
-        deserializer.configure(config, false);
-        return Serdes.serdeFrom(serializer, deserializer);
-    }
-
-    private static final String REGISTRY_URL = "apicurio.registry.url";
-
-    /** Apicurio's Avro serializer restricted to one generated type. */
-    private static final class TypedSerializer<T extends SpecificRecord> implements Serializer<T> {
-        private final Class<T> type;
-        private final AvroKafkaSerializer<T> delegate;
-
-        TypedSerializer(Class<T> type, AvroKafkaSerializer<T> delegate) {
-            this.type = type;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {
-            delegate.configure(configs, isKey);
-        }
-
-        @Override
-        public byte[] serialize(String topic, T data) {
-            return serialize(topic, null, data);
-        }
-
-        @Override
-        public byte[] serialize(String topic, Headers headers, T data) {
-            if (data == null) {
-                return null;
-            }
-            if (!type.isInstance(data)) {
-                throw new SerializationException("Topic " + topic + " takes " + type.getName() + " values, not "
-                        + data.getClass().getName());
-            }
-            try {
-                return headers == null ? delegate.serialize(topic, data) : delegate.serialize(topic, headers, data);
-            } catch (SerializationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new SerializationException("Could not serialize a " + type.getSimpleName() + " for topic "
-                        + topic + " with the schema registry: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
-
-    /** Apicurio's Avro deserializer that checks the result is the expected generated type. */
-    private static final class TypedDeserializer<T extends SpecificRecord> implements Deserializer<T> {
-        private final Class<T> type;
-        private final AvroKafkaDeserializer<T> delegate;
-
-        TypedDeserializer(Class<T> type, AvroKafkaDeserializer<T> delegate) {
-            this.type = type;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {
-            delegate.configure(configs, isKey);
-        }
-
-        @Override
-        public T deserialize(String topic, byte[] data) {
-            return deserialize(topic, null, data);
-        }
-
-        @Override
-        public T deserialize(String topic, Headers headers, byte[] data) {
-            if (data == null) {
-                return null;
-            }
-            if (data.length < 5 || data[0] != 0) {
-                throw new SerializationException("Value on topic " + topic + " is not in the Confluent wire format"
-                        + " (magic byte 0 + 4-byte schema id); expected a " + type.getName());
-            }
-            Object value;
-            try {
-                value = headers == null ? delegate.deserialize(topic, data) : delegate.deserialize(topic, headers, data);
-            } catch (SerializationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new SerializationException("Could not deserialize a " + type.getName() + " from topic " + topic
-                        + ": " + e.getMessage(), e);
-            }
-            if (value != null && !type.isInstance(value)) {
-                throw new SerializationException("Value on topic " + topic + " is a " + value.getClass().getName()
-                        + ", expected a " + type.getName());
-            }
-            return type.cast(value);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
+        return new AvroDeserializer<>(type, client);
     }
 }

@@ -33,7 +33,9 @@ import dev.palm.streams.policy.SystemEvent;
 import dev.palm.streams.query.QueryServer;
 import dev.palm.streams.query.QueryServerConfig;
 import dev.palm.streams.query.QuerySources;
+import dev.palm.registry.RegistryConfig;
 import dev.palm.streams.serde.PalmSerdes;
+import dev.palm.streams.serde.SchemaProvisioner;
 import dev.palm.streams.topics.ProvisioningReport;
 import dev.palm.streams.topics.TopicLayout;
 import dev.palm.streams.topics.TopicProvisioner;
@@ -63,8 +65,6 @@ public final class PalmService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     /** How long to wait for the cluster to answer at all before giving up with a clear message. */
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
-    /** Prefix of the keys in the client config file that configure the schema-registry serdes. */
-    private static final String REGISTRY_KEY_PREFIX = "apicurio.registry.";
 
     private final PipelineConfig config;
     private final List<PlatformPack> packs;
@@ -94,7 +94,7 @@ public final class PalmService implements AutoCloseable {
         this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), all));
         // the registry's settings mean nothing to the Kafka clients, which would warn about each of them
         Map<String, Object> kafka = new HashMap<>(all);
-        kafka.keySet().removeIf(key -> key.startsWith(REGISTRY_KEY_PREFIX));
+        kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
         this.clientProperties = Map.copyOf(kafka);
     }
 
@@ -121,17 +121,12 @@ public final class PalmService implements AutoCloseable {
     }
 
     /**
-     * The serde configuration: the registry URL plus any {@code apicurio.registry.*} settings of the client
-     * config file (registry authentication or TLS), which would mean nothing to the Kafka clients.
+     * The serde configuration: the registry URL plus the registry settings of the client config file
+     * ({@code basic.auth.user.info}, {@code bearer.auth.token}, … see {@link RegistryConfig}), which would mean
+     * nothing to the Kafka clients.
      */
     static Map<String, Object> serdeConfig(String registryUrl, Map<String, Object> clientProperties) {
-        Map<String, Object> serde = new HashMap<>(PalmSerdes.config(registryUrl));
-        clientProperties.forEach((key, value) -> {
-            if (key.startsWith(REGISTRY_KEY_PREFIX) && !key.equals(REGISTRY_KEY_PREFIX + "url")) {
-                serde.put(key, value);
-            }
-        });
-        return Map.copyOf(serde);
+        return PalmSerdes.config(registryUrl, clientProperties);
     }
 
     /**
@@ -157,12 +152,20 @@ public final class PalmService implements AutoCloseable {
             createStateDir();
             signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
             int inputPartitions;
+            SchemaProvisioner schemas = new SchemaProvisioner(serdes.client());
+            // fail in seconds, naming the URL, rather than in the first record's processing
+            schemas.requireReachable();
             try (Admin admin = Admin.create(clientProperties)) {
                 requireReachable(admin);
                 provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
                 inputPartitions = inputPartitions(admin);
             }
             logProvisioning(provisioning);
+            // registers (and caches the ids of) every schema PALM writes: no output waits for the registry later
+            List<SchemaProvisioner.SubjectReport> subjects = schemas.provision(layout, packNames());
+            LOG.info("Schema registry {}: {} subject(s) ready at {} or stricter ({} level(s) set by PALM)",
+                    serdes.registryUrl(), subjects.size(), SchemaProvisioner.REQUIRED,
+                    subjects.stream().filter(SchemaProvisioner.SubjectReport::levelSet).count());
             PolicyOptions options = PolicyOptions.defaults()
                     .withCheckpoints(signer)
                     .withStartupEvents(startupEvents(provisioning))
@@ -321,9 +324,9 @@ public final class PalmService implements AutoCloseable {
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse uncaught(Throwable e) {
-        // Records that cannot be read or processed go to the dead-letter topic inside the topology; what reaches
-        // this handler is a bug or an infrastructure failure. Replacing the thread would retry the same record
-        // forever, so the client shuts down and says why.
+        // Records that cannot be read or processed go to the dead-letter topic inside the topology, and registry
+        // outages are replayed there (dlq.Outages); what reaches this handler is a bug or an infrastructure failure.
+        // Replacing the thread would retry the same record forever, so the client shuts down and says why.
         LOG.error("PALM pipeline '{}' stopped by an unexpected error: {}. Processing stops rather than skip records;"
                 + " fix the cause and restart (committed work is kept, nothing is lost or duplicated).",
                 config.applicationId(), e.toString(), e);
@@ -397,7 +400,7 @@ public final class PalmService implements AutoCloseable {
         return layout;
     }
 
-    /** The serdes bound to the pipeline's schema registry (and its {@code apicurio.registry.*} settings). */
+    /** The serdes bound to the pipeline's schema registry (and its registry settings). */
     public PalmSerdes serdes() {
         return serdes;
     }

@@ -22,7 +22,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * Streams application is named.
  *
  * @param bootstrapServers   Kafka {@code bootstrap.servers}; empty to take it from the client properties file
- * @param registryUrl        base URL of the schema registry (Apicurio; its {@code /apis/registry/v3} is derived)
+ * @param registryUrl        the schema registry's Confluent-compatible API URL (e.g. {@code http://host:8081}, or Apicurio's {@code …/apis/ccompat/v7})
  * @param clientConfigFile   a Kafka client properties file (SASL/TLS and other client settings) passed through to
  *                           Streams and to every admin, producer and consumer of the service
  * @param packsDir           a folder of pack files loaded in addition to the built-in packs

@@ -60,10 +60,10 @@ class RegistryDistributionTest {
                 exit 1
                 """);
 
-        assertThatThrownBy(() -> RegistryDistribution.resolve("3.0.9", temp.resolve("repo"), temp.resolve("cache"),
+        assertThatThrownBy(() -> RegistryDistribution.resolve("2.6.13.Final", temp.resolve("repo"), temp.resolve("cache"),
                 mvn.toString()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("dependency:get -Dartifact=io.apicurio:apicurio-registry-app:3.0.9:tar.gz:all")
+                .hasMessageContaining("dependency:get -Dartifact=io.apicurio:apicurio-registry-app:2.6.13.Final:tar.gz:all")
                 .hasMessageContaining("network is unreachable");
     }
 

@@ -24,14 +24,15 @@ class RegistryServerTest {
             .build();
 
     @Test
-    void sharedRegistryServesTheV3AndConfluentApisOnLoopback() throws Exception {
+    void sharedRegistryServesTheConfluentApiOnLoopback() throws Exception {
         RegistryServer registry = SharedInfra.registry();
 
-        assertThat(registry.url()).matches("http://127\\.0\\.0\\.1:\\d+");
-        HttpResponse<String> info = get(registry.apiUrl() + "/system/info");
+        assertThat(registry.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(registry.url()).isEqualTo(registry.baseUrl() + "/apis/ccompat/v7");
+        HttpResponse<String> info = get(registry.baseUrl() + "/apis/registry/v2/system/info");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("\"version\":\"" + RegistryDistribution.DEFAULT_VERSION + "\"");
-        HttpResponse<String> subjects = get(registry.ccompatUrl() + "/subjects");
+        HttpResponse<String> subjects = get(registry.url() + "/subjects");
         assertThat(subjects.statusCode()).isEqualTo(200);
         assertThat(subjects.body()).startsWith("[");
     }
@@ -48,7 +49,7 @@ class RegistryServerTest {
         try (RegistryServer registry = RegistryServer.builder().dataDirectory(data).logDirectory(logs).start()) {
             first = ProcessHandle.of(registry.pid()).orElseThrow();
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(registry.ccompatUrl() + "/subjects/" + subject + "/versions"))
+                            URI.create(registry.url() + "/subjects/" + subject + "/versions"))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                     .POST(HttpRequest.BodyPublishers.ofString(schema))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -59,14 +60,14 @@ class RegistryServerTest {
         assertThat(Files.readString(logs.resolve("registry.log"))).isNotEmpty();
 
         try (RegistryServer registry = RegistryServer.builder().dataDirectory(data).logDirectory(logs).start()) {
-            HttpResponse<String> subjects = get(registry.ccompatUrl() + "/subjects");
+            HttpResponse<String> subjects = get(registry.url() + "/subjects");
             assertThat(subjects.body()).contains(subject);
             ProcessHandle second = ProcessHandle.of(registry.pid()).orElseThrow();
             registry.close();
             assertThat(second.isAlive()).isFalse();
             assertThat(second.descendants()).isEmpty();
             assertThat(registry.isAlive()).isFalse();
-            assertThatThrownBy(() -> get(registry.apiUrl() + "/system/info")).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> get(registry.url() + "/subjects")).isInstanceOf(ConnectException.class);
         }
     }
 

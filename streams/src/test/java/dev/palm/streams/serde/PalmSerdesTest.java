@@ -62,12 +62,12 @@ class PalmSerdesTest {
 
         assertThat(bytes[0]).as("magic byte").isEqualTo((byte) 0);
         int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        JsonNode byId = getJson(SharedInfra.registry().ccompatUrl() + "/schemas/ids/" + schemaId);
+        JsonNode byId = getJson(SharedInfra.registry().url() + "/schemas/ids/" + schemaId);
         assertThat(byId.path("references")).as("self-contained schema").isEmpty();
         Schema registered = new Schema.Parser().parse(byId.get("schema").asText());
         assertThat(SchemaNormalization.toParsingForm(registered))
                 .isEqualTo(SchemaNormalization.toParsingForm(AuditRecord.getClassSchema()));
-        JsonNode latest = getJson(SharedInfra.registry().ccompatUrl() + "/subjects/" + topic + "-value/versions/latest");
+        JsonNode latest = getJson(SharedInfra.registry().url() + "/subjects/" + topic + "-value/versions/latest");
         assertThat(latest.get("id").asInt()).isEqualTo(schemaId);
 
         // what a Confluent-style consumer does: skip the 5-byte header and decode with the registered schema
@@ -101,7 +101,7 @@ class PalmSerdesTest {
             consumer.seekToBeginning(List.of(partition));
             for (int polls = 0; received.size() < sent.size() && polls < 100; polls++) {
                 for (ConsumerRecord<String, AuditRecord> r : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(r.headers().toArray()).as("no Apicurio headers").isEmpty();
+                    assertThat(r.headers().toArray()).as("no serde headers").isEmpty();
                     received.add(r.value());
                 }
             }
@@ -135,24 +135,21 @@ class PalmSerdesTest {
     }
 
     @Test
-    void configPointsTheSerdesAtTheV3ApiWithConfluentFraming() {
-        Map<String, Object> config = PalmSerdes.config("http://127.0.0.1:8080/");
+    void configNamesTheRegistryWithConfluentsSettings() {
+        Map<String, Object> config = PalmSerdes.config("http://127.0.0.1:8080/apis/ccompat/v7/");
 
-        assertThat(config)
-                .containsEntry("apicurio.registry.url", "http://127.0.0.1:8080/apis/registry/v3")
-                .containsEntry("apicurio.registry.auto-register", true)
-                .containsEntry("apicurio.registry.use-specific-avro-reader", true)
-                .containsEntry("apicurio.registry.http.adapter", "JDK")
-                .containsEntry("apicurio.registry.use-id", "contentId")
-                .containsEntry("apicurio.registry.headers.enabled", false)
-                .containsEntry("apicurio.registry.dereference-schema", true);
-        assertThat(PalmSerdes.apiUrl("http://reg:1/apis/registry/v3")).isEqualTo("http://reg:1/apis/registry/v3");
-        assertThatThrownBy(() -> PalmSerdes.apiUrl("reg:8080"))
+        assertThat(config).containsExactly(Map.entry("schema.registry.url", "http://127.0.0.1:8080/apis/ccompat/v7"));
+        assertThat(PalmSerdes.config("http://reg:1", Map.of("basic.auth.user.info", "u:p", "sasl.mechanism", "PLAIN",
+                "schema.registry.url", "http://other:2")))
+                .containsEntry("schema.registry.url", "http://reg:1")
+                .containsEntry("basic.auth.user.info", "u:p")
+                .doesNotContainKey("sasl.mechanism");
+        assertThatThrownBy(() -> PalmSerdes.checkedUrl("reg:8080"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reg:8080");
-        assertThatThrownBy(() -> PalmSerdes.fromConfig(Map.of("apicurio.registry.auto-register", true)))
+        assertThatThrownBy(() -> PalmSerdes.fromConfig(Map.of("auto.register.schemas", true)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("apicurio.registry.url");
+                .hasMessageContaining("schema.registry.url");
     }
 
     private static JsonNode getJson(String url) throws Exception {

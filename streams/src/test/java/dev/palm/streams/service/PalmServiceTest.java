@@ -114,7 +114,8 @@ class PalmServiceTest {
                 "bootstrap.servers=broker-1:9093",
                 "security.protocol=SASL_SSL",
                 "sasl.mechanism=PLAIN",
-                "apicurio.registry.auth.username=palm",
+                "basic.auth.credentials.source=USER_INFO",
+                "basic.auth.user.info=palm:secret",
                 ""));
         PipelineConfig config = PipelineConfig.builder()
                 .clientConfigFile(Optional.of(clientConfig))
@@ -125,8 +126,10 @@ class PalmServiceTest {
         assertThat(kafka).containsEntry("bootstrap.servers", "broker-1:9093")
                 .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
         Map<String, Object> serde = PalmService.serdeConfig(config.registryUrl(), kafka);
-        assertThat(serde).containsEntry("apicurio.registry.auth.username", "palm")
-                .containsEntry("apicurio.registry.url", "https://registry.example:8443/apis/registry/v3");
+        assertThat(serde).containsEntry("basic.auth.user.info", "palm:secret")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("schema.registry.url", "https://registry.example:8443")
+                .doesNotContainKey("sasl.mechanism");
 
         PipelineConfig flagWins = PipelineConfig.builder().bootstrapServers("other:9092")
                 .clientConfigFile(Optional.of(clientConfig)).registryUrl("http://r:8080")
