@@ -83,6 +83,14 @@ final class PolicyHarness implements AutoCloseable {
 
     /** A harness whose timers run every {@code options.punctuationInterval()}. */
     PolicyHarness(List<PlatformPack> packs, PolicyOptions options) {
+        this(packs, options, new PlainAvroSerdes());
+    }
+
+    /**
+     * A harness whose topology uses {@code topologySerdes} (e.g. one that can simulate a registry outage); the
+     * test's own inputs and outputs use plain-Avro serdes, which must produce the same bytes.
+     */
+    PolicyHarness(List<PlatformPack> packs, PolicyOptions options, EventSerdes topologySerdes) {
         try {
             stateDir = Files.createTempDirectory("palm-policy-test");
         } catch (java.io.IOException e) {
@@ -93,7 +101,7 @@ final class PolicyHarness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(PalmTopology.build(packs, topics, serdes, options), props, START);
+        driver = new TopologyTestDriver(PalmTopology.build(packs, topics, topologySerdes, options), props, START);
         StringSerializer keys = new StringSerializer();
         operations = driver.createInputTopic(topics.operations().name(), keys,
                 serdes.valueSerde(OperationRequested.class).serializer());
