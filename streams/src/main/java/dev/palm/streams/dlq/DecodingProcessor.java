@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -64,7 +63,7 @@ public final class DecodingProcessor<T, P> implements Processor<byte[], byte[], 
             // a registry outage is retried (and finally replayed), never dead-lettered: the bytes are fine
             value = Outages.retrying(context, "decoding " + raw.topic() + "-" + raw.partition() + "@" + raw.offset(),
                     () -> deserializer.deserialize(raw.topic(), record.headers(), record.value()));
-        } catch (TaskCorruptedException e) {
+        } catch (OutageException e) {
             throw e;
         } catch (RuntimeException e) {
             deadLetter(raw, "value does not deserialize: " + e.getMessage(), e);

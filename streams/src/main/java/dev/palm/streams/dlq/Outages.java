@@ -1,11 +1,9 @@
 package dev.palm.streams.dlq;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.palm.registry.RegistryUnavailableException;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,19 +11,25 @@ import org.slf4j.LoggerFactory;
 /**
  * How the topology treats an outage of the schema registry: it is not the record's fault, so the record must
  * neither go to the dead-letter topic nor be skipped. A step that may call the registry is retried in place
- * after short pauses; when the registry is still away, the task gives up its open transaction with a
- * {@link TaskCorruptedException}, which makes Kafka Streams abort the transaction, rebuild the task's stores
- * from their changelogs (exactly-once: nothing of the aborted work remains) and process the same record again.
- * Processing thus waits for the registry and resumes by itself; every other failure keeps its own handling.
+ * after short pauses; when the registry is still away, the stream thread ends with an {@link OutageException},
+ * which the pipeline's uncaught-exception handler answers by replacing the thread: the old thread leaves the
+ * group, its open transaction is aborted and its stores are rebuilt from their changelogs (exactly-once: nothing
+ * of the aborted work remains), and the new thread resumes at the last committed offsets, so the same record is
+ * processed again. Processing thus waits for the registry and resumes by itself; every other failure keeps its
+ * own handling.
+ *
+ * <p>(A {@code TaskCorruptedException} would be lighter, but when Kafka Streams revives the task through a
+ * rebalance that keeps the partitions assigned, the consumer keeps its position and the record is skipped.)
  */
 public final class Outages {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outages.class);
     /**
-     * Pauses before the in-place retries: about 3 s in all, well inside Kafka Streams' default transaction
-     * timeout (10 s under exactly-once), so a short blip costs no abort.
+     * Pauses before the in-place retries: about 7 s in all, inside Kafka Streams' default transaction timeout
+     * (10 s under exactly-once), so a short blip costs no abort and a long outage costs one thread replacement
+     * per round.
      */
-    static final List<Long> PAUSES_MS = List.of(200L, 400L, 800L, 1600L);
+    static final List<Long> PAUSES_MS = List.of(200L, 400L, 800L, 1600L, 2000L, 2000L);
 
     private Outages() {
     }
@@ -36,7 +40,7 @@ public final class Outages {
      *
      * @param context the task's context, for the task id
      * @param what    what the step does, for the log line
-     * @throws TaskCorruptedException when the registry stayed unavailable
+     * @throws OutageException when the registry stayed unavailable
      */
     public static <T> T retrying(ProcessorContext<?, ?> context, String what, Supplier<T> step) {
         for (int attempt = 0; ; attempt++) {
@@ -55,15 +59,20 @@ public final class Outages {
     }
 
     /**
-     * When {@code e} is a registry outage: the exception that aborts the task's transaction for a replay (see the
-     * class comment), after one log line naming the registry and the cause. Otherwise {@code e} itself.
+     * When {@code e} is a registry outage: the exception that ends the stream thread for a replay (see the class
+     * comment), after one log line naming the registry and the cause. Otherwise {@code e} itself.
      */
     public static RuntimeException giveUp(ProcessorContext<?, ?> context, String what, RuntimeException e) {
+        if (e instanceof OutageException) {
+            return e;
+        }
         return RegistryUnavailableException.find(e).<RuntimeException>map(outage -> {
-            LOG.warn("Schema registry unavailable while {} (task {}): {}. Processing waits: the task's open"
-                    + " transaction is aborted and the same records are processed again once the registry answers;"
-                    + " nothing goes to the dead-letter topic for this.", what, context.taskId(), outage.getMessage());
-            return new TaskCorruptedException(Set.of(context.taskId()));
+            LOG.warn("Schema registry unavailable while {} (task {}): {}. Processing waits: the stream thread is"
+                    + " replaced, its open transaction aborted, and the same records are processed again once the"
+                    + " registry answers; nothing goes to the dead-letter topic for this.", what, context.taskId(),
+                    outage.getMessage());
+            return new OutageException("Schema registry unavailable while " + what + ": " + outage.getMessage(),
+                    outage);
         }).orElse(e);
     }
 

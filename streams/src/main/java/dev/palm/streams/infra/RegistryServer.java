@@ -167,6 +167,7 @@ public final class RegistryServer implements AutoCloseable {
         private String heap = "256m";
         private Optional<String> globalCompatibility = Optional.of("BACKWARD");
         private Path javaExecutable;
+        private int fixedPort;
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
 
         private Builder() {
@@ -223,6 +224,18 @@ public final class RegistryServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Listens on {@code port} of 127.0.0.1 instead of a free port chosen at start, e.g. to restart a server at
+         * the URL its clients already use.
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be 1..65535, got " + port);
+            }
+            this.fixedPort = port;
+            return this;
+        }
+
         /** The {@code java} binary to run the server with (default: the one running this JVM). */
         public Builder javaExecutable(Path java) {
             this.javaExecutable = Objects.requireNonNull(java, "java");
@@ -270,7 +283,7 @@ public final class RegistryServer implements AutoCloseable {
         private RegistryServer startOnce(RegistryDistribution dist, Path logs, Optional<Path> temporaryLogs) {
             long startNanos = System.nanoTime();
             List<Integer> ports = LoopbackPorts.free(2);
-            int httpPort = ports.get(0);
+            int httpPort = fixedPort > 0 ? fixedPort : ports.get(0);
             int managementPort = ports.get(1);
             Path logFile = logs.resolve("registry.log");
             List<String> command = command(dist, httpPort, managementPort);

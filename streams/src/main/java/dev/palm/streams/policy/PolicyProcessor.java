@@ -6,6 +6,7 @@ import dev.palm.packs.EscalationLevel;
 import dev.palm.streams.approvals.ApprovalTimeoutPunctuator;
 import dev.palm.streams.approvals.EscalationPunctuator;
 import dev.palm.streams.dlq.DeadLetters;
+import dev.palm.streams.dlq.OutageException;
 import dev.palm.streams.dlq.Outages;
 import dev.palm.streams.dlq.RawInput;
 import dev.palm.streams.holds.HoldAutoReleasePunctuator;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -160,7 +160,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 }
                 return t;
             });
-        } catch (TaskCorruptedException e) {
+        } catch (OutageException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.warn("Input {}-{}@{} of pack {} could not be processed and goes to the dead-letter topic", raw.topic(),
@@ -210,7 +210,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                 action.run(t, rt);
                 return t;
             });
-        } catch (TaskCorruptedException e) {
+        } catch (OutageException e) {
             throw e;
         } catch (RuntimeException e) {
             failedTimerItems.add(failureKey);

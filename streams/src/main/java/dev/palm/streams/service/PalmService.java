@@ -34,6 +34,7 @@ import dev.palm.streams.query.QueryServer;
 import dev.palm.streams.query.QueryServerConfig;
 import dev.palm.streams.query.QuerySources;
 import dev.palm.registry.RegistryConfig;
+import dev.palm.registry.RegistryUnavailableException;
 import dev.palm.streams.serde.PalmSerdes;
 import dev.palm.streams.serde.SchemaProvisioner;
 import dev.palm.streams.topics.ProvisioningReport;
@@ -324,6 +325,14 @@ public final class PalmService implements AutoCloseable {
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse uncaught(Throwable e) {
+        if (RegistryUnavailableException.isCause(e)) {
+            // the records are fine: a new thread resumes at the committed offsets and waits for the registry
+            LOG.warn("PALM pipeline '{}': replacing the stream thread after a schema registry outage ({}); the same"
+                    + " records are processed again once {} answers", config.applicationId(),
+                    RegistryUnavailableException.find(e).map(Throwable::getMessage).orElse(e.toString()),
+                    serdes.registryUrl());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         // Records that cannot be read or processed go to the dead-letter topic inside the topology, and registry
         // outages are replayed there (dlq.Outages); what reaches this handler is a bug or an infrastructure failure.
         // Replacing the thread would retry the same record forever, so the client shuts down and says why.

@@ -11,16 +11,26 @@ import dev.palm.events.Decision;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.canonical.CanonicalPack;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
+import dev.palm.registry.RegistryUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A schema registry outage is not the input's fault: the input never goes to the dead-letter topic, leaves no
- * effect, and the task is handed back to Kafka Streams for a replay ({@link TaskCorruptedException}) once the
- * in-place retries are used up. After the outage the same input is decided normally.
+ * effect, and the stream thread ends for a replay ({@code OutageException}) once the in-place retries are used
+ * up. After the outage the same input is decided normally.
  */
 class RegistryOutageTest {
+
+    /** What ends the stream thread: an outage, not a failed record (the service replaces the thread). */
+    private static void isOutage(Throwable e) {
+        assertThat(RegistryUnavailableException.isCause(e)).as("caused by an outage: " + e).isTrue();
+        boolean ended = false;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            ended |= c instanceof dev.palm.streams.dlq.OutageException;
+        }
+        assertThat(ended).as("ends the thread with an OutageException").isTrue();
+    }
 
     private final OutageSerdes serdes = new OutageSerdes();
     private PolicyHarness h;
@@ -38,14 +48,14 @@ class RegistryOutageTest {
         OperationRequested op = h.op("ibank", "create_deployment", "dep-1").replicas(2).build();
 
         serdes.decodeDown.set(true);
-        assertThatThrownBy(() -> h.send(op)).isInstanceOf(TaskCorruptedException.class);
+        assertThatThrownBy(() -> h.send(op)).satisfies(RegistryOutageTest::isOutage);
         assertThat(serdes.failures.get()).as("retried in place before giving up").isGreaterThan(1);
         assertThat(h.deadLetters()).isEmpty();
         assertThat(h.decisions("ibank")).isEmpty();
         assertThat(h.audit("ibank")).isEmpty();
 
         serdes.decodeDown.set(false);
-        // Kafka Streams replays the record after the task is revived; here the test replays it
+        // the replacement thread replays the record from the committed offset; here the test replays it
         PolicyDecision decided = h.decide(op);
         assertThat(decided.getDecision()).isEqualTo(Decision.PENDING_APPROVAL);
         assertThat(h.deadLetters()).isEmpty();
@@ -60,7 +70,7 @@ class RegistryOutageTest {
 
         serdes.encodeType = ApprovalRequest.class; // the decision and audit records encode; the request does not
         serdes.encodeDown.set(true);
-        assertThatThrownBy(() -> h.send(op)).isInstanceOf(TaskCorruptedException.class);
+        assertThatThrownBy(() -> h.send(op)).satisfies(RegistryOutageTest::isOutage);
 
         assertThat(h.policyState()).as("no pending approval, no audit head, no operation entry").isEqualTo(before);
         assertThat(h.deadLetters()).isEmpty();
@@ -87,12 +97,12 @@ class RegistryOutageTest {
         serdes.encodeType = null;
         serdes.encodeDown.set(true);
         // iBank's escalations and approval timeout (one day) pass: nothing can be written while the registry is away
-        assertThatThrownBy(() -> h.advance(Duration.ofHours(25))).isInstanceOf(TaskCorruptedException.class);
+        assertThatThrownBy(() -> h.advance(Duration.ofHours(25))).satisfies(RegistryOutageTest::isOutage);
         assertThat(h.deadLetters()).isEmpty();
         assertThat(h.decisionsOf("ibank", op.getOperationId())).extracting(PolicyDecision::getDecision)
                 .containsExactly(Decision.PENDING_APPROVAL);
 
-        // Kafka Streams revives the task from its changelogs: the aborted expiry left nothing there
+        // the replacement thread rebuilds the stores from their changelogs: the aborted expiry left nothing there
         var changelogs = h.policyState();
         try (PolicyHarness revived = new PolicyHarness(CanonicalPack.all(), options)) {
             revived.restore(changelogs);
