@@ -59,9 +59,8 @@ public final class SchemaProvisioner {
         try {
             client.check();
         } catch (RegistryUnavailableException e) {
-            throw new IllegalStateException("Cannot reach the schema registry at " + client.config().url() + ": "
-                    + e.getMessage() + ". Check --registry-url (the registry's Confluent-compatible API) and that the"
-                    + " registry is running", e);
+            throw new IllegalStateException(e.getMessage() + ". Check --registry-url (the registry's"
+                    + " Confluent-compatible API) and that the registry is running", e);
         } catch (RegistryException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
