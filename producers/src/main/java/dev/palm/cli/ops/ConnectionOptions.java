@@ -22,7 +22,7 @@ public final class ConnectionOptions {
   /** Bootstrap servers when neither flag, environment nor properties file give any. */
   public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
   /** Registry URL when neither flag nor environment give one. */
-  public static final String DEFAULT_REGISTRY = "http://localhost:8080";
+  public static final String DEFAULT_REGISTRY = "http://localhost:8081";
 
   @Option(
       names = {"-b", "--bootstrap-servers"},
@@ -36,7 +36,8 @@ public final class ConnectionOptions {
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
-      description = "Schema registry base URL. Default: $" + REGISTRY_ENV + ", else " + DEFAULT_REGISTRY + ".")
+      description = "Schema registry URL: its Confluent-compatible API (Apicurio: .../apis/ccompat/v7). Default: $"
+          + REGISTRY_ENV + ", else " + DEFAULT_REGISTRY + " (Confluent's default port).")
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
@@ -44,7 +45,8 @@ public final class ConnectionOptions {
       paramLabel = "FILE",
       description = {
         "Kafka client properties file (SASL, TLS, timeouts), as for Kafka's own tools; passed to the clients"
-            + " as is. schema registry settings (basic.auth.user.info, bearer.auth.token, schema.registry.*) configure the registry client."
+            + " as is; schema registry settings among them (basic.auth.user.info, bearer.auth.token,"
+            + " auto.register.schemas, schema.registry.*) configure the registry client."
       })
   Optional<Path> clientConfig = Optional.empty();
 
