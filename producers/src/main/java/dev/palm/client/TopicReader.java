@@ -211,8 +211,8 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
       return new Value<>(record.topic(), record.partition(), record.offset(), timestamp, key, value);
     } catch (RuntimeException e) {
-      if (causedByIo(e)) {
-        // The bytes may be fine: the registry that holds their schema did not answer.
+      if (dev.palm.registry.RegistryUnavailableException.isCause(e) || causedByIo(e)) {
+        // The bytes may be fine: the registry that holds their schema did not answer (or answered 5xx).
         throw new RegistryUnavailableException(
             "The schema registry " + registryUrl + " did not answer while decoding " + record.topic() + "-"
                 + record.partition() + "@" + record.offset() + ": " + e.getMessage(),

@@ -16,8 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small HTTP proxy of the tests' own in front of the real registry (which has no authentication): requests
- * whose {@code Authorization} header is not the expected one get 401 with a Confluent-style error body; the rest
- * are passed on to the registry unchanged. It records the headers it saw.
+ * whose {@code Authorization} header is not the expected one get 401 with a Confluent-style error body, requests
+ * with a forbidden method 403 (a principal without that permission); the rest are passed on to the registry
+ * unchanged. It records the headers it saw.
  */
 final class AuthenticatingProxy implements AutoCloseable {
 
@@ -25,7 +26,15 @@ final class AuthenticatingProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
+    private final String forbiddenMethod;
+
     AuthenticatingProxy(String upstream, String expectedAuthorization) throws IOException {
+        this(upstream, expectedAuthorization, null);
+    }
+
+    /** A proxy that also answers 403 to every request with HTTP method {@code forbiddenMethod} (e.g. PUT). */
+    AuthenticatingProxy(String upstream, String expectedAuthorization, String forbiddenMethod) throws IOException {
+        this.forbiddenMethod = forbiddenMethod;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> handle(exchange, upstream, expectedAuthorization));
         server.start();
@@ -43,13 +52,15 @@ final class AuthenticatingProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange, String upstream, String expected) throws IOException {
         try (exchange) {
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            seen.add(auth == null ? "" : auth);
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            String auth = header == null ? "" : header;
+            seen.add(auth);
             if (!expected.equals(auth)) {
-                byte[] body = "{\"error_code\":40101,\"message\":\"Unauthorized\"}".getBytes();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(401, body.length);
-                exchange.getResponseBody().write(body);
+                refuse(exchange, 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
+                return;
+            }
+            if (exchange.getRequestMethod().equals(forbiddenMethod)) {
+                refuse(exchange, 403, "{\"error_code\":40301,\"message\":\"User is denied operation\"}");
                 return;
             }
             byte[] requestBody;
@@ -73,6 +84,13 @@ final class AuthenticatingProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void refuse(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     @Override
