@@ -57,6 +57,25 @@ class RunCommandTest {
   }
 
   @Test
+  void aRegistryThatDoesNotAnswerIsOneLineNamingTheUrlAndExitCode4() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+    String prefix = SharedInfra.uniquePrefix("run-no-registry");
+    Result run = palm("run", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url", url,
+        "--topic-prefix", prefix, "--application-id", prefix, "--state-dir", state.toString(), "--no-workload");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(4);
+    assertThat(run.err().lines().filter(l -> l.contains("schema registry")).toList())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("Cannot reach the schema registry at " + url)
+        .contains("--registry-url");
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception in");
+  }
+
+  @Test
   void unknownFlagsAndMissingFoldersAreUsageErrors() {
     Result unknown = palm("run", "--no-such-flag");
     assertThat(unknown.exitCode()).isEqualTo(Palm.EXIT_USAGE);
