@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What proof, pre-audit and reconciliation a pack demands of operations.
  *
- * <p>Defaults follow packs-reference §2.4; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4; in a pack file the fields are spelled in snake_case.
  *
  * @param requireProof whether operations must carry the actor's signature (file: {@code require_proof}; default {@code false})
  * @param requirePreAudit whether an audit record is written before the decision (file: {@code require_pre_audit}; default {@code false})
@@ -21,7 +21,7 @@ public record AccountabilityConfig(
         reconciliationRequired = Values.list(reconciliationRequired, "AccountabilityConfig.reconciliation_required");
     }
 
-    /** Returns the documented defaults (packs-reference §2.4). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4). */
     public static AccountabilityConfig defaults() {
         return new AccountabilityConfig(
                 false,

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Placement rules: labels, anti-affinity and topology spread.
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param requiredLabels labels a node must have (file: {@code required_labels}; default {@code Map.of()})
  * @param preferredLabels labels a node should have (file: {@code preferred_labels}; default {@code Map.of()})
@@ -29,7 +29,7 @@ public record AffinityConfig(
         topologySpread = topologySpread == null ? TopologySpread.defaults() : topologySpread;
     }
 
-    /** Returns the documented defaults (packs-reference §2.7). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
     public static AffinityConfig defaults() {
         return new AffinityConfig(
                 Map.of(),

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Automatic recovery: attempts, backoff and the ordered recovery actions.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether failures are recovered automatically (file: {@code enabled}; default {@code true})
  * @param maxAttempts recovery attempts before giving up (file: {@code max_attempts}; default {@code 3})
@@ -28,7 +28,7 @@ public record AutoRecoveryConfig(
         Values.unsigned(timeoutSecs, "AutoRecoveryConfig.timeout_secs");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static AutoRecoveryConfig defaults() {
         return new AutoRecoveryConfig(
                 true,

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Exponential backoff between recovery attempts.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param initialDelayMs the first delay in milliseconds (file: {@code initial_delay_ms}; default {@code 1000L})
  * @param maxDelayMs the largest delay in milliseconds (file: {@code max_delay_ms}; default {@code 30000L})
@@ -22,7 +22,7 @@ public record BackoffConfig(
         Values.unsigned(maxDelayMs, "BackoffConfig.max_delay_ms");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static BackoffConfig defaults() {
         return new BackoffConfig(
                 1000L,

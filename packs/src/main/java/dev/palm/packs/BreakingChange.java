@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A breaking change introduced by a version of a pack, with how to migrate.
  *
- * <p>Defaults follow packs-reference §2.3 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.3 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
  *
  * @param version the version that introduced the change (file: {@code version}; default {@code ""})
  * @param description what changed (file: {@code description}; default {@code ""})
@@ -24,7 +24,7 @@ public record BreakingChange(
         migration = migration == null ? Optional.empty() : migration;
     }
 
-    /** Returns the documented defaults (packs-reference §2.3 (the original has no defaults for this struct; these are empty values)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.3 (the original has no defaults for this struct; these are empty values)). */
     public static BreakingChange defaults() {
         return new BreakingChange(
                 "",

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * When and how state checkpoints are taken.
  *
- * <p>Defaults follow packs-reference §2.6; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.6; in a pack file the fields are spelled in snake_case.
  *
  * @param autoCheckpoint whether checkpoints are taken automatically (file: {@code auto_checkpoint}; default {@code true})
  * @param intervalSecs seconds between checkpoints (file: {@code interval_secs}; default {@code 300L})
@@ -30,7 +30,7 @@ public record CheckpointConfig(
         Values.unsigned(maxRetained, "CheckpointConfig.max_retained");
     }
 
-    /** Returns the documented defaults (packs-reference §2.6). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.6). */
     public static CheckpointConfig defaults() {
         return new CheckpointConfig(
                 true,

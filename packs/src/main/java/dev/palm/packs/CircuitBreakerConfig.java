@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * The circuit breaker that stops retrying a failing dependency for a while.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether the breaker is active (file: {@code enabled}; default {@code true})
  * @param failureThreshold failures in the window that open the breaker (file: {@code failure_threshold}; default {@code 5})
@@ -29,7 +29,7 @@ public record CircuitBreakerConfig(
         Values.unsigned(halfOpenMaxRequests, "CircuitBreakerConfig.half_open_max_requests");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static CircuitBreakerConfig defaults() {
         return new CircuitBreakerConfig(
                 true,

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Which PALM and Resonance versions and runtime features a pack is compatible with.
  *
- * <p>Defaults follow packs-reference §2.3; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.3; in a pack file the fields are spelled in snake_case.
  *
  * @param minPalmVersion the lowest PALM version the pack runs on (inclusive) (file: {@code min_palm_version}; default {@code "0.1.0"})
  * @param maxPalmVersion the highest PALM version the pack runs on (inclusive); absent = no upper bound (file: {@code max_palm_version}; default {@code Optional.empty()})
@@ -34,7 +34,7 @@ public record CompatibilityInfo(
         breakingChanges = Values.list(breakingChanges, "CompatibilityInfo.breaking_changes");
     }
 
-    /** Returns the documented defaults (packs-reference §2.3). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.3). */
     public static CompatibilityInfo defaults() {
         return new CompatibilityInfo(
                 "0.1.0",

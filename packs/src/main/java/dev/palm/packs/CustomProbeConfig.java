@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A named, platform-specific health probe with free-form configuration.
  *
- * <p>Defaults follow packs-reference §2.5 (the original has no defaults for this struct; name and type are empty); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5 (the original has no defaults for this struct; name and type are empty); in a pack file the fields are spelled in snake_case.
  *
  * @param name the probe's name (file: {@code name}; default {@code ""})
  * @param probeType the kind of probe, e.g. {@code http} (file: {@code probe_type}; default {@code ""})
@@ -27,7 +27,7 @@ public record CustomProbeConfig(
         config = Values.json(config == null ? Map.of() : config, "CustomProbeConfig.config");
     }
 
-    /** Returns the documented defaults (packs-reference §2.5 (the original has no defaults for this struct; name and type are empty)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.5 (the original has no defaults for this struct; name and type are empty)). */
     public static CustomProbeConfig defaults() {
         return new CustomProbeConfig(
                 "",

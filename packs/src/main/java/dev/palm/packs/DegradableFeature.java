@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A feature that may be disabled under load, with its priority and the resources it frees.
  *
- * <p>Defaults follow packs-reference §2.8 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
  *
  * @param name the feature's name (file: {@code name}; default {@code ""})
  * @param priority disable order; lower is disabled first (file: {@code priority}; default {@code 0})
@@ -22,7 +22,7 @@ public record DegradableFeature(
         Values.unsigned(priority, "DegradableFeature.priority");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8 (the original has no defaults for this struct; these are empty values)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the original has no defaults for this struct; these are empty values)). */
     public static DegradableFeature defaults() {
         return new DegradableFeature(
                 "",

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Graceful degradation: levels of load at which features are switched off.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether degradation is active (file: {@code enabled}; default {@code false})
  * @param levels degradation levels (file: {@code levels}; default {@code List.of()})
@@ -22,7 +22,7 @@ public record DegradationConfig(
         degradableFeatures = Values.list(degradableFeatures, "DegradationConfig.degradable_features");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static DegradationConfig defaults() {
         return new DegradationConfig(
                 false,

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A degradation level: above a load threshold some features are disabled and capacity reduced.
  *
- * <p>Defaults follow packs-reference §2.8 (the original has no defaults for this struct; these keep full capacity); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the original has no defaults for this struct; these keep full capacity); in a pack file the fields are spelled in snake_case.
  *
  * @param name the level's name (file: {@code name}; default {@code ""})
  * @param threshold the load (0..1) at which the level applies (file: {@code threshold}; default {@code 0.0})
@@ -26,7 +26,7 @@ public record DegradationLevel(
         Values.unsigned(capacityPercentage, "DegradationLevel.capacity_percentage");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8 (the original has no defaults for this struct; these keep full capacity)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the original has no defaults for this struct; these keep full capacity)). */
     public static DegradationLevel defaults() {
         return new DegradationLevel(
                 "",

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Escalation of failures (and pending approvals) to humans through levels and channels.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether escalation is active (file: {@code enabled}; default {@code false})
  * @param levels escalation levels, lowest first (file: {@code levels}; default {@code List.of()})
@@ -22,7 +22,7 @@ public record EscalationConfig(
         channels = Values.list(channels, "EscalationConfig.channels");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static EscalationConfig defaults() {
         return new EscalationConfig(
                 false,

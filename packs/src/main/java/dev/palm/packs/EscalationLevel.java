@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One escalation level: when it triggers, what it does and whom it reaches.
  *
- * <p>Defaults follow packs-reference §2.8 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
  *
  * @param name the level's name, e.g. {@code L1} (file: {@code name}; default {@code ""})
  * @param level the level number; 1 = lowest (file: {@code level}; default {@code 1})
@@ -33,7 +33,7 @@ public record EscalationLevel(
         recipients = Values.list(recipients, "EscalationLevel.recipients");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8 (the original has no defaults for this struct; these are empty values)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the original has no defaults for this struct; these are empty values)). */
     public static EscalationLevel defaults() {
         return new EscalationLevel(
                 "",

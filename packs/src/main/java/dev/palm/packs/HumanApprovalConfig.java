@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Which operations need a human approval, and how long an approval request may wait.
  *
- * <p>Defaults follow packs-reference §2.4; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4; in a pack file the fields are spelled in snake_case.
  *
  * @param alwaysRequired operations that always need human approval (file: {@code always_required}; default {@code List.of()})
  * @param thresholdRequired operations that need approval above a threshold (file: {@code threshold_required}; default {@code List.of()})
@@ -25,7 +25,7 @@ public record HumanApprovalConfig(
         Values.unsigned(approvalTimeoutSecs, "HumanApprovalConfig.approval_timeout_secs");
     }
 
-    /** Returns the documented defaults (packs-reference §2.4). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4). */
     public static HumanApprovalConfig defaults() {
         return new HumanApprovalConfig(
                 List.of(),

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Whether and how agents migrate live between nodes.
  *
- * <p>Defaults follow packs-reference §2.6; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.6; in a pack file the fields are spelled in snake_case.
  *
  * @param enableLiveMigration whether live migration is enabled (file: {@code enable_live_migration}; default {@code false})
  * @param timeoutSecs seconds a migration may take (file: {@code timeout_secs}; default {@code 300L})
@@ -24,7 +24,7 @@ public record MigrationConfig(
         Values.unsigned(maxConcurrent, "MigrationConfig.max_concurrent");
     }
 
-    /** Returns the documented defaults (packs-reference §2.6). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.6). */
     public static MigrationConfig defaults() {
         return new MigrationConfig(
                 false,

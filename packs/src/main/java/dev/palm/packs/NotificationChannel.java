@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A channel notifications are sent to, with the lowest severity it receives.
  *
- * <p>Defaults follow packs-reference §2.8 (the original has no defaults for this struct; severity defaults to warning as the enum does); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the original has no defaults for this struct; severity defaults to warning as the enum does); in a pack file the fields are spelled in snake_case.
  *
  * @param name the channel's name (file: {@code name}; default {@code ""})
  * @param channelType the kind of channel (file: {@code channel_type}; default {@code ChannelType.WEBHOOK})
@@ -26,7 +26,7 @@ public record NotificationChannel(
         Objects.requireNonNull(minSeverity, "NotificationChannel.min_severity" + " must not be null");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8 (the original has no defaults for this struct; severity defaults to warning as the enum does)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the original has no defaults for this struct; severity defaults to warning as the enum does)). */
     public static NotificationChannel defaults() {
         return new NotificationChannel(
                 "",

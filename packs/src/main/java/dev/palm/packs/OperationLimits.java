@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Rate and size limits on a pack's operations.
  *
- * <p>Defaults follow packs-reference §2.4; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4; in a pack file the fields are spelled in snake_case.
  *
  * @param maxConcurrentDeployments the most deployments that may exist at once (file: {@code max_concurrent_deployments}; default {@code 100})
  * @param maxScaleUp the largest replica increase of one operation (file: {@code max_scale_up}; default {@code 50})
@@ -24,7 +24,7 @@ public record OperationLimits(
         Values.unsigned(rateLimitPerMinute, "OperationLimits.rate_limit_per_minute");
     }
 
-    /** Returns the documented defaults (packs-reference §2.4). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4). */
     public static OperationLimits defaults() {
         return new OperationLimits(
                 100,

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * PALM's extensions beyond the original pack contract: who may approve and release, and actors' keys.
  *
- * <p>Defaults follow packs-reference DESIGN §4 and the brief; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow packs-reference docs/architecture.md §4 and the brief; in a pack file the fields are spelled in snake_case.
  *
  * @param approvers actor ids allowed to approve; empty = anyone but the requester (file: {@code approvers}; default {@code List.of()})
  * @param approvalsRequired distinct approvals an operation needs (file: {@code approvals_required}; default {@code 1})
@@ -32,7 +32,7 @@ public record PackExtensions(
         actorKeys = Values.stringMap(actorKeys, "PackExtensions.actor_keys");
     }
 
-    /** Returns the documented defaults (packs-reference DESIGN §4 and the brief). */
+    /** Returns the documented defaults (packs-reference docs/architecture.md §4 and the brief). */
     public static PackExtensions defaults() {
         return new PackExtensions(
                 List.of(),

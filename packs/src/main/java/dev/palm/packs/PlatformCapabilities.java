@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What a platform supports and its hard capacity limits.
  *
- * <p>Defaults follow packs-reference §2.9; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.9; in a pack file the fields are spelled in snake_case.
  *
  * @param maxDeployments the most deployments; absent = unlimited (file: {@code max_deployments}; default {@code Optional.empty()})
  * @param maxInstancesPerDeployment the most instances of one deployment; absent = unlimited (file: {@code max_instances_per_deployment}; default {@code Optional.empty()})
@@ -41,7 +41,7 @@ public record PlatformCapabilities(
         custom = Values.jsonMap(custom, "PlatformCapabilities.custom");
     }
 
-    /** Returns the documented defaults (packs-reference §2.9). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.9). */
     public static PlatformCapabilities defaults() {
         return new PlatformCapabilities(
                 Optional.empty(),

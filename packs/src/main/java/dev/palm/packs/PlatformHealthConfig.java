@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * How the health of a pack's agents is checked.
  *
- * <p>Defaults follow packs-reference §2.5; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5; in a pack file the fields are spelled in snake_case.
  *
  * @param checkIntervalSecs seconds between health checks (file: {@code check_interval_secs}; default {@code 30L})
  * @param failureThreshold consecutive failures before unhealthy (file: {@code failure_threshold}; default {@code 3})
@@ -27,7 +27,7 @@ public record PlatformHealthConfig(
         resonance = resonance == null ? ResonanceHealthConfig.defaults() : resonance;
     }
 
-    /** Returns the documented defaults (packs-reference §2.5). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.5). */
     public static PlatformHealthConfig defaults() {
         return new PlatformHealthConfig(
                 30L,

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>{@code createdAt}/{@code updatedAt} default to the current instant, as in the original; the canonical packs
  * use a fixed instant so that their configuration is reproducible.
  *
- * <p>Defaults follow packs-reference §2.3; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.3; in a pack file the fields are spelled in snake_case.
  *
  * @param name the pack's unique name (alphanumerics, {@code _}, {@code -}) (file: {@code name}; default {@code "unknown"})
  * @param displayName a human-readable name (file: {@code display_name}; default {@code "Unknown Platform"})
@@ -63,7 +63,7 @@ public record PlatformMetadata(
         extra = Values.jsonMap(extra, "PlatformMetadata.extra");
     }
 
-    /** Returns the documented defaults (packs-reference §2.3). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.3). */
     public static PlatformMetadata defaults() {
         return new PlatformMetadata(
                 "unknown",

@@ -8,7 +8,7 @@ import java.util.Optional;
  * <p>Note that {@link #defaults()} is not a valid pack (as in the original): the state default enables
  * {@code auto_checkpoint} while the capabilities default does not support checkpoints.
  *
- * <p>Defaults follow packs-reference §2 and the brief; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2 and the brief; in a pack file the fields are spelled in snake_case.
  *
  * @param metadata the pack's identity (file: {@code metadata}; default {@code PlatformMetadata.defaults()})
  * @param policy the policy (file: {@code policy}; default {@code PlatformPolicyConfig.defaults()})
@@ -44,7 +44,7 @@ public record PlatformPackConfig(
         extensions = extensions == null ? PackExtensions.defaults() : extensions;
     }
 
-    /** Returns the documented defaults (packs-reference §2 and the brief). */
+    /** Returns the documented defaults (docs/pack-contract.md §2 and the brief). */
     public static PlatformPackConfig defaults() {
         return new PlatformPackConfig(
                 PlatformMetadata.defaults(),

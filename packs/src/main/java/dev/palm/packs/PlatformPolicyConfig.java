@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * The policy a pack imposes on operations: human approval, limits, safety holds and accountability.
  *
- * <p>Defaults follow packs-reference §2.4; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4; in a pack file the fields are spelled in snake_case.
  *
  * @param humanApproval which operations need a human (file: {@code human_approval}; default {@code HumanApprovalConfig.defaults()})
  * @param limits operation rate and size limits (file: {@code limits}; default {@code OperationLimits.defaults()})
@@ -24,7 +24,7 @@ public record PlatformPolicyConfig(
         accountability = accountability == null ? AccountabilityConfig.defaults() : accountability;
     }
 
-    /** Returns the documented defaults (packs-reference §2.4). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4). */
     public static PlatformPolicyConfig defaults() {
         return new PlatformPolicyConfig(
                 HumanApprovalConfig.defaults(),

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>A final class rather than an enum because the tutorial uses {@code PlatformProfile::Custom("my-platform")}.
  * {@link #toString()} is the file spelling: the lowercase name ({@code ibank}) or {@code custom:<name>}.
  *
- * <p>A custom profile takes the safety-leaning middle of the table in packs-reference §2.10 (Finalverse's
+ * <p>A custom profile takes the safety-leaning middle of the table in docs/pack-contract.md §2.10 (Finalverse's
  * values: agency protection and audit trail required, no reversibility preference, 60 s health timeout,
  * 2 replicas, 75 % healthy), because nothing is known about an unknown platform and an audit trail is what this
  * project exists to keep.

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * How a pack recovers from failures: automatic recovery, escalation, circuit breaking, degradation.
  *
- * <p>Defaults follow packs-reference §2.8; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8; in a pack file the fields are spelled in snake_case.
  *
  * @param autoRecovery automatic recovery (file: {@code auto_recovery}; default {@code AutoRecoveryConfig.defaults()})
  * @param escalation escalation to humans (file: {@code escalation}; default {@code EscalationConfig.defaults()})
@@ -24,7 +24,7 @@ public record PlatformRecoveryConfig(
         degradation = degradation == null ? DegradationConfig.defaults() : degradation;
     }
 
-    /** Returns the documented defaults (packs-reference §2.8). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8). */
     public static PlatformRecoveryConfig defaults() {
         return new PlatformRecoveryConfig(
                 AutoRecoveryConfig.defaults(),

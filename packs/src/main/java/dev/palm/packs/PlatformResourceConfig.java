@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Resource defaults, limits, scaling and placement of a pack's agents.
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param defaults resources an agent gets when it asks for none (file: {@code defaults}; default {@code ResourceDefaults.defaults()})
  * @param limits per-agent and total resource limits (file: {@code limits}; default {@code ResourceLimits.defaults()})
@@ -25,7 +25,7 @@ public record PlatformResourceConfig(
     }
 
     /**
-     * Returns the documented defaults (packs-reference §2.7).
+     * Returns the documented defaults (docs/pack-contract.md §2.7).
      *
      * <p>Named {@code defaultConfig} because the record component {@code defaults} already owns {@code defaults()}.
      */

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * How a pack's state is checkpointed, retained, migrated and serialised.
  *
- * <p>Defaults follow packs-reference §2.6; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.6; in a pack file the fields are spelled in snake_case.
  *
  * @param checkpoint checkpointing (file: {@code checkpoint}; default {@code CheckpointConfig.defaults()})
  * @param retention how long records are kept (file: {@code retention}; default {@code RetentionConfig.defaults()})
@@ -24,7 +24,7 @@ public record PlatformStateConfig(
         serialization = serialization == null ? SerializationConfig.defaults() : serialization;
     }
 
-    /** Returns the documented defaults (packs-reference §2.6). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.6). */
     public static PlatformStateConfig defaults() {
         return new PlatformStateConfig(
                 CheckpointConfig.defaults(),

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The set of health probes of a pack.
  *
- * <p>Defaults follow packs-reference §2.5; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5; in a pack file the fields are spelled in snake_case.
  *
  * @param liveness the liveness probe (file: {@code liveness}; default {@code ProbeSettings.defaults()})
  * @param readiness the readiness probe (file: {@code readiness}; default {@code ProbeSettings.defaults()})
@@ -27,7 +27,7 @@ public record ProbeConfigs(
         custom = Values.list(custom, "ProbeConfigs.custom");
     }
 
-    /** Returns the documented defaults (packs-reference §2.5). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.5). */
     public static ProbeConfigs defaults() {
         return new ProbeConfigs(
                 ProbeSettings.defaults(),

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Timing and thresholds of one health probe (the tutorial calls it {@code ProbeConfig}, see {@link ProbeConfig}).
  *
- * <p>Defaults follow packs-reference §2.5; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether the probe runs (file: {@code enabled}; default {@code true})
  * @param timeoutSecs seconds before one probe attempt times out (file: {@code timeout_secs}; default {@code 5L})
@@ -26,7 +26,7 @@ public record ProbeSettings(
         Values.unsigned(successThreshold, "ProbeSettings.success_threshold");
     }
 
-    /** Returns the documented defaults (packs-reference §2.5). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.5). */
     public static ProbeSettings defaults() {
         return new ProbeSettings(
                 true,

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One recovery step, tried in ascending {@code order} when its conditions hold.
  *
- * <p>Defaults follow packs-reference §2.8 (the default is the default action list's single {@code restart} action); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the default is the default action list's single {@code restart} action); in a pack file the fields are spelled in snake_case.
  *
  * @param name the action's name (file: {@code name}; default {@code "restart"})
  * @param actionType what the action does (file: {@code action_type}; default {@code RecoveryActionType.RESTART})
@@ -31,7 +31,7 @@ public record RecoveryAction(
         params = Values.jsonMap(params, "RecoveryAction.params");
     }
 
-    /** Returns the documented defaults (packs-reference §2.8 (the default is the default action list's single {@code restart} action)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the default is the default action list's single {@code restart} action)). */
     public static RecoveryAction defaults() {
         return new RecoveryAction(
                 "restart",

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Resonance-specific health checks and their thresholds.
  *
- * <p>Defaults follow packs-reference §2.5; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5; in a pack file the fields are spelled in snake_case.
  *
  * @param checkPresence whether presence is checked (file: {@code check_presence}; default {@code true})
  * @param checkCoupling whether coupling is checked (file: {@code check_coupling}; default {@code true})
@@ -24,7 +24,7 @@ public record ResonanceHealthConfig(
     public ResonanceHealthConfig {
     }
 
-    /** Returns the documented defaults (packs-reference §2.5). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.5). */
     public static ResonanceHealthConfig defaults() {
         return new ResonanceHealthConfig(
                 true,

@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * The resources an agent gets when its spec asks for none.
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param cpuMillicores CPU in millicores (file: {@code cpu_millicores}; default {@code 500})
  * @param memoryMb memory in MiB (file: {@code memory_mb}; default {@code 512})
@@ -29,7 +29,7 @@ public record ResourceDefaults(
         Values.unsigned(attentionPoolSize, "ResourceDefaults.attention_pool_size");
     }
 
-    /** Returns the documented defaults (packs-reference §2.7). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
     public static ResourceDefaults defaults() {
         return new ResourceDefaults(
                 500,

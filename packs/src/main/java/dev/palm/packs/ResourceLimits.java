@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * Per-agent maxima and pack-wide totals of resources.
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param maxCpuMillicores CPU per agent (file: {@code max_cpu_millicores}; default {@code 4000})
  * @param maxMemoryMb memory per agent in MiB (file: {@code max_memory_mb}; default {@code 8192})
@@ -32,7 +32,7 @@ public record ResourceLimits(
         Values.unsigned(maxNetworkKbps, "ResourceLimits.max_network_kbps");
     }
 
-    /** Returns the documented defaults (packs-reference §2.7). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
     public static ResourceLimits defaults() {
         return new ResourceLimits(
                 4000,

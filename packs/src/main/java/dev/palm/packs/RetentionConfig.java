@@ -3,7 +3,7 @@ package dev.palm.packs;
 /**
  * How long checkpoints, audit records, metrics and terminated instances are kept.
  *
- * <p>Defaults follow packs-reference §2.6; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.6; in a pack file the fields are spelled in snake_case.
  *
  * @param checkpointRetentionDays days checkpoints are kept (file: {@code checkpoint_retention_days}; default {@code 7})
  * @param auditRetentionDays days audit records are kept (file: {@code audit_retention_days}; default {@code 90})
@@ -26,7 +26,7 @@ public record RetentionConfig(
         Values.unsigned(terminatedInstanceRetentionDays, "RetentionConfig.terminated_instance_retention_days");
     }
 
-    /** Returns the documented defaults (packs-reference §2.6). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.6). */
     public static RetentionConfig defaults() {
         return new RetentionConfig(
                 7,

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Which operations are held for a human release, and whether holds release themselves.
  *
- * <p>Defaults follow packs-reference §2.4; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether safety holds are active (file: {@code enabled}; default {@code false})
  * @param blockedOperations operations that are held (file: {@code blocked_operations}; default {@code List.of()})
@@ -23,7 +23,7 @@ public record SafetyHoldsConfig(
         autoReleaseAfterSecs = Values.unsignedOptional(autoReleaseAfterSecs, "SafetyHoldsConfig.auto_release_after_secs");
     }
 
-    /** Returns the documented defaults (packs-reference §2.4). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4). */
     public static SafetyHoldsConfig defaults() {
         return new SafetyHoldsConfig(
                 false,

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How a pack's deployments scale.
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param enableHorizontal whether instances are added and removed (file: {@code enable_horizontal}; default {@code true})
  * @param enableVertical whether instances are resized (file: {@code enable_vertical}; default {@code false})
@@ -37,7 +37,7 @@ public record ScalingConfig(
         Objects.requireNonNull(scalingMetric, "ScalingConfig.scaling_metric" + " must not be null");
     }
 
-    /** Returns the documented defaults (packs-reference §2.7). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
     public static ScalingConfig defaults() {
         return new ScalingConfig(
                 true,

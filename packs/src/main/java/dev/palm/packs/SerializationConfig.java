@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How state is encoded, encrypted and integrity-protected.
  *
- * <p>Defaults follow packs-reference §2.6; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.6; in a pack file the fields are spelled in snake_case.
  *
  * @param format the encoding of state (file: {@code format}; default {@code SerializationFormat.BINCODE})
  * @param encryptAtRest whether state is encrypted at rest (file: {@code encrypt_at_rest}; default {@code false})
@@ -28,7 +28,7 @@ public record SerializationConfig(
         Objects.requireNonNull(integrityAlgorithm, "SerializationConfig.integrity_algorithm" + " must not be null");
     }
 
-    /** Returns the documented defaults (packs-reference §2.6). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.6). */
     public static SerializationConfig defaults() {
         return new SerializationConfig(
                 SerializationFormat.BINCODE,

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A rule that an operation needs human approval when a measured value exceeds a threshold.
  *
- * <p>Defaults follow packs-reference §2.4 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.4 (the original has no defaults for this struct; these are empty values); in a pack file the fields are spelled in snake_case.
  *
  * @param operation the operation the rule applies to, e.g. {@code scale} (file: {@code operation}; default {@code ""})
  * @param thresholdType what is measured, e.g. {@code instance_count} or {@code cost} (file: {@code threshold_type}; default {@code ""})
@@ -23,7 +23,7 @@ public record ThresholdApproval(
         Values.unsigned(thresholdValue, "ThresholdApproval.threshold_value");
     }
 
-    /** Returns the documented defaults (packs-reference §2.4 (the original has no defaults for this struct; these are empty values)). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.4 (the original has no defaults for this struct; these are empty values)). */
     public static ThresholdApproval defaults() {
         return new ThresholdApproval(
                 "",

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How instances spread over a topology domain (zone, rack, ...).
  *
- * <p>Defaults follow packs-reference §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
  *
  * @param enabled whether spreading is enforced (file: {@code enabled}; default {@code false})
  * @param maxSkew the largest allowed difference of instance counts between domains (file: {@code max_skew}; default {@code 0})
@@ -25,7 +25,7 @@ public record TopologySpread(
         Objects.requireNonNull(whenUnsatisfied, "TopologySpread.when_unsatisfied" + " must not be null");
     }
 
-    /** Returns the documented defaults (packs-reference §2.7). */
+    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
     public static TopologySpread defaults() {
         return new TopologySpread(
                 false,

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Builds PALM's policy topology (DESIGN §4, §5) as a pure function of the packs, the topic layout and the
+ * Builds PALM's policy topology (docs/architecture.md §4, §5) as a pure function of the packs, the topic layout and the
  * serdes: no environment, no I/O, so it runs the same in {@code TopologyTestDriver} and in the service.
  *
  * <p>Shape: the four input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases},

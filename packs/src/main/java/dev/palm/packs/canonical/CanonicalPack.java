@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Base of the three canonical packs shipped with PALM: each is a fixed {@link PlatformPackConfig} with the preset
- * values of packs-reference §3.
+ * values of docs/pack-contract.md §3.
  */
 public abstract sealed class CanonicalPack extends ConfigBackedPack
         permits MapleversePack, FinalversePack, IBankPack {

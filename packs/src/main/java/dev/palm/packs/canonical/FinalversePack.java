@@ -45,7 +45,7 @@ import java.util.Map;
 
 /**
  * The Finalverse pack: human-centric world simulation with safety first: human approval for destructive
- * operations, safety holds, conservative and checkpoint-first recovery (packs-reference §3, column "finalverse").
+ * operations, safety holds, conservative and checkpoint-first recovery (docs/pack-contract.md §3, column "finalverse").
  */
 public final class FinalversePack extends CanonicalPack {
 

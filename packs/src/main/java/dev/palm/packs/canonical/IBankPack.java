@@ -46,7 +46,7 @@ import java.util.Map;
 /**
  * The iBank pack: autonomous financial operations with accountability above all: full accountability proof,
  * force operations blocked, manual hold release, seven-year audit retention, no live migration
- * (packs-reference §3, column "ibank").
+ * (docs/pack-contract.md §3, column "ibank").
  */
 public final class IBankPack extends CanonicalPack {
 

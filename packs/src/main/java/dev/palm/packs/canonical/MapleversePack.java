@@ -47,7 +47,7 @@ import java.util.Map;
 
 /**
  * The Mapleverse pack: high-throughput swarm orchestration, no human approval, fast recovery with many attempts,
- * hot reload and live migration (packs-reference §3, column "mapleverse").
+ * hot reload and live migration (docs/pack-contract.md §3, column "mapleverse").
  */
 public final class MapleversePack extends CanonicalPack {
 

@@ -8,7 +8,7 @@ import dev.palm.packs.spec.AgentSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Behavioral category of packs-reference §5.2: how the pack treats agent specs and its resource limits. */
+/** The Behavioral category of docs/pack-contract.md §5.2: how the pack treats agent specs and its resource limits. */
 final class BehavioralTests {
 
     private BehavioralTests() {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the conformance suite of packs-reference §5.2 against a {@link PlatformPack}: the Core tests, the
+ * Runs the conformance suite of docs/pack-contract.md §5.2 against a {@link PlatformPack}: the Core tests, the
  * Behavioral tests, then the tests of the pack's profile, each bounded by {@link ConformanceConfig#testTimeout()}.
  *
  * <p>When {@link ConformanceConfig#continueOnFailure()} is false, the tests after the first failure are not run and

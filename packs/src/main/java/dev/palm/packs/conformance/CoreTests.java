@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Core category of packs-reference §5.2: tests every pack must pass whatever its profile. */
+/** The Core category of docs/pack-contract.md §5.2: tests every pack must pass whatever its profile. */
 final class CoreTests {
 
     private CoreTests() {

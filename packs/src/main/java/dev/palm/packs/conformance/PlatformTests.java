@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The Platform-Specific category of packs-reference §5.2: the rules each canonical profile promises. */
+/** The Platform-Specific category of docs/pack-contract.md §5.2: the rules each canonical profile promises. */
 final class PlatformTests {
 
     /** Name of the single skipped result of a profile without platform tests. */

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks a {@link PlatformPackConfig} against the rules of packs-reference §5.3 (the original {@code validate_pack})
+ * Checks a {@link PlatformPackConfig} against the rules of docs/pack-contract.md §5.3 (the original {@code validate_pack})
  * and checks that a pack can run on a runtime with given capabilities.
  *
  * <p>Every error and warning carries a stable code and the snake_case path of the field it concerns, as in a pack

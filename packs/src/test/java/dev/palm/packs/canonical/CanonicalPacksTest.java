@@ -72,7 +72,7 @@ class CanonicalPacksTest {
 
     @Test
     void iBankBlocksForceOperationsAndNeverAutoReleases() {
-        // The second change at the top of packs-reference: force_recovery and force_restart are held too.
+        // The second change at the top of docs/pack-contract.md: force_recovery and force_restart are held too.
         assertThat(bank.policyConfig().safetyHolds().blockedOperations()).containsExactly("scale_down",
                 "delete_deployment", "force_terminate", "rollback", "force_recovery", "force_restart");
         assertThat(bank.policyConfig().safetyHolds().autoReleaseAfterSecs()).isEmpty();
@@ -80,7 +80,7 @@ class CanonicalPacksTest {
 
     @Test
     void mapleverseSupportsAHundredThousandInstances() {
-        // The first change at the top of packs-reference (the preset said 10000).
+        // The first change at the top of docs/pack-contract.md (the preset said 10000).
         assertThat(maple.capabilities().maxTotalInstances()).contains(100_000);
     }
 

@@ -21,7 +21,7 @@ import dev.palm.packs.spec.AgentSpec;
 import java.util.List;
 
 /**
- * The tutorial's example pack (Steps 2 to 5 of platform-packs-tutorial.md), translated line by line to Java.
+ * The tutorial's example pack (Steps 2 to 5 of the MAPLE/PALM platform-packs tutorial, see docs/pack-contract.md), translated line by line to Java.
  */
 public class MyPlatformPack implements PlatformPack {
 

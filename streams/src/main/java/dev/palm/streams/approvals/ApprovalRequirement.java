@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Step 6 of the policy (DESIGN §4): whether an operation needs a human, by {@code always_required} or a
+ * Step 6 of the policy (docs/architecture.md §4): whether an operation needs a human, by {@code always_required} or a
  * matching {@code threshold_required} rule. A threshold is exceeded when the measured value is strictly
  * greater than {@code threshold_value}.
  */

@@ -8,7 +8,7 @@ import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
 import java.util.Optional;
 
-/** Step 4 of the policy (DESIGN §4): whether an operation must be held by the pack's safety holds. */
+/** Step 4 of the policy (docs/architecture.md §4): whether an operation must be held by the pack's safety holds. */
 public final class HoldCheck {
 
     private HoldCheck() {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
- * Step 5 of the policy (DESIGN §4): the pack's operation limits, capability maxima and resource limits against
+ * Step 5 of the policy (docs/architecture.md §4): the pack's operation limits, capability maxima and resource limits against
  * the effect an operation would have. Capacity limits only stop operations that make the measured quantity
  * larger, so shrinking an over-limit deployment is always possible. Every breached limit is reported.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sliding 60-second window of one pack's admitted operations (DESIGN §4 step 5); value of the
+ * The sliding 60-second window of one pack's admitted operations (docs/architecture.md §4 step 5); value of the
  * {@code palm-rate-windows} store.
  *
  * <p>Times are the input records' timestamps made monotonic per pack ({@link #clock(long)}): a record stamped

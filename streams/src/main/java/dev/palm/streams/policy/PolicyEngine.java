@@ -42,7 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The policy of DESIGN §4 as a sequence of steps over one pack's state: validity, (pre-audit,) safety holds,
+ * The policy of docs/architecture.md §4 as a sequence of steps over one pack's state: validity, (pre-audit,) safety holds,
  * limits, human approval, and the allowed operation's effect on deployment state; plus the acts that settle a
  * held or pending operation later (hold release/cancel/auto-release, approval responses, expiry, escalation).
  * Every decision and every state change appends exactly one audit record through {@link AuditWriter}, in the

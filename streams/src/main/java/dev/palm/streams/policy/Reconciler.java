@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Step 8 of DESIGN §4 over one pack's state: records commitments for allowed operations that need
+ * Step 8 of docs/architecture.md §4 over one pack's state: records commitments for allowed operations that need
  * reconciliation, reconciles {@code OperationOutcome}s with them (settle, late, duplicate, unauthorized) and
  * raises the overdue alert. Alerts go to the decisions topic with kind {@code ALERT} and are never stored as an
  * operation's decision, so idempotent answers keep re-publishing the real decision.

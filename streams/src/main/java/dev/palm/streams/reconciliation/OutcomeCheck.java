@@ -7,7 +7,7 @@ import dev.palm.streams.operations.ReasonCodes;
 import java.util.Optional;
 
 /**
- * Step 8 of DESIGN §4, when an outcome arrives: matches it against the operation's standing decision, its open
+ * Step 8 of docs/architecture.md §4, when an outcome arrives: matches it against the operation's standing decision, its open
  * commitment and the outcomes already recorded, and says what it is ({@link OutcomeVerdict}).
  */
 public final class OutcomeCheck {

@@ -7,7 +7,7 @@ import dev.palm.streams.operations.Operation;
 import java.util.Optional;
 
 /**
- * Step 8 of DESIGN §4, when an operation is allowed: whether it becomes a commitment (its name, or its replica
+ * Step 8 of docs/architecture.md §4, when an operation is allowed: whether it becomes a commitment (its name, or its replica
  * effect, matches {@code accountability.reconciliation_required}, see {@link RuleMatcher}) and when it is due.
  */
 public final class ReconciliationRequirement {

@@ -20,7 +20,7 @@ import dev.palm.streams.sample.SampleRequest.Resources;
 
 /**
  * What a pack demands for the sample workload's operations, worked out from the pack's configuration alone
- * (DESIGN §4 and docs/decisions.md), independently of the pipeline's code: the workload's expected decisions
+ * (docs/architecture.md §4 and docs/decisions.md), independently of the pipeline's code: the workload's expected decisions
  * come from here, so the run checks the pipeline against the pack rather than against itself.
  *
  * <p>It models only what the sample operations use: validity, deployment existence and replicas, safety holds,

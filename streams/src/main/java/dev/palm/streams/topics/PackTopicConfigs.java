@@ -12,7 +12,7 @@ import dev.palm.packs.RetentionConfig;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Derives the Kafka topic configs of a pack's topics from the pack's state config (DESIGN §3), so retention on
+ * Derives the Kafka topic configs of a pack's topics from the pack's state config (docs/architecture.md §3), so retention on
  * the broker is exactly what the pack promises its regulators.
  *
  * <ul>

@@ -18,7 +18,7 @@ import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 
 /**
- * The typed registry of PALM's topics (DESIGN §3): the shared inputs keyed by pack, the per-pack outputs and
+ * The typed registry of PALM's topics (docs/architecture.md §3): the shared inputs keyed by pack, the per-pack outputs and
  * the dead-letter topic, all below one name prefix ({@code palm} by default; tests use their own prefix so
  * several runs can share one broker).
  */
@@ -116,7 +116,7 @@ public final class TopicLayout {
         return checkpoints(pack.metadata().name());
     }
 
-    /** The four shared input topics, in DESIGN §3 order. */
+    /** The four shared input topics, in docs/architecture.md §3 order. */
     public List<TopicSpec<String, ?>> inputs() {
         return List.of(operations(), approvalResponses(), holdReleases(), outcomes());
     }

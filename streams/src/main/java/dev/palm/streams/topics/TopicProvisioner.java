@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics the loaded packs need and checks the ones that exist (DESIGN §3).
+ * Creates the topics the loaded packs need and checks the ones that exist (docs/architecture.md §3).
  *
  * <p>Missing topics are created with the configs of {@link PackTopicConfigs}. An existing audit or checkpoint
  * topic that is compacted, or keeps records for less time or fewer bytes than a pack requires, makes

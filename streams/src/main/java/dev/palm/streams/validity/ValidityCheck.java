@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Step 1 of the policy (DESIGN §4): whether an operation is well-formed enough to be judged at all. Every
+ * Step 1 of the policy (docs/architecture.md §4): whether an operation is well-formed enough to be judged at all. Every
  * problem found is reported, so the requester can fix them in one go.
  */
 public final class ValidityCheck {
