@@ -1,0 +1,117 @@
+package dev.palm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.palm.client.ClientConfig;
+import dev.palm.client.Fixture;
+import dev.palm.cli.CliRun.Run;
+import dev.palm.client.RunningPipeline;
+import dev.palm.packs.canonical.IBankPack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the session shown in README.md, line by line, against a real pipeline (in-process broker, real
+ * registry, {@link dev.palm.streams.service.PalmService} with the iBank pack), so the README cannot drift from what the commands do.
+ *
+ * <p>Each `./palm …` line of the block between the {@code session:start} and {@code session:end} markers is
+ * run in-process with the test's connection flags appended; it must exit 0, and the text of its trailing
+ * {@code # comment} (the first word) must appear in its output.
+ */
+class ReadmeSessionTest {
+
+  private static final Path README = Path.of("..", "..", "README.md");
+
+  @TempDir static Path stateDir;
+
+  private static RunningPipeline pipeline;
+  private static ClientConfig config;
+
+  @BeforeAll
+  static void startThePipeline() throws Exception {
+    pipeline = RunningPipeline.start("readme", stateDir, List.of(IBankPack.ibank()));
+    config = pipeline.config();
+  }
+
+  @AfterAll
+  static void stopThePipeline() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void theReadmeSessionWorksAsWritten() throws Exception {
+    List<SessionLine> session = sessionLines(Files.readString(README));
+    assertThat(session).as("the README's session block").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(session.get(2).args()).contains("delete_deployment");
+
+    for (SessionLine line : session) {
+      Run run = CliRun.palm(config, line.args().toArray(String[]::new));
+      assertThat(run.exitCode()).as("README line: %s%n%s", line.text(), run).isZero();
+      if (!line.expected().isEmpty()) {
+        assertThat(run.out()).as("README line: %s%n%s", line.text(), run).contains(line.expected());
+      }
+    }
+  }
+
+  /** One `./palm` line of the README session: its words (after `./palm`) and the expected output word. */
+  record SessionLine(String text, List<String> args, String expected) {}
+
+  static List<SessionLine> sessionLines(String readme) {
+    int start = readme.indexOf("<!-- session:start");
+    int end = readme.indexOf("<!-- session:end");
+    assertThat(start).as("README.md has a session:start marker").isNotNegative();
+    assertThat(end).as("README.md has a session:end marker").isGreaterThan(start);
+    List<SessionLine> lines = new ArrayList<>();
+    for (String raw : readme.substring(start, end).split("\n")) {
+      String line = raw.strip();
+      if (!line.startsWith("./palm ")) {
+        continue;
+      }
+      String command = line;
+      String expected = "";
+      int hash = commentStart(line);
+      if (hash >= 0) {
+        command = line.substring(0, hash).strip();
+        String comment = line.substring(hash + 1).strip();
+        expected = comment.isEmpty() ? "" : comment.split("[\\s:,]+")[0];
+      }
+      List<String> words = shellWords(command);
+      lines.add(new SessionLine(line, words.subList(1, words.size()), expected));
+    }
+    return lines;
+  }
+
+  /** The index of a `#` that starts a comment (outside quotes, after white space), or -1. */
+  private static int commentStart(String line) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted && i > 0 && Character.isWhitespace(line.charAt(i - 1))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Splits like a shell for the forms the README uses: plain words and double-quoted words. */
+  private static List<String> shellWords(String command) {
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(command);
+    while (m.find()) {
+      words.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    return words;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.palm.cli.bench;
+
+import dev.palm.cli.ExitCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palm.cli.Palm;
+import dev.palm.streams.infra.SharedInfra;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * `palm bench` at tiny sizes on the shared in-process broker and registry: it runs both benchmarks, each next
+ * to its baseline, and reports them in the documented structure. No figure is judged (times are not asserted).
+ */
+class BenchCommandTest {
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result palm(String... args) {
+    CommandLine cl = Palm.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void tinyRunReportsPipelineAndAuditNextToTheirBaselines() throws Exception {
+    Result run = palm("bench", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url",
+        SharedInfra.registryUrl(), "--operations", "200", "--warmup-operations", "20", "--deployments", "2",
+        "--audit-records", "1000", "--algorithms", "sha256", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("environment").path("processors").asInt()).isPositive();
+    assertThat(report.path("settings").path("operations").asInt()).isEqualTo(200);
+    for (String system : new String[] {"palm", "baseline"}) {
+      JsonNode node = report.path("pipeline").path(system);
+      assertThat(node.path("operations").asInt()).as(system).isEqualTo(200);
+      assertThat(node.path("decisions").path("ALLOWED").asInt()).as(system).isEqualTo(200);
+      assertThat(node.path("duplicates").asInt()).as(system).isZero();
+      assertThat(node.has("ops_per_second")).isTrue();
+      assertThat(node.path("decided_latency_ms").has("p50")).isTrue();
+      assertThat(node.path("decided_latency_ms").has("p99")).isTrue();
+      assertThat(node.path("visible_latency_ms").has("p99")).isTrue();
+    }
+    assertThat(report.path("pipeline").has("throughput_ratio")).isTrue();
+    JsonNode audit = report.path("audit");
+    assertThat(audit.size()).isEqualTo(1);
+    assertThat(audit.get(0).path("algorithm").asText()).isEqualTo("sha256");
+    assertThat(audit.get(0).path("records").asInt()).isEqualTo(1000);
+    assertThat(audit.get(0).path("verifier").has("mb_per_second")).isTrue();
+    assertThat(audit.get(0).path("baseline").has("records_per_second")).isTrue();
+    assertThat(report.path("notes").toString()).contains("bench pack derived from 'mapleverse'");
+    // progress: one line per phase on standard error, and the table stays off standard output with --json
+    assertThat(run.err()).contains("baseline measured:", "palm setup:", "palm warm-up:", "palm measured:",
+        "audit sha256:", "palm: stopped", "baseline: stopped");
+  }
+
+  @Test
+  void tableShowsEachFigureNextToItsBaseline() {
+    Result run = palm("bench", "--skip-pipeline", "--audit-records", "500", "--algorithms", "sha384");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Audit verification", "verifier rec/s", "raw digest rec/s", "sha384")
+        .doesNotContain("Pipeline throughput");
+  }
+
+  @Test
+  void helpAndBadFlags() {
+    Result help = palm("bench", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--operations", "--audit-records", "--json", "--bootstrap-servers", "baseline");
+
+    assertThat(palm("bench", "--skip-pipeline", "--skip-audit").code()).isEqualTo(ExitCode.USAGE.code());
+    Result blake = palm("bench", "--skip-pipeline", "--algorithms", "blake3");
+    assertThat(blake.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(blake.err()).contains("sha256");
+    Result noRegistry = palm("bench", "--bootstrap-servers", "127.0.0.1:1");
+    assertThat(noRegistry.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(noRegistry.err()).contains("--registry-url");
+  }
+}
