@@ -6,87 +6,90 @@ import java.util.Objects;
 /**
  * A named, platform-specific health probe with free-form configuration.
  *
- * <p>Defaults follow docs/pack-contract.md §2.5 (the original has no defaults for this struct; name and type are empty); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.5 (the original has no defaults for this struct; name
+ * and type are empty); in a pack file the fields are spelled in snake_case.
  *
  * @param name the probe's name (file: {@code name}; default {@code ""})
- * @param probeType the kind of probe, e.g. {@code http} (file: {@code probe_type}; default {@code ""})
- * @param settings the probe's timing and thresholds (file: {@code settings}; default {@code ProbeSettings.defaults()})
- * @param config JSON-like probe configuration (an empty object when absent) (file: {@code config}; default {@code Map.of()})
+ * @param probeType the kind of probe, e.g. {@code http} (file: {@code probe_type}; default {@code
+ *     ""})
+ * @param settings the probe's timing and thresholds (file: {@code settings}; default {@code
+ *     ProbeSettings.defaults()})
+ * @param config JSON-like probe configuration (an empty object when absent) (file: {@code config};
+ *     default {@code Map.of()})
  */
 public record CustomProbeConfig(
-        String name,
-        String probeType,
-        ProbeSettings settings,
-        Object config) {
+    String name, String probeType, ProbeSettings settings, Object config) {
 
-    /** Normalises absent parts to their defaults and copies collections so that the record stays immutable. */
-    public CustomProbeConfig {
-        Objects.requireNonNull(name, "CustomProbeConfig.name" + " must not be null");
-        Objects.requireNonNull(probeType, "CustomProbeConfig.probe_type" + " must not be null");
-        settings = settings == null ? ProbeSettings.defaults() : settings;
-        config = Values.json(config == null ? Map.of() : config, "CustomProbeConfig.config");
+  /**
+   * Normalises absent parts to their defaults and copies collections so that the record stays
+   * immutable.
+   */
+  public CustomProbeConfig {
+    Objects.requireNonNull(name, "CustomProbeConfig.name" + " must not be null");
+    Objects.requireNonNull(probeType, "CustomProbeConfig.probe_type" + " must not be null");
+    settings = settings == null ? ProbeSettings.defaults() : settings;
+    config = Values.json(config == null ? Map.of() : config, "CustomProbeConfig.config");
+  }
+
+  /**
+   * Returns the documented defaults (docs/pack-contract.md §2.5 (the original has no defaults for
+   * this struct; name and type are empty)).
+   */
+  public static CustomProbeConfig defaults() {
+    return new CustomProbeConfig("", "", ProbeSettings.defaults(), Map.of());
+  }
+
+  /** Returns a builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** Returns a builder that starts from this record's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a {@link CustomProbeConfig}; every field starts from the value it was created from. */
+  public static final class Builder {
+    private String name;
+    private String probeType;
+    private ProbeSettings settings;
+    private Object config;
+
+    private Builder(CustomProbeConfig from) {
+      this.name = from.name();
+      this.probeType = from.probeType();
+      this.settings = from.settings();
+      this.config = from.config();
     }
 
-    /** Returns the documented defaults (docs/pack-contract.md §2.5 (the original has no defaults for this struct; name and type are empty)). */
-    public static CustomProbeConfig defaults() {
-        return new CustomProbeConfig(
-                "",
-                "",
-                ProbeSettings.defaults(),
-                Map.of());
+    /** Sets {@code name}: the probe's name. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
     }
 
-    /** Returns a builder that starts from {@link #defaults()}. */
-    public static Builder builder() {
-        return new Builder(defaults());
+    /** Sets {@code probe_type}: the kind of probe, e.g. {@code http}. */
+    public Builder probeType(String probeType) {
+      this.probeType = probeType;
+      return this;
     }
 
-    /** Returns a builder that starts from this record's values. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** Sets {@code settings}: the probe's timing and thresholds. */
+    public Builder settings(ProbeSettings settings) {
+      this.settings = settings;
+      return this;
     }
 
-    /** Builds a {@link CustomProbeConfig}; every field starts from the value it was created from. */
-    public static final class Builder {
-        private String name;
-        private String probeType;
-        private ProbeSettings settings;
-        private Object config;
-
-        private Builder(CustomProbeConfig from) {
-            this.name = from.name();
-            this.probeType = from.probeType();
-            this.settings = from.settings();
-            this.config = from.config();
-        }
-
-        /** Sets {@code name}: the probe's name. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Sets {@code probe_type}: the kind of probe, e.g. {@code http}. */
-        public Builder probeType(String probeType) {
-            this.probeType = probeType;
-            return this;
-        }
-
-        /** Sets {@code settings}: the probe's timing and thresholds. */
-        public Builder settings(ProbeSettings settings) {
-            this.settings = settings;
-            return this;
-        }
-
-        /** Sets {@code config}: JSON-like probe configuration (an empty object when absent). */
-        public Builder config(Object config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Creates the record. */
-        public CustomProbeConfig build() {
-            return new CustomProbeConfig(name, probeType, settings, config);
-        }
+    /** Sets {@code config}: JSON-like probe configuration (an empty object when absent). */
+    public Builder config(Object config) {
+      this.config = config;
+      return this;
     }
+
+    /** Creates the record. */
+    public CustomProbeConfig build() {
+      return new CustomProbeConfig(name, probeType, settings, config);
+    }
+  }
 }

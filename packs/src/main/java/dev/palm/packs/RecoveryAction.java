@@ -7,99 +7,104 @@ import java.util.Objects;
 /**
  * One recovery step, tried in ascending {@code order} when its conditions hold.
  *
- * <p>Defaults follow docs/pack-contract.md §2.8 (the default is the default action list's single {@code restart} action); in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.8 (the default is the default action list's single
+ * {@code restart} action); in a pack file the fields are spelled in snake_case.
  *
  * @param name the action's name (file: {@code name}; default {@code "restart"})
- * @param actionType what the action does (file: {@code action_type}; default {@code RecoveryActionType.RESTART})
- * @param order position among the actions; lower runs earlier (file: {@code order}; default {@code 1})
- * @param conditions conditions under which the action applies; empty = always (file: {@code conditions}; default {@code List.of()})
+ * @param actionType what the action does (file: {@code action_type}; default {@code
+ *     RecoveryActionType.RESTART})
+ * @param order position among the actions; lower runs earlier (file: {@code order}; default {@code
+ *     1})
+ * @param conditions conditions under which the action applies; empty = always (file: {@code
+ *     conditions}; default {@code List.of()})
  * @param params JSON-like action parameters (file: {@code params}; default {@code Map.of()})
  */
 public record RecoveryAction(
-        String name,
-        RecoveryActionType actionType,
-        int order,
-        List<String> conditions,
-        Map<String, Object> params) {
+    String name,
+    RecoveryActionType actionType,
+    int order,
+    List<String> conditions,
+    Map<String, Object> params) {
 
-    /** Normalises absent parts to their defaults and copies collections so that the record stays immutable. */
-    public RecoveryAction {
-        Objects.requireNonNull(name, "RecoveryAction.name" + " must not be null");
-        Objects.requireNonNull(actionType, "RecoveryAction.action_type" + " must not be null");
-        Values.unsigned(order, "RecoveryAction.order");
-        conditions = Values.list(conditions, "RecoveryAction.conditions");
-        params = Values.jsonMap(params, "RecoveryAction.params");
+  /**
+   * Normalises absent parts to their defaults and copies collections so that the record stays
+   * immutable.
+   */
+  public RecoveryAction {
+    Objects.requireNonNull(name, "RecoveryAction.name" + " must not be null");
+    Objects.requireNonNull(actionType, "RecoveryAction.action_type" + " must not be null");
+    Values.unsigned(order, "RecoveryAction.order");
+    conditions = Values.list(conditions, "RecoveryAction.conditions");
+    params = Values.jsonMap(params, "RecoveryAction.params");
+  }
+
+  /**
+   * Returns the documented defaults (docs/pack-contract.md §2.8 (the default is the default action
+   * list's single {@code restart} action)).
+   */
+  public static RecoveryAction defaults() {
+    return new RecoveryAction("restart", RecoveryActionType.RESTART, 1, List.of(), Map.of());
+  }
+
+  /** Returns a builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** Returns a builder that starts from this record's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a {@link RecoveryAction}; every field starts from the value it was created from. */
+  public static final class Builder {
+    private String name;
+    private RecoveryActionType actionType;
+    private int order;
+    private List<String> conditions;
+    private Map<String, Object> params;
+
+    private Builder(RecoveryAction from) {
+      this.name = from.name();
+      this.actionType = from.actionType();
+      this.order = from.order();
+      this.conditions = from.conditions();
+      this.params = from.params();
     }
 
-    /** Returns the documented defaults (docs/pack-contract.md §2.8 (the default is the default action list's single {@code restart} action)). */
-    public static RecoveryAction defaults() {
-        return new RecoveryAction(
-                "restart",
-                RecoveryActionType.RESTART,
-                1,
-                List.of(),
-                Map.of());
+    /** Sets {@code name}: the action's name. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
     }
 
-    /** Returns a builder that starts from {@link #defaults()}. */
-    public static Builder builder() {
-        return new Builder(defaults());
+    /** Sets {@code action_type}: what the action does. */
+    public Builder actionType(RecoveryActionType actionType) {
+      this.actionType = actionType;
+      return this;
     }
 
-    /** Returns a builder that starts from this record's values. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** Sets {@code order}: position among the actions; lower runs earlier. */
+    public Builder order(int order) {
+      this.order = order;
+      return this;
     }
 
-    /** Builds a {@link RecoveryAction}; every field starts from the value it was created from. */
-    public static final class Builder {
-        private String name;
-        private RecoveryActionType actionType;
-        private int order;
-        private List<String> conditions;
-        private Map<String, Object> params;
-
-        private Builder(RecoveryAction from) {
-            this.name = from.name();
-            this.actionType = from.actionType();
-            this.order = from.order();
-            this.conditions = from.conditions();
-            this.params = from.params();
-        }
-
-        /** Sets {@code name}: the action's name. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Sets {@code action_type}: what the action does. */
-        public Builder actionType(RecoveryActionType actionType) {
-            this.actionType = actionType;
-            return this;
-        }
-
-        /** Sets {@code order}: position among the actions; lower runs earlier. */
-        public Builder order(int order) {
-            this.order = order;
-            return this;
-        }
-
-        /** Sets {@code conditions}: conditions under which the action applies; empty = always. */
-        public Builder conditions(List<String> conditions) {
-            this.conditions = conditions;
-            return this;
-        }
-
-        /** Sets {@code params}: JSON-like action parameters. */
-        public Builder params(Map<String, Object> params) {
-            this.params = params;
-            return this;
-        }
-
-        /** Creates the record. */
-        public RecoveryAction build() {
-            return new RecoveryAction(name, actionType, order, conditions, params);
-        }
+    /** Sets {@code conditions}: conditions under which the action applies; empty = always. */
+    public Builder conditions(List<String> conditions) {
+      this.conditions = conditions;
+      return this;
     }
+
+    /** Sets {@code params}: JSON-like action parameters. */
+    public Builder params(Map<String, Object> params) {
+      this.params = params;
+      return this;
+    }
+
+    /** Creates the record. */
+    public RecoveryAction build() {
+      return new RecoveryAction(name, actionType, order, conditions, params);
+    }
+  }
 }

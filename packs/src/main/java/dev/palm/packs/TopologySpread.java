@@ -5,86 +5,87 @@ import java.util.Objects;
 /**
  * How instances spread over a topology domain (zone, rack, ...).
  *
- * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in snake_case.
+ * <p>Defaults follow docs/pack-contract.md §2.7; in a pack file the fields are spelled in
+ * snake_case.
  *
  * @param enabled whether spreading is enforced (file: {@code enabled}; default {@code false})
- * @param maxSkew the largest allowed difference of instance counts between domains (file: {@code max_skew}; default {@code 0})
- * @param topologyKey the node label naming the domain, e.g. {@code zone} (file: {@code topology_key}; default {@code ""})
- * @param whenUnsatisfied what to do when the spread cannot be met (file: {@code when_unsatisfied}; default {@code TopologyPolicy.DO_NOT_SCHEDULE})
+ * @param maxSkew the largest allowed difference of instance counts between domains (file: {@code
+ *     max_skew}; default {@code 0})
+ * @param topologyKey the node label naming the domain, e.g. {@code zone} (file: {@code
+ *     topology_key}; default {@code ""})
+ * @param whenUnsatisfied what to do when the spread cannot be met (file: {@code when_unsatisfied};
+ *     default {@code TopologyPolicy.DO_NOT_SCHEDULE})
  */
 public record TopologySpread(
-        boolean enabled,
-        int maxSkew,
-        String topologyKey,
-        TopologyPolicy whenUnsatisfied) {
+    boolean enabled, int maxSkew, String topologyKey, TopologyPolicy whenUnsatisfied) {
 
-    /** Normalises absent parts to their defaults and copies collections so that the record stays immutable. */
-    public TopologySpread {
-        Values.unsigned(maxSkew, "TopologySpread.max_skew");
-        Objects.requireNonNull(topologyKey, "TopologySpread.topology_key" + " must not be null");
-        Objects.requireNonNull(whenUnsatisfied, "TopologySpread.when_unsatisfied" + " must not be null");
+  /**
+   * Normalises absent parts to their defaults and copies collections so that the record stays
+   * immutable.
+   */
+  public TopologySpread {
+    Values.unsigned(maxSkew, "TopologySpread.max_skew");
+    Objects.requireNonNull(topologyKey, "TopologySpread.topology_key" + " must not be null");
+    Objects.requireNonNull(
+        whenUnsatisfied, "TopologySpread.when_unsatisfied" + " must not be null");
+  }
+
+  /** Returns the documented defaults (docs/pack-contract.md §2.7). */
+  public static TopologySpread defaults() {
+    return new TopologySpread(false, 0, "", TopologyPolicy.DO_NOT_SCHEDULE);
+  }
+
+  /** Returns a builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** Returns a builder that starts from this record's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a {@link TopologySpread}; every field starts from the value it was created from. */
+  public static final class Builder {
+    private boolean enabled;
+    private int maxSkew;
+    private String topologyKey;
+    private TopologyPolicy whenUnsatisfied;
+
+    private Builder(TopologySpread from) {
+      this.enabled = from.enabled();
+      this.maxSkew = from.maxSkew();
+      this.topologyKey = from.topologyKey();
+      this.whenUnsatisfied = from.whenUnsatisfied();
     }
 
-    /** Returns the documented defaults (docs/pack-contract.md §2.7). */
-    public static TopologySpread defaults() {
-        return new TopologySpread(
-                false,
-                0,
-                "",
-                TopologyPolicy.DO_NOT_SCHEDULE);
+    /** Sets {@code enabled}: whether spreading is enforced. */
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
     }
 
-    /** Returns a builder that starts from {@link #defaults()}. */
-    public static Builder builder() {
-        return new Builder(defaults());
+    /** Sets {@code max_skew}: the largest allowed difference of instance counts between domains. */
+    public Builder maxSkew(int maxSkew) {
+      this.maxSkew = maxSkew;
+      return this;
     }
 
-    /** Returns a builder that starts from this record's values. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** Sets {@code topology_key}: the node label naming the domain, e.g. {@code zone}. */
+    public Builder topologyKey(String topologyKey) {
+      this.topologyKey = topologyKey;
+      return this;
     }
 
-    /** Builds a {@link TopologySpread}; every field starts from the value it was created from. */
-    public static final class Builder {
-        private boolean enabled;
-        private int maxSkew;
-        private String topologyKey;
-        private TopologyPolicy whenUnsatisfied;
-
-        private Builder(TopologySpread from) {
-            this.enabled = from.enabled();
-            this.maxSkew = from.maxSkew();
-            this.topologyKey = from.topologyKey();
-            this.whenUnsatisfied = from.whenUnsatisfied();
-        }
-
-        /** Sets {@code enabled}: whether spreading is enforced. */
-        public Builder enabled(boolean enabled) {
-            this.enabled = enabled;
-            return this;
-        }
-
-        /** Sets {@code max_skew}: the largest allowed difference of instance counts between domains. */
-        public Builder maxSkew(int maxSkew) {
-            this.maxSkew = maxSkew;
-            return this;
-        }
-
-        /** Sets {@code topology_key}: the node label naming the domain, e.g. {@code zone}. */
-        public Builder topologyKey(String topologyKey) {
-            this.topologyKey = topologyKey;
-            return this;
-        }
-
-        /** Sets {@code when_unsatisfied}: what to do when the spread cannot be met. */
-        public Builder whenUnsatisfied(TopologyPolicy whenUnsatisfied) {
-            this.whenUnsatisfied = whenUnsatisfied;
-            return this;
-        }
-
-        /** Creates the record. */
-        public TopologySpread build() {
-            return new TopologySpread(enabled, maxSkew, topologyKey, whenUnsatisfied);
-        }
+    /** Sets {@code when_unsatisfied}: what to do when the spread cannot be met. */
+    public Builder whenUnsatisfied(TopologyPolicy whenUnsatisfied) {
+      this.whenUnsatisfied = whenUnsatisfied;
+      return this;
     }
+
+    /** Creates the record. */
+    public TopologySpread build() {
+      return new TopologySpread(enabled, maxSkew, topologyKey, whenUnsatisfied);
+    }
+  }
 }

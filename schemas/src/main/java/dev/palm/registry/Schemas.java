@@ -7,10 +7,9 @@ import org.apache.avro.specific.SpecificRecord;
 /** The schema of a generated Avro class. */
 final class Schemas {
 
-    private Schemas() {
-    }
+  private Schemas() {}
 
-    static Schema of(Class<? extends SpecificRecord> type) {
-        return SpecificData.get().getSchema(type);
-    }
+  static Schema of(Class<? extends SpecificRecord> type) {
+    return SpecificData.get().getSchema(type);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.palm.registry;
 
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 
 /**
@@ -9,14 +8,14 @@ import org.apache.avro.Schema;
  *
  * @param subject the subject, e.g. {@code palm.operations-value}
  * @param version the subject's version number, from 1
- * @param id      the schema id written in the wire format
- * @param schema  the schema
+ * @param id the schema id written in the wire format
+ * @param schema the schema
  */
 public record SubjectVersion(String subject, int version, int id, Schema schema) {
 
-    /** Validates the components. */
-    public SubjectVersion {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(schema, "schema");
-    }
+  /** Validates the components. */
+  public SubjectVersion {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(schema, "schema");
+  }
 }

@@ -8,38 +8,43 @@ import dev.palm.packs.spec.AgentSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Behavioral category of docs/pack-contract.md §5.2: how the pack treats agent specs and its resource limits. */
+/**
+ * The Behavioral category of docs/pack-contract.md §5.2: how the pack treats agent specs and its
+ * resource limits.
+ */
 final class BehavioralTests {
 
-    private BehavioralTests() {
-    }
+  private BehavioralTests() {}
 
-    static List<ConformanceTest> all() {
-        return List.of(
-                new ConformanceTest("agent_spec_validation", TestCategory.BEHAVIORAL, BehavioralTests::agentSpecValidation),
-                new ConformanceTest("resource_limits", TestCategory.BEHAVIORAL, BehavioralTests::resourceLimits));
-    }
+  static List<ConformanceTest> all() {
+    return List.of(
+        new ConformanceTest(
+            "agent_spec_validation", TestCategory.BEHAVIORAL, BehavioralTests::agentSpecValidation),
+        new ConformanceTest(
+            "resource_limits", TestCategory.BEHAVIORAL, BehavioralTests::resourceLimits));
+  }
 
-    static Outcome agentSpecValidation(PlatformPack pack) {
-        AgentSpec spec = AgentSpec.create("test-agent", SemVer.of(1, 0, 0));
-        try {
-            pack.validateAgentSpec(spec);
-            return Outcome.pass();
-        } catch (PackException e) {
-            // Always passes: a pack may legitimately reject a minimal spec; the reason is kept as a detail.
-            return Outcome.pass().withDetail("validation_result", "Rejected: " + e.getMessage());
-        }
+  static Outcome agentSpecValidation(PlatformPack pack) {
+    AgentSpec spec = AgentSpec.create("test-agent", SemVer.of(1, 0, 0));
+    try {
+      pack.validateAgentSpec(spec);
+      return Outcome.pass();
+    } catch (PackException e) {
+      // Always passes: a pack may legitimately reject a minimal spec; the reason is kept as a
+      // detail.
+      return Outcome.pass().withDetail("validation_result", "Rejected: " + e.getMessage());
     }
+  }
 
-    static Outcome resourceLimits(PlatformPack pack) {
-        PlatformResourceConfig resources = pack.resourceConfig();
-        List<String> errors = new ArrayList<>();
-        if (resources.defaults().cpuMillicores() > resources.limits().maxCpuMillicores()) {
-            errors.add("Default CPU exceeds max limit");
-        }
-        if (resources.defaults().memoryMb() > resources.limits().maxMemoryMb()) {
-            errors.add("Default memory exceeds max limit");
-        }
-        return Outcome.failIfAny(errors);
+  static Outcome resourceLimits(PlatformPack pack) {
+    PlatformResourceConfig resources = pack.resourceConfig();
+    List<String> errors = new ArrayList<>();
+    if (resources.defaults().cpuMillicores() > resources.limits().maxCpuMillicores()) {
+      errors.add("Default CPU exceeds max limit");
     }
+    if (resources.defaults().memoryMb() > resources.limits().maxMemoryMb()) {
+      errors.add("Default memory exceeds max limit");
+    }
+    return Outcome.failIfAny(errors);
+  }
 }

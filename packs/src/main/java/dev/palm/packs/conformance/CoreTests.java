@@ -15,88 +15,94 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Core category of docs/pack-contract.md §5.2: tests every pack must pass whatever its profile. */
+/**
+ * The Core category of docs/pack-contract.md §5.2: tests every pack must pass whatever its profile.
+ */
 final class CoreTests {
 
-    private CoreTests() {
-    }
+  private CoreTests() {}
 
-    static List<ConformanceTest> all() {
-        return List.of(
-                new ConformanceTest("metadata_completeness", TestCategory.CORE, CoreTests::metadataCompleteness),
-                new ConformanceTest("config_validity", TestCategory.CORE, CoreTests::configValidity),
-                new ConformanceTest("capability_consistency", TestCategory.CORE, CoreTests::capabilityConsistency),
-                new ConformanceTest("lifecycle_callbacks", TestCategory.CORE, CoreTests::lifecycleCallbacks),
-                new ConformanceTest("profile_matches", TestCategory.CORE, CoreTests::profileMatches));
-    }
+  static List<ConformanceTest> all() {
+    return List.of(
+        new ConformanceTest(
+            "metadata_completeness", TestCategory.CORE, CoreTests::metadataCompleteness),
+        new ConformanceTest("config_validity", TestCategory.CORE, CoreTests::configValidity),
+        new ConformanceTest(
+            "capability_consistency", TestCategory.CORE, CoreTests::capabilityConsistency),
+        new ConformanceTest(
+            "lifecycle_callbacks", TestCategory.CORE, CoreTests::lifecycleCallbacks),
+        new ConformanceTest("profile_matches", TestCategory.CORE, CoreTests::profileMatches));
+  }
 
-    static Outcome metadataCompleteness(PlatformPack pack) {
-        PlatformMetadata metadata = pack.metadata();
-        List<String> errors = new ArrayList<>();
-        if (metadata.name().isEmpty()) {
-            errors.add("metadata.name is empty");
-        }
-        if (metadata.version().isEmpty()) {
-            errors.add("metadata.version is empty");
-        }
-        if (metadata.compatibility().minPalmVersion().isEmpty()) {
-            errors.add("metadata.min_palm_version is empty");
-        }
-        return Outcome.failIfAny(errors);
+  static Outcome metadataCompleteness(PlatformPack pack) {
+    PlatformMetadata metadata = pack.metadata();
+    List<String> errors = new ArrayList<>();
+    if (metadata.name().isEmpty()) {
+      errors.add("metadata.name is empty");
     }
+    if (metadata.version().isEmpty()) {
+      errors.add("metadata.version is empty");
+    }
+    if (metadata.compatibility().minPalmVersion().isEmpty()) {
+      errors.add("metadata.min_palm_version is empty");
+    }
+    return Outcome.failIfAny(errors);
+  }
 
-    static Outcome configValidity(PlatformPack pack) {
-        ValidationResult validation = PackValidator.validate(PlatformPackConfig.of(pack));
-        if (!validation.valid()) {
-            return Outcome.fail(String.join("; ", validation.errors().stream().map(ValidationError::message).toList()));
-        }
-        Outcome outcome = Outcome.pass();
-        for (ValidationWarning warning : validation.warnings()) {
-            outcome = outcome.withWarning(warning.message());
-        }
-        return outcome;
+  static Outcome configValidity(PlatformPack pack) {
+    ValidationResult validation = PackValidator.validate(PlatformPackConfig.of(pack));
+    if (!validation.valid()) {
+      return Outcome.fail(
+          String.join("; ", validation.errors().stream().map(ValidationError::message).toList()));
     }
+    Outcome outcome = Outcome.pass();
+    for (ValidationWarning warning : validation.warnings()) {
+      outcome = outcome.withWarning(warning.message());
+    }
+    return outcome;
+  }
 
-    static Outcome capabilityConsistency(PlatformPack pack) {
-        PlatformCapabilities caps = pack.capabilities();
-        PlatformStateConfig state = pack.stateConfig();
-        PlatformPolicyConfig policy = pack.policyConfig();
-        List<String> errors = new ArrayList<>();
-        if (!caps.supportsMigration() && state.migration().enableLiveMigration()) {
-            errors.add("Migration enabled in config but not in capabilities");
-        }
-        if (!caps.supportsCheckpoints() && state.checkpoint().autoCheckpoint()) {
-            errors.add("Auto-checkpoint enabled but checkpoints not supported");
-        }
-        if (!caps.supportsHumanApproval() && !policy.humanApproval().alwaysRequired().isEmpty()) {
-            errors.add("Human approval required but not supported");
-        }
-        return Outcome.failIfAny(errors);
+  static Outcome capabilityConsistency(PlatformPack pack) {
+    PlatformCapabilities caps = pack.capabilities();
+    PlatformStateConfig state = pack.stateConfig();
+    PlatformPolicyConfig policy = pack.policyConfig();
+    List<String> errors = new ArrayList<>();
+    if (!caps.supportsMigration() && state.migration().enableLiveMigration()) {
+      errors.add("Migration enabled in config but not in capabilities");
     }
+    if (!caps.supportsCheckpoints() && state.checkpoint().autoCheckpoint()) {
+      errors.add("Auto-checkpoint enabled but checkpoints not supported");
+    }
+    if (!caps.supportsHumanApproval() && !policy.humanApproval().alwaysRequired().isEmpty()) {
+      errors.add("Human approval required but not supported");
+    }
+    return Outcome.failIfAny(errors);
+  }
 
-    static Outcome lifecycleCallbacks(PlatformPack pack) {
-        try {
-            pack.onLoad();
-        } catch (PackException e) {
-            return Outcome.fail("on_load failed: " + e.getMessage());
-        }
-        try {
-            pack.onUnload();
-        } catch (PackException e) {
-            return Outcome.fail("on_unload failed: " + e.getMessage());
-        }
-        return Outcome.pass();
+  static Outcome lifecycleCallbacks(PlatformPack pack) {
+    try {
+      pack.onLoad();
+    } catch (PackException e) {
+      return Outcome.fail("on_load failed: " + e.getMessage());
     }
+    try {
+      pack.onUnload();
+    } catch (PackException e) {
+      return Outcome.fail("on_unload failed: " + e.getMessage());
+    }
+    return Outcome.pass();
+  }
 
-    static Outcome profileMatches(PlatformPack pack) {
-        String profile = Profiles.debugName(pack.profile());
-        String name = pack.metadata().name();
-        String profileLower = profile.toLowerCase(Locale.ROOT);
-        String nameLower = name.toLowerCase(Locale.ROOT);
-        // Always passes: a name unrelated to the profile is only worth a warning.
-        if (nameLower.contains(profileLower) || profileLower.contains(nameLower)) {
-            return Outcome.pass();
-        }
-        return Outcome.pass().withWarning("Profile " + profile + " may not match metadata name '" + name + "'");
+  static Outcome profileMatches(PlatformPack pack) {
+    String profile = Profiles.debugName(pack.profile());
+    String name = pack.metadata().name();
+    String profileLower = profile.toLowerCase(Locale.ROOT);
+    String nameLower = name.toLowerCase(Locale.ROOT);
+    // Always passes: a name unrelated to the profile is only worth a warning.
+    if (nameLower.contains(profileLower) || profileLower.contains(nameLower)) {
+      return Outcome.pass();
     }
+    return Outcome.pass()
+        .withWarning("Profile " + profile + " may not match metadata name '" + name + "'");
+  }
 }

@@ -11,156 +11,169 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The Platform-Specific category of docs/pack-contract.md §5.2: the rules each canonical profile promises. */
+/**
+ * The Platform-Specific category of docs/pack-contract.md §5.2: the rules each canonical profile
+ * promises.
+ */
 final class PlatformTests {
 
-    /** Name of the single skipped result of a profile without platform tests. */
-    static final String SKIPPED_NAME = "platform_specific";
-    /** Reason of that skipped result. */
-    static final String SKIPPED_REASON = "No platform-specific tests for this profile";
+  /** Name of the single skipped result of a profile without platform tests. */
+  static final String SKIPPED_NAME = "platform_specific";
 
-    private PlatformTests() {
+  /** Reason of that skipped result. */
+  static final String SKIPPED_REASON = "No platform-specific tests for this profile";
+
+  private PlatformTests() {}
+
+  /** The tests of {@code profile}; empty for Development and custom profiles, which have none. */
+  static Optional<List<ConformanceTest>> forProfile(PlatformProfile profile) {
+    if (Profiles.isMapleverse(profile)) {
+      return Optional.of(
+          List.of(
+              test("mapleverse_throughput_config", PlatformTests::mapleverseThroughputConfig),
+              test("mapleverse_no_human_approval", PlatformTests::mapleverseNoHumanApproval),
+              test("mapleverse_fast_recovery", PlatformTests::mapleverseFastRecovery)));
     }
-
-    /** The tests of {@code profile}; empty for Development and custom profiles, which have none. */
-    static Optional<List<ConformanceTest>> forProfile(PlatformProfile profile) {
-        if (Profiles.isMapleverse(profile)) {
-            return Optional.of(List.of(
-                    test("mapleverse_throughput_config", PlatformTests::mapleverseThroughputConfig),
-                    test("mapleverse_no_human_approval", PlatformTests::mapleverseNoHumanApproval),
-                    test("mapleverse_fast_recovery", PlatformTests::mapleverseFastRecovery)));
-        }
-        if (Profiles.isFinalverse(profile)) {
-            return Optional.of(List.of(
-                    test("finalverse_human_approval", PlatformTests::finalverseHumanApproval),
-                    test("finalverse_safety_holds", PlatformTests::finalverseSafetyHolds),
-                    test("finalverse_conservative_recovery", PlatformTests::finalverseConservativeRecovery)));
-        }
-        if (Profiles.isIBank(profile)) {
-            return Optional.of(List.of(
-                    test("ibank_accountability", PlatformTests::ibankAccountability),
-                    test("ibank_no_force_operations", PlatformTests::ibankNoForceOperations),
-                    test("ibank_audit_retention", PlatformTests::ibankAuditRetention)));
-        }
-        return Optional.empty();
+    if (Profiles.isFinalverse(profile)) {
+      return Optional.of(
+          List.of(
+              test("finalverse_human_approval", PlatformTests::finalverseHumanApproval),
+              test("finalverse_safety_holds", PlatformTests::finalverseSafetyHolds),
+              test(
+                  "finalverse_conservative_recovery",
+                  PlatformTests::finalverseConservativeRecovery)));
     }
-
-    private static ConformanceTest test(String name, ConformanceTest.Body body) {
-        return new ConformanceTest(name, TestCategory.PLATFORM_SPECIFIC, body);
+    if (Profiles.isIBank(profile)) {
+      return Optional.of(
+          List.of(
+              test("ibank_accountability", PlatformTests::ibankAccountability),
+              test("ibank_no_force_operations", PlatformTests::ibankNoForceOperations),
+              test("ibank_audit_retention", PlatformTests::ibankAuditRetention)));
     }
+    return Optional.empty();
+  }
 
-    // Mapleverse: throughput first.
+  private static ConformanceTest test(String name, ConformanceTest.Body body) {
+    return new ConformanceTest(name, TestCategory.PLATFORM_SPECIFIC, body);
+  }
 
-    static Outcome mapleverseThroughputConfig(PlatformPack pack) {
-        PlatformCapabilities caps = pack.capabilities();
-        PlatformPolicyConfig policy = pack.policyConfig();
-        List<String> errors = new ArrayList<>();
-        // An unbounded pack (no max_total_instances) satisfies the rule, as in the original.
-        caps.maxTotalInstances().filter(max -> max < 100_000).ifPresent(max ->
-                errors.add("Mapleverse should support >100k instances, got " + max));
-        if (policy.limits().rateLimitPerMinute() < 100) {
-            errors.add("Mapleverse should have high rate limit, got " + policy.limits().rateLimitPerMinute());
-        }
-        return Outcome.failIfAny(errors);
+  // Mapleverse: throughput first.
+
+  static Outcome mapleverseThroughputConfig(PlatformPack pack) {
+    PlatformCapabilities caps = pack.capabilities();
+    PlatformPolicyConfig policy = pack.policyConfig();
+    List<String> errors = new ArrayList<>();
+    // An unbounded pack (no max_total_instances) satisfies the rule, as in the original.
+    caps.maxTotalInstances()
+        .filter(max -> max < 100_000)
+        .ifPresent(max -> errors.add("Mapleverse should support >100k instances, got " + max));
+    if (policy.limits().rateLimitPerMinute() < 100) {
+      errors.add(
+          "Mapleverse should have high rate limit, got " + policy.limits().rateLimitPerMinute());
     }
+    return Outcome.failIfAny(errors);
+  }
 
-    static Outcome mapleverseNoHumanApproval(PlatformPack pack) {
-        if (pack.capabilities().supportsHumanApproval()) {
-            return Outcome.fail("Mapleverse should not support human approval");
-        }
-        if (!pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
-            return Outcome.fail("Mapleverse should not require human approval");
-        }
-        return Outcome.pass();
+  static Outcome mapleverseNoHumanApproval(PlatformPack pack) {
+    if (pack.capabilities().supportsHumanApproval()) {
+      return Outcome.fail("Mapleverse should not support human approval");
     }
-
-    static Outcome mapleverseFastRecovery(PlatformPack pack) {
-        int attempts = pack.recoveryConfig().autoRecovery().maxAttempts();
-        if (attempts < 5) {
-            return Outcome.fail("Mapleverse should allow many recovery attempts, got " + attempts);
-        }
-        return Outcome.pass();
+    if (!pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
+      return Outcome.fail("Mapleverse should not require human approval");
     }
+    return Outcome.pass();
+  }
 
-    // Finalverse: safety first.
-
-    static Outcome finalverseHumanApproval(PlatformPack pack) {
-        if (!pack.capabilities().supportsHumanApproval()) {
-            return Outcome.fail("Finalverse must support human approval");
-        }
-        if (pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
-            return Outcome.fail("Finalverse must require human approval for destructive operations");
-        }
-        return Outcome.pass();
+  static Outcome mapleverseFastRecovery(PlatformPack pack) {
+    int attempts = pack.recoveryConfig().autoRecovery().maxAttempts();
+    if (attempts < 5) {
+      return Outcome.fail("Mapleverse should allow many recovery attempts, got " + attempts);
     }
+    return Outcome.pass();
+  }
 
-    static Outcome finalverseSafetyHolds(PlatformPack pack) {
-        PlatformPolicyConfig policy = pack.policyConfig();
-        if (!policy.safetyHolds().enabled()) {
-            return Outcome.fail("Finalverse must have safety holds enabled");
-        }
-        if (policy.safetyHolds().blockedOperations().isEmpty()) {
-            return Outcome.fail("Finalverse must block operations during safety hold");
-        }
-        return Outcome.pass();
+  // Finalverse: safety first.
+
+  static Outcome finalverseHumanApproval(PlatformPack pack) {
+    if (!pack.capabilities().supportsHumanApproval()) {
+      return Outcome.fail("Finalverse must support human approval");
     }
-
-    static Outcome finalverseConservativeRecovery(PlatformPack pack) {
-        PlatformRecoveryConfig recovery = pack.recoveryConfig();
-        int attempts = recovery.autoRecovery().maxAttempts();
-        if (attempts > 5) {
-            return Outcome.fail("Finalverse should have conservative recovery attempts, got " + attempts);
-        }
-        boolean restoresCheckpoints = recovery.autoRecovery().recoveryActions().stream()
-                .anyMatch(action -> RecoveryActionType.RESTORE_CHECKPOINT.equals(action.actionType()));
-        if (!restoresCheckpoints) {
-            return Outcome.pass().withWarning("Finalverse should include checkpoint restore in recovery actions");
-        }
-        return Outcome.pass();
+    if (pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
+      return Outcome.fail("Finalverse must require human approval for destructive operations");
     }
+    return Outcome.pass();
+  }
 
-    // iBank: accountability above all.
-
-    static Outcome ibankAccountability(PlatformPack pack) {
-        var accountability = pack.policyConfig().accountability();
-        if (!accountability.requireProof()) {
-            return Outcome.fail("iBank must require accountability proof");
-        }
-        if (!accountability.requirePreAudit()) {
-            return Outcome.fail("iBank must require pre-audit entries");
-        }
-        if (accountability.reconciliationRequired().isEmpty()) {
-            return Outcome.fail("iBank must have reconciliation requirements");
-        }
-        return Outcome.pass();
+  static Outcome finalverseSafetyHolds(PlatformPack pack) {
+    PlatformPolicyConfig policy = pack.policyConfig();
+    if (!policy.safetyHolds().enabled()) {
+      return Outcome.fail("Finalverse must have safety holds enabled");
     }
-
-    static Outcome ibankNoForceOperations(PlatformPack pack) {
-        var holds = pack.policyConfig().safetyHolds();
-        if (!holds.enabled()) {
-            return Outcome.fail("iBank must have safety holds enabled");
-        }
-        for (String op : List.of("force_recovery", "force_restart")) {
-            if (!holds.blockedOperations().contains(op)) {
-                return Outcome.fail("iBank must block " + op + " operation");
-            }
-        }
-        if (holds.autoReleaseAfterSecs().isPresent()) {
-            return Outcome.fail("iBank safety holds should never auto-release");
-        }
-        return Outcome.pass();
+    if (policy.safetyHolds().blockedOperations().isEmpty()) {
+      return Outcome.fail("Finalverse must block operations during safety hold");
     }
+    return Outcome.pass();
+  }
 
-    static Outcome ibankAuditRetention(PlatformPack pack) {
-        PlatformStateConfig state = pack.stateConfig();
-        int auditDays = state.retention().auditRetentionDays();
-        if (auditDays < 180) {
-            return Outcome.fail("iBank must retain audit logs for at least 180 days, got " + auditDays + " days");
-        }
-        int checkpointDays = state.retention().checkpointRetentionDays();
-        if (checkpointDays < 30) {
-            return Outcome.fail("iBank should keep checkpoints longer, got " + checkpointDays + " days");
-        }
-        return Outcome.pass();
+  static Outcome finalverseConservativeRecovery(PlatformPack pack) {
+    PlatformRecoveryConfig recovery = pack.recoveryConfig();
+    int attempts = recovery.autoRecovery().maxAttempts();
+    if (attempts > 5) {
+      return Outcome.fail("Finalverse should have conservative recovery attempts, got " + attempts);
     }
+    boolean restoresCheckpoints =
+        recovery.autoRecovery().recoveryActions().stream()
+            .anyMatch(action -> RecoveryActionType.RESTORE_CHECKPOINT.equals(action.actionType()));
+    if (!restoresCheckpoints) {
+      return Outcome.pass()
+          .withWarning("Finalverse should include checkpoint restore in recovery actions");
+    }
+    return Outcome.pass();
+  }
+
+  // iBank: accountability above all.
+
+  static Outcome ibankAccountability(PlatformPack pack) {
+    var accountability = pack.policyConfig().accountability();
+    if (!accountability.requireProof()) {
+      return Outcome.fail("iBank must require accountability proof");
+    }
+    if (!accountability.requirePreAudit()) {
+      return Outcome.fail("iBank must require pre-audit entries");
+    }
+    if (accountability.reconciliationRequired().isEmpty()) {
+      return Outcome.fail("iBank must have reconciliation requirements");
+    }
+    return Outcome.pass();
+  }
+
+  static Outcome ibankNoForceOperations(PlatformPack pack) {
+    var holds = pack.policyConfig().safetyHolds();
+    if (!holds.enabled()) {
+      return Outcome.fail("iBank must have safety holds enabled");
+    }
+    for (String op : List.of("force_recovery", "force_restart")) {
+      if (!holds.blockedOperations().contains(op)) {
+        return Outcome.fail("iBank must block " + op + " operation");
+      }
+    }
+    if (holds.autoReleaseAfterSecs().isPresent()) {
+      return Outcome.fail("iBank safety holds should never auto-release");
+    }
+    return Outcome.pass();
+  }
+
+  static Outcome ibankAuditRetention(PlatformPack pack) {
+    PlatformStateConfig state = pack.stateConfig();
+    int auditDays = state.retention().auditRetentionDays();
+    if (auditDays < 180) {
+      return Outcome.fail(
+          "iBank must retain audit logs for at least 180 days, got " + auditDays + " days");
+    }
+    int checkpointDays = state.retention().checkpointRetentionDays();
+    if (checkpointDays < 30) {
+      return Outcome.fail("iBank should keep checkpoints longer, got " + checkpointDays + " days");
+    }
+    return Outcome.pass();
+  }
 }

@@ -10,21 +10,21 @@ import java.util.UUID;
  */
 public record AgentSpecId(String value) {
 
-    /** Checks that the id is not blank. */
-    public AgentSpecId {
-        Objects.requireNonNull(value, "agent spec id must not be null");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("agent spec id must not be blank");
-        }
+  /** Checks that the id is not blank. */
+  public AgentSpecId {
+    Objects.requireNonNull(value, "agent spec id must not be null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("agent spec id must not be blank");
     }
+  }
 
-    /** Returns a new random (UUID) id. */
-    public static AgentSpecId generate() {
-        return new AgentSpecId(UUID.randomUUID().toString());
-    }
+  /** Returns a new random (UUID) id. */
+  public static AgentSpecId generate() {
+    return new AgentSpecId(UUID.randomUUID().toString());
+  }
 
-    @Override
-    public String toString() {
-        return value;
-    }
+  @Override
+  public String toString() {
+    return value;
+  }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record CapabilityRef(String name, String version) {
 
-    /** Checks that both parts are present. */
-    public CapabilityRef {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(version, "version");
-    }
+  /** Checks that both parts are present. */
+  public CapabilityRef {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+  }
 }

@@ -10,19 +10,23 @@ import java.util.Map;
  * @param autonomyLevel the autonomy level; default {@link AutonomyLevel#GUIDED_AUTONOMY}
  * @param parameters additional profile parameters; default empty
  */
-public record ResonatorProfileConfig(String profileType, RiskTolerance riskTolerance, AutonomyLevel autonomyLevel,
-        Map<String, String> parameters) {
+public record ResonatorProfileConfig(
+    String profileType,
+    RiskTolerance riskTolerance,
+    AutonomyLevel autonomyLevel,
+    Map<String, String> parameters) {
 
-    /** Normalises absent parts and copies the parameters. */
-    public ResonatorProfileConfig {
-        profileType = profileType == null ? "" : profileType;
-        riskTolerance = riskTolerance == null ? RiskTolerance.BALANCED : riskTolerance;
-        autonomyLevel = autonomyLevel == null ? AutonomyLevel.GUIDED_AUTONOMY : autonomyLevel;
-        parameters = SpecValues.stringMap(parameters, "resonator_profile.parameters");
-    }
+  /** Normalises absent parts and copies the parameters. */
+  public ResonatorProfileConfig {
+    profileType = profileType == null ? "" : profileType;
+    riskTolerance = riskTolerance == null ? RiskTolerance.BALANCED : riskTolerance;
+    autonomyLevel = autonomyLevel == null ? AutonomyLevel.GUIDED_AUTONOMY : autonomyLevel;
+    parameters = SpecValues.stringMap(parameters, "resonator_profile.parameters");
+  }
 
-    /** Returns the defaults: empty type, balanced risk, guided autonomy, no parameters. */
-    public static ResonatorProfileConfig defaults() {
-        return new ResonatorProfileConfig("", RiskTolerance.BALANCED, AutonomyLevel.GUIDED_AUTONOMY, Map.of());
-    }
+  /** Returns the defaults: empty type, balanced risk, guided autonomy, no parameters. */
+  public static ResonatorProfileConfig defaults() {
+    return new ResonatorProfileConfig(
+        "", RiskTolerance.BALANCED, AutonomyLevel.GUIDED_AUTONOMY, Map.of());
+  }
 }

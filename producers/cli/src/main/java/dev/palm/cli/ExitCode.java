@@ -1,19 +1,29 @@
 package dev.palm.cli;
 
 /**
- * Every exit code of the {@code palm} command line, in one place (documented in docs/cli.md and docs/running.md):
- * 0 to 6 mean the same for every command, 10 to 15 are the verdicts of {@code audit verify}.
+ * Every exit code of the {@code palm} command line, in one place (documented in docs/cli.md and
+ * docs/running.md): 0 to 6 mean the same for every command, 10 to 15 are the verdicts of {@code
+ * audit verify}.
  */
 public enum ExitCode {
   /** Done; for {@code audit verify}: the chain (and checkpoints) are intact. */
   OK(0),
-  /** A check ran and found a problem (an invalid pack, not conformant, a decision not as the pack demands). */
+  /**
+   * A check ran and found a problem (an invalid pack, not conformant, a decision not as the pack
+   * demands).
+   */
   CHECK_FAILED(1),
   /** Bad flags or arguments (picocli's usage-error code): a message and a hint are printed. */
   USAGE(2),
-  /** An input does not exist or cannot be loaded: unknown pack, no such pending approval or hold, bad file. */
+  /**
+   * An input does not exist or cannot be loaded: unknown pack, no such pending approval or hold,
+   * bad file.
+   */
   BAD_INPUT(3),
-  /** Kafka, the schema registry or the pipeline could not be reached, did not answer in time, or failed. */
+  /**
+   * Kafka, the schema registry or the pipeline could not be reached, did not answer in time, or
+   * failed.
+   */
   UNAVAILABLE(4),
   /** {@code --wait} ran out before a decision arrived (the record was published). */
   NO_DECISION(5),
@@ -29,7 +39,10 @@ public enum ExitCode {
   REORDERED(13),
   /** {@code audit verify}: a record cannot be decoded. */
   UNREADABLE(14),
-  /** {@code audit verify}: the chain is intact but a checkpoint's signature, chaining or range is wrong. */
+  /**
+   * {@code audit verify}: the chain is intact but a checkpoint's signature, chaining or range is
+   * wrong.
+   */
   CHECKPOINT_INVALID(15),
   /** An unexpected failure: a bug, or an environment problem nothing else names. */
   INTERNAL(70),

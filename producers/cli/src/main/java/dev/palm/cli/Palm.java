@@ -4,7 +4,9 @@ import dev.palm.cli.packs.PacksCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The single `palm` command-line launcher: every subcommand of the project hangs off this class. */
+/**
+ * The single `palm` command-line launcher: every subcommand of the project hangs off this class.
+ */
 @Command(
     name = "palm",
     mixinStandardHelpOptions = true,
@@ -58,13 +60,17 @@ public final class Palm implements Runnable {
   private static String describe(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     Throwable cause = e.getCause();
-    return cause != null && cause != e && cause.getMessage() != null && !message.contains(cause.getMessage())
+    return cause != null
+            && cause != e
+            && cause.getMessage() != null
+            && !message.contains(cause.getMessage())
         ? message + " (caused by " + cause.getMessage() + ")"
         : message;
   }
 
   public static void main(String[] args) {
-    // Before any logger exists: Kafka client warnings (e.g. retries against an unreachable broker) would
+    // Before any logger exists: Kafka client warnings (e.g. retries against an unreachable broker)
+    // would
     // drown the command's own message; the commands report such failures themselves.
     if (System.getProperty("palm.kafka.log.level") == null) {
       System.setProperty("palm.kafka.log.level", "ERROR");

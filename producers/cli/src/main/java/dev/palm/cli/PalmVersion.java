@@ -7,6 +7,8 @@ public final class PalmVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String v = Palm.class.getPackage().getImplementationVersion();
-    return new String[] {"palm " + (v == null ? "0.1.0-SNAPSHOT" : v), "Java " + System.getProperty("java.version")};
+    return new String[] {
+      "palm " + (v == null ? "0.1.0-SNAPSHOT" : v), "Java " + System.getProperty("java.version")
+    };
   }
 }

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the {@code palm} command line in-process for tests, capturing what it printed and its exit code. */
+/**
+ * Runs the {@code palm} command line in-process for tests, capturing what it printed and its exit
+ * code.
+ */
 public final class CliRun {
 
   private CliRun() {}

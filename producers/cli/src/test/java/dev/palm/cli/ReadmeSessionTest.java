@@ -2,9 +2,8 @@ package dev.palm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.palm.client.ClientConfig;
-import dev.palm.client.Fixture;
 import dev.palm.cli.CliRun.Run;
+import dev.palm.client.ClientConfig;
 import dev.palm.client.RunningPipeline;
 import dev.palm.packs.canonical.IBankPack;
 import java.nio.file.Files;
@@ -19,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the session shown in README.md, line by line, against a real pipeline (in-process broker, real
- * registry, {@link dev.palm.streams.service.PalmService} with the iBank pack), so the README cannot drift from what the commands do.
+ * Runs the session shown in README.md, line by line, against a real pipeline (in-process broker,
+ * real registry, {@link dev.palm.streams.service.PalmService} with the iBank pack), so the README
+ * cannot drift from what the commands do.
  *
- * <p>Each `./palm …` line of the block between the {@code session:start} and {@code session:end} markers is
- * run in-process with the test's connection flags appended; it must exit 0, and the text of its trailing
- * {@code # comment} (the first word) must appear in its output.
+ * <p>Each `./palm …` line of the block between the {@code session:start} and {@code session:end}
+ * markers is run in-process with the test's connection flags appended; it must exit 0, and the text
+ * of its trailing {@code # comment} (the first word) must appear in its output.
  */
 class ReadmeSessionTest {
 
@@ -63,7 +63,10 @@ class ReadmeSessionTest {
     }
   }
 
-  /** One `./palm` line of the README session: its words (after `./palm`) and the expected output word. */
+  /**
+   * One `./palm` line of the README session: its words (after `./palm`) and the expected output
+   * word.
+   */
   record SessionLine(String text, List<String> args, String expected) {}
 
   static List<SessionLine> sessionLines(String readme) {

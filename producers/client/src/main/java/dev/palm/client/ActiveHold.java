@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A safety hold still in force: a {@code HELD} decision not followed by a later decision about the same
- * operation.
+ * A safety hold still in force: a {@code HELD} decision not followed by a later decision about the
+ * same operation.
  *
  * @param holdId identifier of the hold (empty if the decision carried none)
  * @param pack pack whose safety holds placed it

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Lists the open approval requests of a pack (from {@code palm.<pack>.approvals}) and answers them: approve or
- * reject with the approver's identity and a comment, published as an {@code ApprovalResponse} to
- * {@code palm.approvals.responses}. The pipeline decides whether the approver is authorized.
+ * Lists the open approval requests of a pack (from {@code palm.<pack>.approvals}) and answers them:
+ * approve or reject with the approver's identity and a comment, published as an {@code
+ * ApprovalResponse} to {@code palm.approvals.responses}. The pipeline decides whether the approver
+ * is authorized.
  */
 public final class ApprovalClient implements AutoCloseable {
 
@@ -88,8 +89,8 @@ public final class ApprovalClient implements AutoCloseable {
   }
 
   /**
-   * The open approval requests of a pack, oldest first: every request of the approvals topic that has no
-   * {@code RESOLVED} record yet, as its latest request or escalation describes it.
+   * The open approval requests of a pack, oldest first: every request of the approvals topic that
+   * has no {@code RESOLVED} record yet, as its latest request or escalation describes it.
    *
    * @throws UnknownPackException when the pack has no approvals topic
    */
@@ -97,7 +98,8 @@ public final class ApprovalClient implements AutoCloseable {
     Map<String, ApprovalRequest> open = new LinkedHashMap<>();
     Set<String> resolved = new HashSet<>();
     try (TopicReader<ApprovalRequest> reader =
-        TopicReader.open(config, config.layout().approvals(pack), StartPosition.beginning(), "approvals")) {
+        TopicReader.open(
+            config, config.layout().approvals(pack), StartPosition.beginning(), "approvals")) {
       reader.readToSnapshotEnd(
           item -> {
             if (item instanceof TopicReader.Value<ApprovalRequest> value) {
@@ -115,7 +117,9 @@ public final class ApprovalClient implements AutoCloseable {
     }
     return open.values().stream()
         .map(PendingApproval::of)
-        .sorted(Comparator.comparing(PendingApproval::requestedAt).thenComparing(PendingApproval::approvalId))
+        .sorted(
+            Comparator.comparing(PendingApproval::requestedAt)
+                .thenComparing(PendingApproval::approvalId))
         .toList();
   }
 
@@ -125,24 +129,30 @@ public final class ApprovalClient implements AutoCloseable {
   }
 
   /** Approves the addressed request as {@code approver}. */
-  public PublishResult approve(String pack, Target target, Identity approver, Optional<String> comment) {
+  public PublishResult approve(
+      String pack, Target target, Identity approver, Optional<String> comment) {
     return respond(pack, target, approver, ApprovalVerdict.APPROVE, comment);
   }
 
   /** Rejects the addressed request as {@code approver}. */
-  public PublishResult reject(String pack, Target target, Identity approver, Optional<String> comment) {
+  public PublishResult reject(
+      String pack, Target target, Identity approver, Optional<String> comment) {
     return respond(pack, target, approver, ApprovalVerdict.REJECT, comment);
   }
 
   /**
-   * Answers the addressed request after checking that it is open, naming both its approval id and its
-   * operation id in the response.
+   * Answers the addressed request after checking that it is open, naming both its approval id and
+   * its operation id in the response.
    *
    * @throws NotPendingException when no open request matches, listing the open ones
    * @throws UnknownPackException when the pack has no approvals topic
    */
   public PublishResult respond(
-      String pack, Target target, Identity approver, ApprovalVerdict verdict, Optional<String> comment) {
+      String pack,
+      Target target,
+      Identity approver,
+      ApprovalVerdict verdict,
+      Optional<String> comment) {
     Objects.requireNonNull(approver, "approver");
     Objects.requireNonNull(verdict, "verdict");
     return respondTo(require(pack, target), approver, verdict, comment);
@@ -156,12 +166,18 @@ public final class ApprovalClient implements AutoCloseable {
    */
   public PendingApproval require(String pack, Target target) {
     List<PendingApproval> pending = pending(pack);
-    return pending.stream().filter(target::matches).findFirst().orElseThrow(() -> notPending(pack, target, pending));
+    return pending.stream()
+        .filter(target::matches)
+        .findFirst()
+        .orElseThrow(() -> notPending(pack, target, pending));
   }
 
   /** Answers an open request found before (by {@link #pending} or {@link #require}). */
   public PublishResult respondTo(
-      PendingApproval request, Identity approver, ApprovalVerdict verdict, Optional<String> comment) {
+      PendingApproval request,
+      Identity approver,
+      ApprovalVerdict verdict,
+      Optional<String> comment) {
     ApprovalResponse response =
         ApprovalResponse.newBuilder()
             .setApprovalId(request.approvalId())
@@ -179,12 +195,16 @@ public final class ApprovalClient implements AutoCloseable {
     if (sender == null) {
       sender =
           new RecordSender<>(
-              config, config.layout().approvalResponses().name(), ApprovalResponse.class, "approvals");
+              config,
+              config.layout().approvalResponses().name(),
+              ApprovalResponse.class,
+              "approvals");
     }
     return sender;
   }
 
-  private static NotPendingException notPending(String pack, Target target, List<PendingApproval> pending) {
+  private static NotPendingException notPending(
+      String pack, Target target, List<PendingApproval> pending) {
     String open =
         pending.isEmpty()
             ? "pack '" + pack + "' has no open approval requests"
@@ -195,7 +215,11 @@ public final class ApprovalClient implements AutoCloseable {
                     .map(p -> p.approvalId() + " (operation " + p.operationId() + ")")
                     .collect(Collectors.joining(", "));
     return new NotPendingException(
-        "No open approval request for " + target + " in pack '" + pack + "' (answered, expired or never opened); "
+        "No open approval request for "
+            + target
+            + " in pack '"
+            + pack
+            + "' (answered, expired or never opened); "
             + open);
   }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param offset offset
  * @param timestamp the Kafka record timestamp
  */
-public record AuditEntry(AuditRecord record, String topic, int partition, long offset, Instant timestamp) {
+public record AuditEntry(
+    AuditRecord record, String topic, int partition, long offset, Instant timestamp) {
 
   public AuditEntry {
     Objects.requireNonNull(record, "record");

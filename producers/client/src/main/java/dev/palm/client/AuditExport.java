@@ -1,8 +1,8 @@
 package dev.palm.client;
 
-import dev.palm.events.AuditRecord;
 import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.VerificationResult;
+import dev.palm.events.AuditRecord;
 import dev.palm.wire.AvroJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The audit export format, JSON Lines (see {@code docs/export-format.md}): one audit record per line in the
- * {@link AvroJson} form, with every field including {@code prev_hash} and {@code hash}, plus a {@code _kafka}
- * member saying where the record was read. {@link #verify(Path)} rebuilds each record exactly and re-runs the
- * chain verification offline, without Kafka or a schema registry.
+ * The audit export format, JSON Lines (see {@code docs/export-format.md}): one audit record per
+ * line in the {@link AvroJson} form, with every field including {@code prev_hash} and {@code hash},
+ * plus a {@code _kafka} member saying where the record was read. {@link #verify(Path)} rebuilds
+ * each record exactly and re-runs the chain verification offline, without Kafka or a schema
+ * registry.
  */
 public final class AuditExport {
 
@@ -30,14 +31,16 @@ public final class AuditExport {
 
   /** The export line of one entry (no trailing newline). */
   public static String line(AuditEntry entry) {
-    return AvroJson.toJsonLine(AvroJson.toJson(entry.record(), entry.topic(), entry.partition(),
-        entry.offset(), entry.timestamp()));
+    return AvroJson.toJsonLine(
+        AvroJson.toJson(
+            entry.record(), entry.topic(), entry.partition(), entry.offset(), entry.timestamp()));
   }
 
   /**
    * The audit record of one export line.
    *
-   * @throws IllegalArgumentException naming the member that is missing, unknown or of the wrong type
+   * @throws IllegalArgumentException naming the member that is missing, unknown or of the wrong
+   *     type
    */
   public static AuditRecord parse(String line) {
     return AvroJson.fromJsonLine(line, AuditRecord.class);
@@ -51,7 +54,8 @@ public final class AuditExport {
    * @param chain the chain verdict
    * @param notes facts the reader should know, e.g. that the export starts mid-chain
    */
-  public record FileVerification(Path file, long lines, VerificationResult chain, List<String> notes) {
+  public record FileVerification(
+      Path file, long lines, VerificationResult chain, List<String> notes) {
     public FileVerification {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(chain, "chain");
@@ -60,9 +64,9 @@ public final class AuditExport {
   }
 
   /**
-   * Verifies an export file offline: every line is rebuilt into its audit record and fed to the chain
-   * verifier, from genesis when the first record is sequence 0, else trusting the first record. A line that
-   * cannot be rebuilt is reported as unreadable at {@code FILE:LINE}.
+   * Verifies an export file offline: every line is rebuilt into its audit record and fed to the
+   * chain verifier, from genesis when the first record is sequence 0, else trusting the first
+   * record. A line that cannot be rebuilt is reported as unreadable at {@code FILE:LINE}.
    *
    * @throws UncheckedIOException when the file cannot be read, naming it
    */
@@ -101,10 +105,13 @@ public final class AuditExport {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read export file " + file + ": " + e.getMessage(), e);
     }
-    VerificationResult result = verifier == null ? ChainVerifier.trustingFirst().result() : verifier.result();
+    VerificationResult result =
+        verifier == null ? ChainVerifier.trustingFirst().result() : verifier.result();
     if (!fromGenesis && result.firstSequence().isPresent()) {
-      notes.add("the export starts mid-chain at sequence " + result.firstSequence().getAsLong()
-          + "; its first record's prev_hash is trusted");
+      notes.add(
+          "the export starts mid-chain at sequence "
+              + result.firstSequence().getAsLong()
+              + "; its first record's prev_hash is trusted");
     }
     return new FileVerification(file, lines, result, notes);
   }

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Which audit records to read: a pack, a time range on {@code recorded_at} ({@code from} inclusive,
- * {@code to} exclusive) and optional filters. Filters choose what is returned; the chain is verified over
- * every record read, filtered or not.
+ * {@code to} exclusive) and optional filters. Filters choose what is returned; the chain is
+ * verified over every record read, filtered or not.
  *
  * @param pack the pack whose audit topic is read
  * @param from start of the range (inclusive); empty = the oldest retained record
@@ -21,8 +21,9 @@ import java.util.Set;
  * @param operationId only records about this operation
  * @param actorId only records whose actor is this
  * @param eventTypes only these event types; empty = all
- * @param timestampSkew how far a record's Kafka timestamp may differ from its {@code recorded_at}; the read
- *     starts this much before {@code from} (via {@code offsetsForTimes}) and stops this much after {@code to}
+ * @param timestampSkew how far a record's Kafka timestamp may differ from its {@code recorded_at};
+ *     the read starts this much before {@code from} (via {@code offsetsForTimes}) and stops this
+ *     much after {@code to}
  */
 public record AuditQuery(
     String pack,
@@ -47,7 +48,8 @@ public record AuditQuery(
     eventTypes = Set.copyOf(eventTypes);
     Objects.requireNonNull(timestampSkew, "timestampSkew");
     if (timestampSkew.isNegative()) {
-      throw new IllegalArgumentException("The timestamp skew must not be negative, got " + timestampSkew);
+      throw new IllegalArgumentException(
+          "The timestamp skew must not be negative, got " + timestampSkew);
     }
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
       throw new IllegalArgumentException(
@@ -77,7 +79,10 @@ public record AuditQuery(
 
   /** Whether any filter beyond the time range is set. */
   public boolean hasFilters() {
-    return deploymentId.isPresent() || operationId.isPresent() || actorId.isPresent() || !eventTypes.isEmpty();
+    return deploymentId.isPresent()
+        || operationId.isPresent()
+        || actorId.isPresent()
+        || !eventTypes.isEmpty();
   }
 
   /** Builds an {@link AuditQuery}. */

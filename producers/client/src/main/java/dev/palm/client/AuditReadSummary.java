@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a read of a pack's audit trail found: counts, the verdict on the hash chain over every record read,
- * and (for {@link AuditReader#verify}) the verdict on the checkpoints.
+ * What a read of a pack's audit trail found: counts, the verdict on the hash chain over every
+ * record read, and (for {@link AuditReader#verify}) the verdict on the checkpoints.
  *
  * @param pack the pack read
- * @param recordsRead records read from the topic, including the margins around the time range and unreadable
- *     ones
+ * @param recordsRead records read from the topic, including the margins around the time range and
+ *     unreadable ones
  * @param recordsMatched records in the range that passed the filters
  * @param unreadable records that could not be decoded
  * @param chain the chain verdict
@@ -42,8 +42,12 @@ public record AuditReadSummary(
     return chain.intact() && checkpointsValid();
   }
 
-  /** Whether the checkpoints checked (if any) are valid and every checkpoint record could be decoded. */
+  /**
+   * Whether the checkpoints checked (if any) are valid and every checkpoint record could be
+   * decoded.
+   */
   public boolean checkpointsValid() {
-    return unreadableCheckpoints == 0 && checkpoints.map(CheckpointVerification::valid).orElse(true);
+    return unreadableCheckpoints == 0
+        && checkpoints.map(CheckpointVerification::valid).orElse(true);
   }
 }

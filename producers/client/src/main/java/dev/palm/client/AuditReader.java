@@ -1,10 +1,10 @@
 package dev.palm.client;
 
-import dev.palm.events.AuditRecord;
-import dev.palm.events.Checkpoint;
 import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.CheckpointVerifier;
 import dev.palm.audit.VerificationResult;
+import dev.palm.events.AuditRecord;
+import dev.palm.events.Checkpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Reads a pack's audit trail ({@code palm.<pack>.audit}) for a time range without scanning from the beginning:
- * the read starts at the offset {@code offsetsForTimes} gives for the range's start and stops after its end.
- * Records are filtered by deployment, operation, actor and event type, and the hash chain is verified over
- * every record read (with {@link ChainVerifier}), so undecodable, altered, missing or reordered records are
- * reported with the first bad sequence. Reads only committed records.
+ * Reads a pack's audit trail ({@code palm.<pack>.audit}) for a time range without scanning from the
+ * beginning: the read starts at the offset {@code offsetsForTimes} gives for the range's start and
+ * stops after its end. Records are filtered by deployment, operation, actor and event type, and the
+ * hash chain is verified over every record read (with {@link ChainVerifier}), so undecodable,
+ * altered, missing or reordered records are reported with the first bad sequence. Reads only
+ * committed records.
  *
- * <p>A read that starts at sequence 0 is verified from the genesis hash; one that starts mid-chain trusts its
- * first record's {@code prev_hash} (and says so in the summary's notes).
+ * <p>A read that starts at sequence 0 is verified from the genesis hash; one that starts mid-chain
+ * trusts its first record's {@code prev_hash} (and says so in the summary's notes).
  */
 public final class AuditReader {
 
@@ -44,8 +45,8 @@ public final class AuditReader {
   }
 
   /**
-   * Hands every record that matches the query to {@code sink}, in chain order, verifying the chain over every
-   * record read.
+   * Hands every record that matches the query to {@code sink}, in chain order, verifying the chain
+   * over every record read.
    *
    * @throws UnknownPackException when the pack has no audit topic
    */
@@ -54,14 +55,17 @@ public final class AuditReader {
   }
 
   /**
-   * Hands {@code sink} the contiguous stretch of the chain from the first to the last record recorded in the
-   * query's time range, including any record in between whose clock-based {@code recorded_at} falls outside
-   * it, so the export has no holes that are artefacts of the range. The query must have no filters.
+   * Hands {@code sink} the contiguous stretch of the chain from the first to the last record
+   * recorded in the query's time range, including any record in between whose clock-based {@code
+   * recorded_at} falls outside it, so the export has no holes that are artefacts of the range. The
+   * query must have no filters.
    *
-   * @throws IllegalArgumentException when the query has filters (an export must be a verifiable stretch)
+   * @throws IllegalArgumentException when the query has filters (an export must be a verifiable
+   *     stretch)
    * @throws UnknownPackException when the pack has no audit topic
    */
-  public AuditReadSummary export(AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
+  public AuditReadSummary export(
+      AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
     if (query.hasFilters()) {
       throw new IllegalArgumentException(
           "An export takes every record of the time range so that it can be verified; drop the filters"
@@ -71,12 +75,13 @@ public final class AuditReader {
   }
 
   /**
-   * Verifies the chain over the query's time range (its filters are ignored: every record counts) and, when
-   * {@code checkpoints} asks for it, the signed checkpoints of that range.
+   * Verifies the chain over the query's time range (its filters are ignored: every record counts)
+   * and, when {@code checkpoints} asks for it, the signed checkpoints of that range.
    *
    * @throws UnknownPackException when the pack has no audit topic
    */
-  public AuditReadSummary verify(AuditQuery query, CheckpointPolicy checkpoints, ReadProgress progress) {
+  public AuditReadSummary verify(
+      AuditQuery query, CheckpointPolicy checkpoints, ReadProgress progress) {
     return run(query, entry -> {}, checkpoints, progress, false);
   }
 
@@ -90,19 +95,25 @@ public final class AuditReader {
     Objects.requireNonNull(progress, "progress");
     String pack = query.pack();
     StartPosition start =
-        query.from().map(f -> StartPosition.at(f.minus(query.timestampSkew()))).orElse(StartPosition.beginning());
+        query
+            .from()
+            .map(f -> StartPosition.at(f.minus(query.timestampSkew())))
+            .orElse(StartPosition.beginning());
     Optional<Instant> stopAfter = query.to().map(t -> t.plus(query.timestampSkew()));
     List<String> notes = new ArrayList<>();
 
-    // Checkpoints are opened first: their end offsets must not be newer than the audit records' end offsets,
+    // Checkpoints are opened first: their end offsets must not be newer than the audit records' end
+    // offsets,
     // or a checkpoint could cover records this read does not see.
     CheckpointFeed checkpoints = CheckpointFeed.open(config, pack, start, policy, notes);
     try (checkpoints;
-        TopicReader<AuditRecord> reader = TopicReader.open(config, config.layout().audit(pack), start, "audit")) {
+        TopicReader<AuditRecord> reader =
+            TopicReader.open(config, config.layout().audit(pack), start, "audit")) {
       ChainCheck chain = new ChainCheck(pack);
       long total = reader.recordsToSnapshotEnd();
       long[] counts = new long[3]; // read, matched, unreadable
-      List<AuditEntry> held = new ArrayList<>(); // contiguous mode: out-of-range records after the first match
+      List<AuditEntry> held =
+          new ArrayList<>(); // contiguous mode: out-of-range records after the first match
       progress.update(0, total);
       reader.readToSnapshotEnd(
           item -> {
@@ -117,7 +128,8 @@ public final class AuditReader {
               checkpoints.record(record);
               chain.record(record);
               AuditEntry entry =
-                  new AuditEntry(record, value.topic(), value.partition(), value.offset(), value.timestamp());
+                  new AuditEntry(
+                      record, value.topic(), value.partition(), value.offset(), value.timestamp());
               if (query.matches(record)) {
                 held.forEach(sink);
                 counts[1] += held.size() + 1;
@@ -150,7 +162,10 @@ public final class AuditReader {
     }
   }
 
-  /** The chain verifier, created at the first record so that a read starting at sequence 0 checks genesis. */
+  /**
+   * The chain verifier, created at the first record so that a read starting at sequence 0 checks
+   * genesis.
+   */
   private static final class ChainCheck {
     private final String pack;
     private ChainVerifier verifier;
@@ -163,7 +178,9 @@ public final class AuditReader {
     void record(AuditRecord record) {
       if (verifier == null) {
         fromGenesis = record.getSequence() == 0;
-        verifier = (fromGenesis ? ChainVerifier.fromGenesis() : ChainVerifier.trustingFirst()).expectingPack(pack);
+        verifier =
+            (fromGenesis ? ChainVerifier.fromGenesis() : ChainVerifier.trustingFirst())
+                .expectingPack(pack);
       }
       verifier.accept(record);
     }
@@ -176,7 +193,9 @@ public final class AuditReader {
     }
 
     VerificationResult result() {
-      return verifier == null ? ChainVerifier.trustingFirst().expectingPack(pack).result() : verifier.result();
+      return verifier == null
+          ? ChainVerifier.trustingFirst().expectingPack(pack).result()
+          : verifier.result();
     }
 
     void describe(AuditQuery query, List<String> notes) {
@@ -188,17 +207,21 @@ public final class AuditReader {
         long first = result.firstSequence().getAsLong();
         notes.add(
             query.from().isPresent()
-                ? "the range starts mid-chain at sequence " + first + "; its prev_hash is trusted (verify from the"
+                ? "the range starts mid-chain at sequence "
+                    + first
+                    + "; its prev_hash is trusted (verify from the"
                     + " beginning to check it)"
-                : "the oldest retained record is sequence " + first + " (older records are past retention or"
+                : "the oldest retained record is sequence "
+                    + first
+                    + " (older records are past retention or"
                     + " were deleted); its prev_hash is trusted");
       }
     }
   }
 
   /**
-   * The pack's checkpoints merged into the record stream: before a record is fed, every checkpoint whose range
-   * starts at or before it is fed, as {@link CheckpointVerifier} requires.
+   * The pack's checkpoints merged into the record stream: before a record is fed, every checkpoint
+   * whose range starts at or before it is fed, as {@link CheckpointVerifier} requires.
    */
   private static final class CheckpointFeed implements AutoCloseable {
     private final TopicReader<Checkpoint> reader;
@@ -207,14 +230,19 @@ public final class AuditReader {
     private Checkpoint lookahead;
     private long unreadable;
 
-    private CheckpointFeed(TopicReader<Checkpoint> reader, CheckpointVerifier verifier, List<String> notes) {
+    private CheckpointFeed(
+        TopicReader<Checkpoint> reader, CheckpointVerifier verifier, List<String> notes) {
       this.reader = reader;
       this.verifier = verifier;
       this.notes = notes;
     }
 
     static CheckpointFeed open(
-        ClientConfig config, String pack, StartPosition start, CheckpointPolicy policy, List<String> notes) {
+        ClientConfig config,
+        String pack,
+        StartPosition start,
+        CheckpointPolicy policy,
+        List<String> notes) {
       if (!policy.enabled()) {
         return new CheckpointFeed(null, null, notes);
       }
@@ -222,8 +250,10 @@ public final class AuditReader {
       try {
         reader = TopicReader.open(config, config.layout().checkpoints(pack), start, "checkpoints");
       } catch (UnknownPackException e) {
-        notes.add("pack has no checkpoints topic (" + config.layout().checkpoints(pack).name()
-            + "): checkpoints and signatures were not checked");
+        notes.add(
+            "pack has no checkpoints topic ("
+                + config.layout().checkpoints(pack).name()
+                + "): checkpoints and signatures were not checked");
         return new CheckpointFeed(null, null, notes);
       }
       CheckpointVerifier verifier =
@@ -231,8 +261,9 @@ public final class AuditReader {
               ? CheckpointVerifier.trustingEmbeddedKeys()
               : CheckpointVerifier.trusting(policy.trustedKeys());
       if (policy.trustedKeys().isEmpty()) {
-        notes.add("checkpoint signatures were checked against the keys the checkpoints embed; give the"
-            + " pipeline's public key to also prove who signed them");
+        notes.add(
+            "checkpoint signatures were checked against the keys the checkpoints embed; give the"
+                + " pipeline's public key to also prove who signed them");
       }
       return new CheckpointFeed(reader, verifier, notes);
     }
@@ -268,7 +299,8 @@ public final class AuditReader {
           lookahead = value.value();
         } else if (item.get() instanceof TopicReader.Unreadable<Checkpoint> bad) {
           unreadable++;
-          notes.add("checkpoint record at " + bad.position() + " cannot be decoded: " + bad.reason());
+          notes.add(
+              "checkpoint record at " + bad.position() + " cannot be decoded: " + bad.reason());
         }
       }
       return lookahead;
@@ -279,7 +311,8 @@ public final class AuditReader {
         return Optional.empty();
       }
       if (readToEnd) {
-        // Every record up to the end was read, so every remaining checkpoint's range must have been seen.
+        // Every record up to the end was read, so every remaining checkpoint's range must have been
+        // seen.
         feedUpTo(Long.MAX_VALUE);
         verifier.recordsReadToEnd();
       }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whether and how {@link AuditReader#verify} checks the pack's signed checkpoints besides the hash chain.
+ * Whether and how {@link AuditReader#verify} checks the pack's signed checkpoints besides the hash
+ * chain.
  *
  * @param enabled whether checkpoints are read and checked at all
- * @param trustedKeys public keys of the pipeline; empty means each checkpoint's embedded key is used, which
- *     detects changes to a checkpoint but not a forger who re-signs with a key of their own
+ * @param trustedKeys public keys of the pipeline; empty means each checkpoint's embedded key is
+ *     used, which detects changes to a checkpoint but not a forger who re-signs with a key of their
+ *     own
  */
 public record CheckpointPolicy(boolean enabled, List<PublicKey> trustedKeys) {
 
@@ -30,7 +32,8 @@ public record CheckpointPolicy(boolean enabled, List<PublicKey> trustedKeys) {
   /** Checks that checkpoints are signed by one of these keys. */
   public static CheckpointPolicy trusting(List<PublicKey> keys) {
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("Give at least one trusted public key, or use embeddedKeys()");
+      throw new IllegalArgumentException(
+          "Give at least one trusted public key, or use embeddedKeys()");
     }
     return new CheckpointPolicy(true, keys);
   }

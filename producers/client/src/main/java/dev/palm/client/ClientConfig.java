@@ -15,16 +15,18 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * How every PALM client reaches the cluster: plain Kafka client properties (bootstrap servers plus any
- * SASL/TLS settings, passed to the Kafka clients untouched), the schema registry URL and the topic prefix.
+ * How every PALM client reaches the cluster: plain Kafka client properties (bootstrap servers plus
+ * any SASL/TLS settings, passed to the Kafka clients untouched), the schema registry URL and the
+ * topic prefix.
  *
- * <p>Schema registry settings among the properties (Confluent's names: {@code basic.auth.user.info},
- * {@code bearer.auth.token}, {@code auto.register.schemas}, {@code schema.registry.*}; see
- * {@link RegistryConfig}) are not Kafka settings: they configure the registry client instead.
+ * <p>Schema registry settings among the properties (Confluent's names: {@code
+ * basic.auth.user.info}, {@code bearer.auth.token}, {@code auto.register.schemas}, {@code
+ * schema.registry.*}; see {@link RegistryConfig}) are not Kafka settings: they configure the
+ * registry client instead.
  *
- * @param kafka       Kafka client properties; must contain {@code bootstrap.servers}
- * @param registryUrl the schema registry's Confluent-compatible API URL (e.g. {@code http://host:8081}, or
- *                    Apicurio's {@code http://host:8080/apis/ccompat/v7})
+ * @param kafka Kafka client properties; must contain {@code bootstrap.servers}
+ * @param registryUrl the schema registry's Confluent-compatible API URL (e.g. {@code
+ *     http://host:8081}, or Apicurio's {@code http://host:8080/apis/ccompat/v7})
  * @param topicPrefix first part of every topic name ({@code palm} in production)
  */
 public record ClientConfig(Properties kafka, String registryUrl, String topicPrefix) {
@@ -49,21 +51,26 @@ public record ClientConfig(Properties kafka, String registryUrl, String topicPre
   /** A configuration with only bootstrap servers and registry, and the default topic prefix. */
   public static ClientConfig of(String bootstrapServers, String registryUrl) {
     Properties kafka = new Properties();
-    kafka.setProperty("bootstrap.servers", Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
+    kafka.setProperty(
+        "bootstrap.servers", Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
     return new ClientConfig(kafka, registryUrl, TopicLayout.DEFAULT_PREFIX);
   }
 
   /**
-   * A configuration from a Kafka client properties file (as used by Kafka's own tools, with SASL/TLS
-   * settings), the registry URL and the default topic prefix.
+   * A configuration from a Kafka client properties file (as used by Kafka's own tools, with
+   * SASL/TLS settings), the registry URL and the default topic prefix.
    *
    * @throws UncheckedIOException when the file cannot be read, naming the file
    */
   public static ClientConfig fromFile(Path propertiesFile, String registryUrl) {
-    return new ClientConfig(loadProperties(propertiesFile), registryUrl, TopicLayout.DEFAULT_PREFIX);
+    return new ClientConfig(
+        loadProperties(propertiesFile), registryUrl, TopicLayout.DEFAULT_PREFIX);
   }
 
-  /** Reads a Kafka client properties file (ISO-8859-1 escapes as in {@link Properties#load}, UTF-8 text). */
+  /**
+   * Reads a Kafka client properties file (ISO-8859-1 escapes as in {@link Properties#load}, UTF-8
+   * text).
+   */
   public static Properties loadProperties(Path propertiesFile) {
     Objects.requireNonNull(propertiesFile, "propertiesFile");
     Properties properties = new Properties();
@@ -113,8 +120,8 @@ public record ClientConfig(Properties kafka, String registryUrl, String topicPre
   }
 
   /**
-   * How long one metadata or offset request may take: Kafka's {@code default.api.timeout.ms} when set,
-   * otherwise 60 seconds (Kafka's own default).
+   * How long one metadata or offset request may take: Kafka's {@code default.api.timeout.ms} when
+   * set, otherwise 60 seconds (Kafka's own default).
    */
   public Duration apiTimeout() {
     String value = kafka.getProperty("default.api.timeout.ms");

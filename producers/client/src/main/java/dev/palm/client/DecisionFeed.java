@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An open subscription to one pack's decisions topic, polled by the caller; close it when done. Created by
- * {@link DecisionSubscriber#open}.
+ * An open subscription to one pack's decisions topic, polled by the caller; close it when done.
+ * Created by {@link DecisionSubscriber#open}.
  */
 public final class DecisionFeed implements AutoCloseable {
 
@@ -26,7 +26,8 @@ public final class DecisionFeed implements AutoCloseable {
    * @param position where it was read
    * @param timestamp the record's Kafka timestamp
    */
-  public record Received(PolicyDecision decision, String position, Instant timestamp) implements Entry {
+  public record Received(PolicyDecision decision, String position, Instant timestamp)
+      implements Entry {
     public Received {
       Objects.requireNonNull(decision, "decision");
       Objects.requireNonNull(position, "position");

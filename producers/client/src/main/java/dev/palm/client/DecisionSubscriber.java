@@ -15,8 +15,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Follows a pack's {@code palm.<pack>.decisions} topic: from now, from a time, or up to the decision of one
- * operation with a timeout. Reads only committed records and assigns partitions (no consumer group).
+ * Follows a pack's {@code palm.<pack>.decisions} topic: from now, from a time, or up to the
+ * decision of one operation with a timeout. Reads only committed records and assigns partitions (no
+ * consumer group).
  */
 public final class DecisionSubscriber {
 
@@ -34,7 +35,8 @@ public final class DecisionSubscriber {
    * @throws UnknownPackException when the pack has no decisions topic
    */
   public DecisionFeed open(String pack, StartPosition from) {
-    return new DecisionFeed(TopicReader.open(config, config.layout().decisions(pack), from, "decisions"));
+    return new DecisionFeed(
+        TopicReader.open(config, config.layout().decisions(pack), from, "decisions"));
   }
 
   /**
@@ -58,8 +60,8 @@ public final class DecisionSubscriber {
   }
 
   /**
-   * The current end of the pack's decisions topic, to start a wait from before publishing, so that a decision
-   * published right after cannot be missed and older ones are not scanned.
+   * The current end of the pack's decisions topic, to start a wait from before publishing, so that
+   * a decision published right after cannot be missed and older ones are not scanned.
    */
   public StartPosition currentEnd(String pack) {
     try (Consumer<byte[], byte[]> consumer = KafkaClients.rawConsumer(config, "decisions-end")) {
@@ -67,15 +69,17 @@ public final class DecisionSubscriber {
           PackTopics.requirePartitions(consumer, config, config.layout().decisions(pack));
       consumer.assign(partitions);
       Map<Integer, Long> offsets = new HashMap<>();
-      consumer.endOffsets(partitions, config.apiTimeout()).forEach((tp, offset) -> offsets.put(tp.partition(), offset));
+      consumer
+          .endOffsets(partitions, config.apiTimeout())
+          .forEach((tp, offset) -> offsets.put(tp.partition(), offset));
       return StartPosition.offsets(offsets);
     }
   }
 
   /**
-   * Waits for the first decision (not an alert) about an operation, looking at every retained decision of the
-   * pack and then at new ones until {@code timeout}. The first decision may be {@code PENDING_APPROVAL} or
-   * {@code HELD}; see {@link #awaitFinalDecision} for the settled one.
+   * Waits for the first decision (not an alert) about an operation, looking at every retained
+   * decision of the pack and then at new ones until {@code timeout}. The first decision may be
+   * {@code PENDING_APPROVAL} or {@code HELD}; see {@link #awaitFinalDecision} for the settled one.
    *
    * @return the decision, or empty when none arrived in time
    */
@@ -99,8 +103,8 @@ public final class DecisionSubscriber {
   }
 
   /**
-   * Waits for the first decision about {@code operationId} (kind {@code DECISION}, not an alert) read from
-   * {@code from} that {@code wanted} accepts.
+   * Waits for the first decision about {@code operationId} (kind {@code DECISION}, not an alert)
+   * read from {@code from} that {@code wanted} accepts.
    *
    * @return the decision, or empty when none arrived within {@code timeout}
    * @throws UnknownPackException when the pack has no decisions topic
@@ -116,7 +120,8 @@ public final class DecisionSubscriber {
     try (DecisionFeed feed = open(pack, from)) {
       while (true) {
         long left = deadline - System.nanoTime();
-        Duration wait = left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, POLL.toNanos()));
+        Duration wait =
+            left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, POLL.toNanos()));
         for (DecisionFeed.Entry entry : feed.poll(wait)) {
           if (entry instanceof DecisionFeed.Received received) {
             PolicyDecision decision = received.decision();

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Lists the safety holds in force for a pack (from its decisions topic) and releases or cancels them with a
- * {@code HoldRelease} on {@code palm.holds.releases}: a release lets the evaluation go on (limits, then
- * approval), a cancel denies the operation. The pipeline decides whether the releaser is authorized.
+ * Lists the safety holds in force for a pack (from its decisions topic) and releases or cancels
+ * them with a {@code HoldRelease} on {@code palm.holds.releases}: a release lets the evaluation go
+ * on (limits, then approval), a cancel denies the operation. The pipeline decides whether the
+ * releaser is authorized.
  */
 public final class HoldClient implements AutoCloseable {
 
@@ -87,8 +88,8 @@ public final class HoldClient implements AutoCloseable {
   }
 
   /**
-   * The holds in force, oldest first: every {@code HELD} decision of the retained decisions topic whose
-   * operation has no later decision.
+   * The holds in force, oldest first: every {@code HELD} decision of the retained decisions topic
+   * whose operation has no later decision.
    *
    * @throws UnknownPackException when the pack has no decisions topic
    */
@@ -116,12 +117,14 @@ public final class HoldClient implements AutoCloseable {
   }
 
   /** Releases the addressed hold: the operation's evaluation continues. */
-  public PublishResult release(String pack, Target target, Identity releaser, Optional<String> reason) {
+  public PublishResult release(
+      String pack, Target target, Identity releaser, Optional<String> reason) {
     return act(pack, target, releaser, HoldAction.RELEASE, reason);
   }
 
   /** Cancels the addressed hold: the operation is denied. */
-  public PublishResult cancel(String pack, Target target, Identity releaser, Optional<String> reason) {
+  public PublishResult cancel(
+      String pack, Target target, Identity releaser, Optional<String> reason) {
     return act(pack, target, releaser, HoldAction.CANCEL, reason);
   }
 
@@ -137,7 +140,10 @@ public final class HoldClient implements AutoCloseable {
     Objects.requireNonNull(action, "action");
     List<ActiveHold> holds = holds(pack);
     ActiveHold hold =
-        holds.stream().filter(target::matches).findFirst().orElseThrow(() -> notHeld(pack, target, holds));
+        holds.stream()
+            .filter(target::matches)
+            .findFirst()
+            .orElseThrow(() -> notHeld(pack, target, holds));
     HoldRelease release =
         HoldRelease.newBuilder()
             .setHoldId(hold.holdId().orElse(null))
@@ -153,7 +159,9 @@ public final class HoldClient implements AutoCloseable {
 
   private synchronized RecordSender<HoldRelease> sender() {
     if (sender == null) {
-      sender = new RecordSender<>(config, config.layout().holdReleases().name(), HoldRelease.class, "holds");
+      sender =
+          new RecordSender<>(
+              config, config.layout().holdReleases().name(), HoldRelease.class, "holds");
     }
     return sender;
   }
@@ -169,7 +177,11 @@ public final class HoldClient implements AutoCloseable {
                     .map(h -> h.holdId().orElse("(no id)") + " (operation " + h.operationId() + ")")
                     .collect(Collectors.joining(", "));
     return new NotPendingException(
-        "No hold in force for " + target + " in pack '" + pack + "' (released, cancelled or never placed); "
+        "No hold in force for "
+            + target
+            + " in pack '"
+            + pack
+            + "' (released, cancelled or never placed); "
             + inForce);
   }
 

@@ -8,9 +8,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Who acts through a client: the requester of an operation, an approver, a hold releaser or an executor.
+ * Who acts through a client: the requester of an operation, an approver, a hold releaser or an
+ * executor.
  *
- * @param id   stable identifier (user name, agent id or service account), matched against the pack's approvers
+ * @param id stable identifier (user name, agent id or service account), matched against the pack's
+ *     approvers
  * @param type kind of actor
  */
 public record Identity(String id, ActorType type) {
@@ -42,7 +44,10 @@ public record Identity(String id, ActorType type) {
     return new Identity(id, ActorType.SERVICE);
   }
 
-  /** An identity with a type given as text ({@code human}, {@code agent}, {@code service}, {@code system}). */
+  /**
+   * An identity with a type given as text ({@code human}, {@code agent}, {@code service}, {@code
+   * system}).
+   */
   public static Identity of(String id, String type) {
     return new Identity(id, parseType(type));
   }

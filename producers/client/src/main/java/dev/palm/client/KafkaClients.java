@@ -11,15 +11,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Builds the Kafka clients of the library from a {@link ClientConfig}: the user's properties untouched, plus
- * the few settings PALM's guarantees depend on (idempotent producer with {@code acks=all}; consumers that read
- * only committed records and never join a group or commit).
+ * Builds the Kafka clients of the library from a {@link ClientConfig}: the user's properties
+ * untouched, plus the few settings PALM's guarantees depend on (idempotent producer with {@code
+ * acks=all}; consumers that read only committed records and never join a group or commit).
  */
 final class KafkaClients {
 
   private KafkaClients() {}
 
-  /** Producer settings: the user's properties, then {@code acks=all} and idempotence, which are not optional. */
+  /**
+   * Producer settings: the user's properties, then {@code acks=all} and idempotence, which are not
+   * optional.
+   */
   static Properties producerProperties(ClientConfig config, String purpose) {
     Properties props = config.kafkaOnly();
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId(purpose));
@@ -39,8 +42,8 @@ final class KafkaClients {
 
   /**
    * Consumer settings: the user's properties, then {@code read_committed} (the pipeline writes in
-   * transactions; aborted records must never be shown) and no auto-commit (readers assign partitions and
-   * seek; they keep no group offsets).
+   * transactions; aborted records must never be shown) and no auto-commit (readers assign
+   * partitions and seek; they keep no group offsets).
    */
   static Properties consumerProperties(ClientConfig config, String purpose) {
     Properties props = config.kafkaOnly();
@@ -55,7 +58,9 @@ final class KafkaClients {
   /** A consumer of raw bytes; values are decoded one by one so a bad record cannot stop a read. */
   static KafkaConsumer<byte[], byte[]> rawConsumer(ClientConfig config, String purpose) {
     return new KafkaConsumer<>(
-        consumerProperties(config, purpose), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumerProperties(config, purpose),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   private static String clientId(String purpose) {

@@ -1,8 +1,8 @@
 package dev.palm.client;
 
 /**
- * Thrown when an approval or hold that a command addresses is not pending (never existed, already settled or
- * expired); the message lists what is pending.
+ * Thrown when an approval or hold that a command addresses is not pending (never existed, already
+ * settled or expired); the message lists what is pending.
  */
 public final class NotPendingException extends RuntimeException {
 

@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * An operation a platform asks PALM to decide on, built without touching Avro: {@code
- * Operation.builder("ibank", "delete_deployment").deploymentId("d-1").actor("alice", ActorType.HUMAN).build()}.
- * The builder fills the operation id (a random UUID) and the requested time (now) when they are not given.
+ * Operation.builder("ibank", "delete_deployment").deploymentId("d-1").actor("alice",
+ * ActorType.HUMAN).build()}. The builder fills the operation id (a random UUID) and the requested
+ * time (now) when they are not given.
  *
  * @param operationId idempotency key: a repeated id is answered with the first decision
  * @param pack name of the pack whose policy applies
@@ -161,17 +162,24 @@ public record Operation(
 
     /** Whether no resource is requested explicitly. */
     public boolean isEmpty() {
-      return cpuMillicores.isEmpty() && memoryMb.isEmpty() && storageMb.isEmpty() && networkKbps.isEmpty();
+      return cpuMillicores.isEmpty()
+          && memoryMb.isEmpty()
+          && storageMb.isEmpty()
+          && networkKbps.isEmpty();
     }
 
     ResourceRequests toAvro() {
       return new ResourceRequests(
-          cpuMillicores.orElse(null), memoryMb.orElse(null), storageMb.orElse(null), networkKbps.orElse(null));
+          cpuMillicores.orElse(null),
+          memoryMb.orElse(null),
+          storageMb.orElse(null),
+          networkKbps.orElse(null));
     }
 
     private static void requireNonNegative(Optional<Integer> value, String what) {
       if (value.isPresent() && value.get() < 0) {
-        throw new IllegalArgumentException("The requested " + what + " must not be negative, got " + value.get());
+        throw new IllegalArgumentException(
+            "The requested " + what + " must not be negative, got " + value.get());
       }
     }
   }
@@ -298,7 +306,9 @@ public record Operation(
       return this;
     }
 
-    /** The number of instances involved (instances to create, or the delta of scale_up/scale_down). */
+    /**
+     * The number of instances involved (instances to create, or the delta of scale_up/scale_down).
+     */
     public Builder instanceCount(int instanceCount) {
       this.instanceCount = instanceCount;
       return this;
@@ -314,7 +324,10 @@ public record Operation(
     public Builder resources(int cpuMillicores, int memoryMb, int storageMb, int networkKbps) {
       this.resources =
           new Resources(
-              Optional.of(cpuMillicores), Optional.of(memoryMb), Optional.of(storageMb), Optional.of(networkKbps));
+              Optional.of(cpuMillicores),
+              Optional.of(memoryMb),
+              Optional.of(storageMb),
+              Optional.of(networkKbps));
       return this;
     }
 

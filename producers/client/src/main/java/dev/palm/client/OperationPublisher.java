@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Publishes operations to {@code palm.operations} for the pipeline to decide on: an idempotent producer with
- * {@code acks=all}, keyed by pack so each pack's operations stay in order. Thread-safe; close it when done.
+ * Publishes operations to {@code palm.operations} for the pipeline to decide on: an idempotent
+ * producer with {@code acks=all}, keyed by pack so each pack's operations stay in order.
+ * Thread-safe; close it when done.
  */
 public final class OperationPublisher implements AutoCloseable {
 
@@ -17,7 +18,8 @@ public final class OperationPublisher implements AutoCloseable {
   public OperationPublisher(ClientConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.sender =
-        new RecordSender<>(config, config.layout().operations().name(), OperationRequested.class, "operations");
+        new RecordSender<>(
+            config, config.layout().operations().name(), OperationRequested.class, "operations");
   }
 
   /**
@@ -30,15 +32,17 @@ public final class OperationPublisher implements AutoCloseable {
     return sender.send(operation.pack(), operation.operationId(), operation.toAvro());
   }
 
-  /** Publishes without blocking; the future completes with the record's position once acknowledged. */
+  /**
+   * Publishes without blocking; the future completes with the record's position once acknowledged.
+   */
   public CompletableFuture<PublishResult> publishAsync(Operation operation) {
     return sender.sendAsync(operation.pack(), operation.operationId(), operation.toAvro());
   }
 
   /**
-   * Publishes an operation and waits up to {@code timeout} for its first decision in one call. The wait starts
-   * at the end of the decisions topic as it was before publishing, so the decision cannot be missed and
-   * older decisions are not scanned.
+   * Publishes an operation and waits up to {@code timeout} for its first decision in one call. The
+   * wait starts at the end of the decisions topic as it was before publishing, so the decision
+   * cannot be missed and older decisions are not scanned.
    *
    * @throws UnknownPackException when the pack has no decisions topic (nothing is published then)
    */
@@ -47,7 +51,8 @@ public final class OperationPublisher implements AutoCloseable {
     StartPosition before = subscriber.currentEnd(operation.pack());
     PublishResult published = publish(operation);
     return new PublishedOperation(
-        published, subscriber.awaitDecision(operation.pack(), operation.operationId(), before, timeout));
+        published,
+        subscriber.awaitDecision(operation.pack(), operation.operationId(), before, timeout));
   }
 
   /** Waits until every record published so far is acknowledged. */

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An executor's report that it carried out (or failed to carry out) an operation, reconciled by the pipeline
- * against what was allowed.
+ * An executor's report that it carried out (or failed to carry out) an operation, reconciled by the
+ * pipeline against what was allowed.
  *
  * @param pack pack of the operation
  * @param operationId operation executed
@@ -42,9 +42,16 @@ public record Outcome(
   }
 
   /** A successful execution finished now. */
-  public static Outcome succeeded(String pack, String operationId, String deploymentId, Identity executedBy) {
+  public static Outcome succeeded(
+      String pack, String operationId, String deploymentId, Identity executedBy) {
     return new Outcome(
-        pack, operationId, Optional.empty(), deploymentId, OutcomeStatus.SUCCEEDED, executedBy, Instant.now(),
+        pack,
+        operationId,
+        Optional.empty(),
+        deploymentId,
+        OutcomeStatus.SUCCEEDED,
+        executedBy,
+        Instant.now(),
         Optional.empty());
   }
 
@@ -52,24 +59,46 @@ public record Outcome(
   public static Outcome failed(
       String pack, String operationId, String deploymentId, Identity executedBy, String detail) {
     return new Outcome(
-        pack, operationId, Optional.empty(), deploymentId, OutcomeStatus.FAILED, executedBy, Instant.now(),
+        pack,
+        operationId,
+        Optional.empty(),
+        deploymentId,
+        OutcomeStatus.FAILED,
+        executedBy,
+        Instant.now(),
         Optional.of(detail));
   }
 
   /** A copy naming the operation. */
   public Outcome withOperation(String operationName) {
     return new Outcome(
-        pack, operationId, Optional.of(operationName), deploymentId, status, executedBy, executedAt, detail);
+        pack,
+        operationId,
+        Optional.of(operationName),
+        deploymentId,
+        status,
+        executedBy,
+        executedAt,
+        detail);
   }
 
   /** A copy with another execution time. */
   public Outcome withExecutedAt(Instant time) {
-    return new Outcome(pack, operationId, operation, deploymentId, status, executedBy, time, detail);
+    return new Outcome(
+        pack, operationId, operation, deploymentId, status, executedBy, time, detail);
   }
 
   /** A copy with a detail text. */
   public Outcome withDetail(String text) {
-    return new Outcome(pack, operationId, operation, deploymentId, status, executedBy, executedAt, Optional.of(text));
+    return new Outcome(
+        pack,
+        operationId,
+        operation,
+        deploymentId,
+        status,
+        executedBy,
+        executedAt,
+        Optional.of(text));
   }
 
   /** The Avro event for {@code palm.outcomes}. */

@@ -4,8 +4,9 @@ import dev.palm.events.OperationOutcome;
 import java.util.Objects;
 
 /**
- * Reports to {@code palm.outcomes} that an allowed operation was executed or failed, so the pipeline can
- * reconcile commitments (and flag executions that were never allowed). Thread-safe; close it when done.
+ * Reports to {@code palm.outcomes} that an allowed operation was executed or failed, so the
+ * pipeline can reconcile commitments (and flag executions that were never allowed). Thread-safe;
+ * close it when done.
  */
 public final class OutcomeReporter implements AutoCloseable {
 
@@ -13,7 +14,9 @@ public final class OutcomeReporter implements AutoCloseable {
 
   public OutcomeReporter(ClientConfig config) {
     Objects.requireNonNull(config, "config");
-    this.sender = new RecordSender<>(config, config.layout().outcomes().name(), OperationOutcome.class, "outcomes");
+    this.sender =
+        new RecordSender<>(
+            config, config.layout().outcomes().name(), OperationOutcome.class, "outcomes");
   }
 
   /**

@@ -12,14 +12,17 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Finds which packs have topics on the cluster, so a reader can fail with "unknown pack, known packs: ..."
- * instead of waiting on a topic that does not exist.
+ * Finds which packs have topics on the cluster, so a reader can fail with "unknown pack, known
+ * packs: ..." instead of waiting on a topic that does not exist.
  */
 public final class PackTopics {
 
   private PackTopics() {}
 
-  /** Names of the packs that have an audit or decisions topic under the configuration's prefix, sorted. */
+  /**
+   * Names of the packs that have an audit or decisions topic under the configuration's prefix,
+   * sorted.
+   */
   public static List<String> knownPacks(ClientConfig config) {
     try (Consumer<byte[], byte[]> consumer = KafkaClients.rawConsumer(config, "topics")) {
       return knownPacks(consumer, config, config.apiTimeout());
@@ -56,7 +59,9 @@ public final class PackTopics {
             pack.get(), topic.name(), knownPacks(consumer, config, timeout), config.topicPrefix());
       }
       throw new IllegalStateException(
-          "Topic " + topic.name() + " does not exist; start the pipeline, which creates it, or check --topic-prefix");
+          "Topic "
+              + topic.name()
+              + " does not exist; start the pipeline, which creates it, or check --topic-prefix");
     }
     return partitions.stream()
         .map(p -> new TopicPartition(p.topic(), p.partition()))

@@ -92,8 +92,8 @@ public record PendingApproval(
   }
 
   /**
-   * Whether the request is past its expiry although no resolution was published yet (the pipeline settles it
-   * as {@code APPROVAL_EXPIRED} when it next runs its timer).
+   * Whether the request is past its expiry although no resolution was published yet (the pipeline
+   * settles it as {@code APPROVAL_EXPIRED} when it next runs its timer).
    */
   public boolean expired(Instant now) {
     return !now.isBefore(expiresAt);

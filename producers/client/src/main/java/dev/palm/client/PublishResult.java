@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a client's record landed: the operation it concerns and its topic, partition, offset and timestamp,
- * so callers can cite it or read from there.
+ * Where a client's record landed: the operation it concerns and its topic, partition, offset and
+ * timestamp, so callers can cite it or read from there.
  */
-public record PublishResult(String operationId, String topic, int partition, long offset, Instant timestamp) {
+public record PublishResult(
+    String operationId, String topic, int partition, long offset, Instant timestamp) {
 
   public PublishResult {
     Objects.requireNonNull(operationId, "operationId");

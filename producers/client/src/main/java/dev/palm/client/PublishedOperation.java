@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link OperationPublisher#publishAndWait} returns: where the operation was published and the decision,
- * if it arrived before the timeout.
+ * What {@link OperationPublisher#publishAndWait} returns: where the operation was published and the
+ * decision, if it arrived before the timeout.
  *
  * @param published position of the published operation
  * @param decision the first decision about it, empty when none arrived in time

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
-/** Sends one kind of PALM input event keyed by pack and reports where it landed; shared by the clients. */
+/**
+ * Sends one kind of PALM input event keyed by pack and reports where it landed; shared by the
+ * clients.
+ */
 final class RecordSender<V extends SpecificRecord> implements AutoCloseable {
 
   private final KafkaProducer<String, V> producer;
@@ -19,7 +22,9 @@ final class RecordSender<V extends SpecificRecord> implements AutoCloseable {
     this.topic = topic;
   }
 
-  /** Sends asynchronously; the future completes when the broker acknowledged the record (acks=all). */
+  /**
+   * Sends asynchronously; the future completes when the broker acknowledged the record (acks=all).
+   */
   CompletableFuture<PublishResult> sendAsync(String pack, String operationId, V value) {
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     producer.send(

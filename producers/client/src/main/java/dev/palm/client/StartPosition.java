@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-/** Where a reader of a PALM topic starts: the oldest retained record, the current end, a time, or offsets. */
+/**
+ * Where a reader of a PALM topic starts: the oldest retained record, the current end, a time, or
+ * offsets.
+ */
 public sealed interface StartPosition {
 
   /** The oldest record still retained. */
@@ -17,7 +20,10 @@ public sealed interface StartPosition {
     return new End();
   }
 
-  /** The first record whose Kafka timestamp is at or after {@code time} (Kafka's {@code offsetsForTimes}). */
+  /**
+   * The first record whose Kafka timestamp is at or after {@code time} (Kafka's {@code
+   * offsetsForTimes}).
+   */
   static StartPosition at(Instant time) {
     return new AtTime(time);
   }

@@ -20,9 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads one PALM topic from a {@link StartPosition} by assigning all its partitions (no consumer group),
- * decoding values one record at a time so that an undecodable record is reported rather than stopping the
- * read. It remembers the end offsets of the moment it was opened, so bounded reads know when they are done.
+ * Reads one PALM topic from a {@link StartPosition} by assigning all its partitions (no consumer
+ * group), decoding values one record at a time so that an undecodable record is reported rather
+ * than stopping the read. It remembers the end offsets of the moment it was opened, so bounded
+ * reads know when they are done.
  */
 final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
 
@@ -94,11 +95,19 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       consumer.assign(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
-      Map<TopicPartition, Long> startOffsets = startOffsets(consumer, partitions, start, begin, end, timeout);
+      Map<TopicPartition, Long> startOffsets =
+          startOffsets(consumer, partitions, start, begin, end, timeout);
       startOffsets.forEach(consumer::seek);
       Deserializer<V> deserializer = config.serdes().valueDeserializer(spec.valueType());
       return new TopicReader<>(
-          consumer, deserializer, spec.name(), config.registryUrl(), timeout, partitions, startOffsets, end);
+          consumer,
+          deserializer,
+          spec.name(),
+          config.registryUrl(),
+          timeout,
+          partitions,
+          startOffsets,
+          end);
     } catch (RuntimeException e) {
       consumer.close(CloseOptions.timeout(Duration.ZERO));
       throw e;
@@ -113,7 +122,8 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       Map<TopicPartition, Long> end,
       Duration timeout) {
     Map<TopicPartition, Long> offsets = new HashMap<>();
-    // Java 17: no pattern matching in switch, so the sealed variants are told apart with instanceof.
+    // Java 17: no pattern matching in switch, so the sealed variants are told apart with
+    // instanceof.
     if (start instanceof StartPosition.Beginning) {
       offsets.putAll(begin);
     } else if (start instanceof StartPosition.End) {
@@ -124,7 +134,8 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, timeout);
       for (TopicPartition tp : partitions) {
         OffsetAndTimestamp hit = found.get(tp);
-        // No record at or after the time: start at the end, so the range is empty (or only new records).
+        // No record at or after the time: start at the end, so the range is empty (or only new
+        // records).
         offsets.put(tp, hit == null ? end.get(tp) : Math.max(hit.offset(), begin.get(tp)));
       }
     } else if (start instanceof StartPosition.AtOffsets at) {
@@ -144,7 +155,10 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     return topic;
   }
 
-  /** Records between the start and the end of the moment of opening (an upper bound: markers count too). */
+  /**
+   * Records between the start and the end of the moment of opening (an upper bound: markers count
+   * too).
+   */
   long recordsToSnapshotEnd() {
     long total = 0;
     for (TopicPartition tp : partitions) {
@@ -153,7 +167,10 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     return total;
   }
 
-  /** Whether every partition not stopped has been read up to the end offsets of the moment of opening. */
+  /**
+   * Whether every partition not stopped has been read up to the end offsets of the moment of
+   * opening.
+   */
   boolean atSnapshotEnd() {
     for (TopicPartition tp : partitions) {
       if (!stopped.contains(tp) && consumer.position(tp, apiTimeout) < endAtOpen.get(tp)) {
@@ -188,7 +205,10 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     return items;
   }
 
-  /** Polls, keeping only records below the end offsets of the moment of opening (later ones belong to no snapshot). */
+  /**
+   * Polls, keeping only records below the end offsets of the moment of opening (later ones belong
+   * to no snapshot).
+   */
   private List<Item<V>> pollBounded() {
     List<Item<V>> items = new ArrayList<>();
     for (Item<V> item : poll(Duration.ofMillis(200))) {
@@ -204,22 +224,40 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     Instant timestamp = Instant.ofEpochMilli(record.timestamp());
     if (record.value() == null) {
       return new Unreadable<>(
-          record.topic(), record.partition(), record.offset(), timestamp, "the value is null (a tombstone)");
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          timestamp,
+          "the value is null (a tombstone)");
     }
     try {
       V value = deserializer.deserialize(record.topic(), record.headers(), record.value());
       String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-      return new Value<>(record.topic(), record.partition(), record.offset(), timestamp, key, value);
+      return new Value<>(
+          record.topic(), record.partition(), record.offset(), timestamp, key, value);
     } catch (RuntimeException e) {
       if (dev.palm.registry.RegistryUnavailableException.isCause(e) || causedByIo(e)) {
-        // The bytes may be fine: the registry that holds their schema did not answer (or answered 5xx).
+        // The bytes may be fine: the registry that holds their schema did not answer (or answered
+        // 5xx).
         throw new RegistryUnavailableException(
-            "The schema registry " + registryUrl + " did not answer while decoding " + record.topic() + "-"
-                + record.partition() + "@" + record.offset() + ": " + e.getMessage(),
+            "The schema registry "
+                + registryUrl
+                + " did not answer while decoding "
+                + record.topic()
+                + "-"
+                + record.partition()
+                + "@"
+                + record.offset()
+                + ": "
+                + e.getMessage(),
             e);
       }
       return new Unreadable<>(
-          record.topic(), record.partition(), record.offset(), timestamp, Objects.toString(e.getMessage(), e.toString()));
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          timestamp,
+          Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -233,11 +271,11 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   }
 
   /**
-   * Reads everything up to the end offsets of the moment of opening, handing each item to {@code sink}
-   * until it returns false.
+   * Reads everything up to the end offsets of the moment of opening, handing each item to {@code
+   * sink} until it returns false.
    *
-   * @throws org.apache.kafka.common.errors.TimeoutException when no record arrives for the API timeout
-   *     although the end has not been reached
+   * @throws org.apache.kafka.common.errors.TimeoutException when no record arrives for the API
+   *     timeout although the end has not been reached
    */
   void readToSnapshotEnd(java.util.function.Predicate<Item<V>> sink) {
     long idleSince = System.nanoTime();
@@ -247,7 +285,11 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
         idleSince = System.nanoTime();
       } else if (System.nanoTime() - idleSince > apiTimeout.toNanos()) {
         throw new org.apache.kafka.common.errors.TimeoutException(
-            "Reading " + topic + " made no progress for " + apiTimeout.toSeconds() + " s before reaching its end");
+            "Reading "
+                + topic
+                + " made no progress for "
+                + apiTimeout.toSeconds()
+                + " s before reaching its end");
       }
       for (Item<V> item : items) {
         if (stopped.contains(new TopicPartition(item.topic(), item.partition()))) {
@@ -261,11 +303,11 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   }
 
   /**
-   * The next item up to the end offsets of the moment of opening, or empty at that end: a pull-style read for
-   * merging two topics.
+   * The next item up to the end offsets of the moment of opening, or empty at that end: a
+   * pull-style read for merging two topics.
    *
-   * @throws org.apache.kafka.common.errors.TimeoutException when no record arrives for the API timeout
-   *     although the end has not been reached
+   * @throws org.apache.kafka.common.errors.TimeoutException when no record arrives for the API
+   *     timeout although the end has not been reached
    */
   java.util.Optional<Item<V>> nextItem() {
     long idleSince = System.nanoTime();
@@ -278,7 +320,11 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
         buffered.addAll(items);
       } else if (System.nanoTime() - idleSince > apiTimeout.toNanos()) {
         throw new org.apache.kafka.common.errors.TimeoutException(
-            "Reading " + topic + " made no progress for " + apiTimeout.toSeconds() + " s before reaching its end");
+            "Reading "
+                + topic
+                + " made no progress for "
+                + apiTimeout.toSeconds()
+                + " s before reaching its end");
       }
     }
     return java.util.Optional.of(buffered.poll());

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Thrown when a pack has no topics on the cluster: it is not loaded by any pipeline there (or the topic
- * prefix is wrong); the message names the packs that are.
+ * Thrown when a pack has no topics on the cluster: it is not loaded by any pipeline there (or the
+ * topic prefix is wrong); the message names the packs that are.
  */
 public final class UnknownPackException extends RuntimeException {
 
@@ -14,7 +14,8 @@ public final class UnknownPackException extends RuntimeException {
   private final String pack;
   private final List<String> knownPacks;
 
-  public UnknownPackException(String pack, String missingTopic, List<String> knownPacks, String prefix) {
+  public UnknownPackException(
+      String pack, String missingTopic, List<String> knownPacks, String prefix) {
     super(message(pack, missingTopic, knownPacks, prefix));
     this.pack = Objects.requireNonNull(pack, "pack");
     this.knownPacks = List.copyOf(knownPacks);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palm.audit.AuditChain;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.PolicyDecision;
-import dev.palm.audit.AuditChain;
 import dev.palm.wire.AvroJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,8 @@ class AvroJsonTest {
   @Test
   void linesThatCannotRebuildTheRecordNameTheProblem() throws Exception {
     AuditRecord record = Fixture.chain("ibank", 1, T0, Duration.ofSeconds(1)).get(0);
-    ObjectNode json = (ObjectNode) MAPPER.readTree(AuditExport.line(new AuditEntry(record, "t", 0, 0, T0)));
+    ObjectNode json =
+        (ObjectNode) MAPPER.readTree(AuditExport.line(new AuditEntry(record, "t", 0, 0, T0)));
 
     ObjectNode missing = json.deepCopy();
     missing.remove("prev_hash");
@@ -93,11 +94,13 @@ class AvroJsonTest {
 
     ObjectNode badEnum = json.deepCopy();
     badEnum.put("event_type", "EXPLODED");
-    assertThatThrownBy(() -> AuditExport.parse(badEnum.toString())).hasMessageContaining("event_type must be one of");
+    assertThatThrownBy(() -> AuditExport.parse(badEnum.toString()))
+        .hasMessageContaining("event_type must be one of");
 
     ObjectNode subMillis = json.deepCopy();
     subMillis.put("recorded_at", "2026-02-03T04:05:06.789123Z");
-    assertThatThrownBy(() -> AuditExport.parse(subMillis.toString())).hasMessageContaining("sub-millisecond");
+    assertThatThrownBy(() -> AuditExport.parse(subMillis.toString()))
+        .hasMessageContaining("sub-millisecond");
 
     assertThatThrownBy(() -> AuditExport.parse("{not json")).hasMessageContaining("not valid JSON");
   }
@@ -105,7 +108,8 @@ class AvroJsonTest {
   @Test
   void timestampsMayAlsoBeGivenAsEpochMilliseconds() throws Exception {
     AuditRecord record = Fixture.chain("ibank", 1, T0, Duration.ofSeconds(1)).get(0);
-    ObjectNode json = (ObjectNode) MAPPER.readTree(AuditExport.line(new AuditEntry(record, "t", 0, 0, T0)));
+    ObjectNode json =
+        (ObjectNode) MAPPER.readTree(AuditExport.line(new AuditEntry(record, "t", 0, 0, T0)));
     json.put("recorded_at", T0.toEpochMilli());
 
     assertThat(AuditExport.parse(json.toString())).isEqualTo(record);

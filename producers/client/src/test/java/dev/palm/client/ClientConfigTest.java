@@ -19,11 +19,13 @@ class ClientConfigTest {
     assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
     assertThat(config.topicPrefix()).isEqualTo("palm");
     assertThat(config.layout().audit("ibank").name()).isEqualTo("palm.ibank.audit");
-    assertThat(config.withTopicPrefix("test").layout().operations().name()).isEqualTo("test.operations");
+    assertThat(config.withTopicPrefix("test").layout().operations().name())
+        .isEqualTo("test.operations");
   }
 
   @Test
-  void securitySettingsFromAFilePassThroughToTheKafkaClientsUntouched(@TempDir Path dir) throws Exception {
+  void securitySettingsFromAFilePassThroughToTheKafkaClientsUntouched(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("client.properties");
     Files.writeString(
         file,
@@ -42,10 +44,13 @@ class ClientConfigTest {
     Properties producer = KafkaClients.producerProperties(config, "test");
     assertThat(producer.getProperty("security.protocol")).isEqualTo("SASL_SSL");
     assertThat(producer.getProperty("sasl.jaas.config")).contains("password=\"p\"");
-    assertThat(producer.getProperty("ssl.truststore.location")).isEqualTo("/etc/kafka/truststore.jks");
+    assertThat(producer.getProperty("ssl.truststore.location"))
+        .isEqualTo("/etc/kafka/truststore.jks");
     assertThat(producer.getProperty("acks")).isEqualTo("all");
     assertThat(producer.getProperty("enable.idempotence")).isEqualTo("true");
-    assertThat(producer).doesNotContainKey("basic.auth.user.info").doesNotContainKey("basic.auth.credentials.source");
+    assertThat(producer)
+        .doesNotContainKey("basic.auth.user.info")
+        .doesNotContainKey("basic.auth.credentials.source");
 
     Properties consumer = KafkaClients.consumerProperties(config, "test");
     assertThat(consumer.getProperty("security.protocol")).isEqualTo("SASL_SSL");
@@ -55,7 +60,10 @@ class ClientConfigTest {
     assertThat(config.serdes().config())
         .containsEntry("basic.auth.user.info", "registry-user:registry-secret")
         .containsEntry("schema.registry.url", "https://registry.example:8443");
-    assertThat(config.toString()).doesNotContain("password").doesNotContain("registry-secret").contains("broker-1:9093");
+    assertThat(config.toString())
+        .doesNotContain("password")
+        .doesNotContain("registry-secret")
+        .contains("broker-1:9093");
   }
 
   @Test
@@ -87,6 +95,7 @@ class ClientConfigTest {
   void apiTimeoutFollowsKafkasDefaultApiTimeoutSetting() {
     ClientConfig config = ClientConfig.of("b:1", "http://r:1");
     assertThat(config.apiTimeout()).hasSeconds(60);
-    assertThat(config.withKafkaProperty("default.api.timeout.ms", "2500").apiTimeout()).hasMillis(2500);
+    assertThat(config.withKafkaProperty("default.api.timeout.ms", "2500").apiTimeout())
+        .hasMillis(2500);
   }
 }

@@ -9,13 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the pipeline's output events as the topology would publish them, for tests that play the pipeline. */
+/**
+ * Builds the pipeline's output events as the topology would publish them, for tests that play the
+ * pipeline.
+ */
 public final class Events {
 
   private Events() {}
 
   /** A decision about {@code operationId}. */
-  public static PolicyDecision decision(String pack, String operationId, Decision decision, Instant at) {
+  public static PolicyDecision decision(
+      String pack, String operationId, Decision decision, Instant at) {
     return PolicyDecision.newBuilder()
         .setOperationId(operationId)
         .setPack(pack)
@@ -35,7 +39,10 @@ public final class Events {
         .build();
   }
 
-  /** An approval-topic record of {@code kind} for the operation's approval {@code appr-<operationId>}. */
+  /**
+   * An approval-topic record of {@code kind} for the operation's approval {@code
+   * appr-<operationId>}.
+   */
   public static ApprovalRequest approval(
       String pack, String operationId, ApprovalRequestKind kind, Instant requestedAt, int level) {
     return ApprovalRequest.newBuilder()

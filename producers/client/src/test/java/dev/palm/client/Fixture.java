@@ -1,19 +1,18 @@
 package dev.palm.client;
 
+import dev.palm.audit.AuditChain;
+import dev.palm.audit.ChainHead;
 import dev.palm.events.AuditDetail;
 import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Decision;
 import dev.palm.events.SourcePosition;
 import dev.palm.packs.IntegrityAlgorithm;
-import dev.palm.audit.AuditChain;
-import dev.palm.audit.ChainHead;
 import dev.palm.streams.infra.SharedInfra;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,9 +31,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Shared test setup of the producers module: client configurations with a unique topic prefix on the JVM's
- * shared broker and registry, topic creation, chains of audit records, plain producers that write what the
- * pipeline (or a forger) would write, and an in-process runner of the {@code palm} command line.
+ * Shared test setup of the producers module: client configurations with a unique topic prefix on
+ * the JVM's shared broker and registry, topic creation, chains of audit records, plain producers
+ * that write what the pipeline (or a forger) would write, and an in-process runner of the {@code
+ * palm} command line.
  */
 public final class Fixture {
 
@@ -46,7 +46,9 @@ public final class Fixture {
         .withTopicPrefix(SharedInfra.uniquePrefix(label));
   }
 
-  /** Creates the shared input topics and the four topics of each pack (one partition, kept forever). */
+  /**
+   * Creates the shared input topics and the four topics of each pack (one partition, kept forever).
+   */
   public static void createTopics(ClientConfig config, String... packs) {
     List<String> names = new ArrayList<>();
     config.layout().inputs().forEach(t -> names.add(t.name()));
@@ -62,7 +64,8 @@ public final class Fixture {
       for (String name : names) {
         try {
           admin
-              .createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
+              .createTopics(
+                  List.of(new NewTopic(name, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
               .all()
               .get();
         } catch (ExecutionException e) {
@@ -82,7 +85,10 @@ public final class Fixture {
     return Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
   }
 
-  /** A draft audit record of {@code pack}; record i concerns operation op-(i/2) and deployment dep-(i%3). */
+  /**
+   * A draft audit record of {@code pack}; record i concerns operation op-(i/2) and deployment
+   * dep-(i%3).
+   */
   public static AuditRecord draft(String pack, int i, Instant recordedAt) {
     boolean decision = i % 2 == 1;
     return AuditChain.draft()
@@ -100,7 +106,9 @@ public final class Fixture {
         .setRuleIds(decision ? List.of("limits.max_scale_up") : List.of())
         .setReasonCodes(decision ? List.of("WITHIN_LIMITS") : List.of())
         .setMessages(List.of("record " + i + ", with a comma and \"quotes\""))
-        .setDetails(List.of(new AuditDetail("replicas", Integer.toString(i)), new AuditDetail("env", "prod")))
+        .setDetails(
+            List.of(
+                new AuditDetail("replicas", Integer.toString(i)), new AuditDetail("env", "prod")))
         .setSource(new SourcePosition("palm.operations", 0, (long) i))
         .build();
   }
@@ -118,15 +126,24 @@ public final class Fixture {
     return records;
   }
 
-  /** Writes audit records to the pack's audit topic, each with its {@code recorded_at} as Kafka timestamp. */
+  /**
+   * Writes audit records to the pack's audit topic, each with its {@code recorded_at} as Kafka
+   * timestamp.
+   */
   public static void writeAudit(ClientConfig config, String pack, List<AuditRecord> records) {
     try (KafkaProducer<String, AuditRecord> producer =
         new KafkaProducer<>(
-            config.kafka(), new StringSerializer(), config.serdes().valueSerializer(AuditRecord.class))) {
+            config.kafka(),
+            new StringSerializer(),
+            config.serdes().valueSerializer(AuditRecord.class))) {
       for (AuditRecord record : records) {
         producer.send(
             new ProducerRecord<>(
-                config.layout().audit(pack).name(), null, record.getRecordedAt().toEpochMilli(), pack, record));
+                config.layout().audit(pack).name(),
+                null,
+                record.getRecordedAt().toEpochMilli(),
+                pack,
+                record));
       }
       producer.flush();
     }
@@ -136,14 +153,16 @@ public final class Fixture {
   public static <V extends SpecificRecord> void write(
       ClientConfig config, String topic, Class<V> type, String key, V value, Instant timestamp) {
     try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(config.kafka(), new StringSerializer(), config.serdes().valueSerializer(type))) {
+        new KafkaProducer<>(
+            config.kafka(), new StringSerializer(), config.serdes().valueSerializer(type))) {
       producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value));
       producer.flush();
     }
   }
 
   /** Writes raw bytes (e.g. garbage a broken producer wrote) with a plain producer. */
-  public static void writeRaw(ClientConfig config, String topic, String key, byte[] value, Instant timestamp) {
+  public static void writeRaw(
+      ClientConfig config, String topic, String key, byte[] value, Instant timestamp) {
     Properties props = config.kafka();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
@@ -158,7 +177,8 @@ public final class Fixture {
     Properties props = config.kafka();
     props.setProperty("isolation.level", "read_committed");
     try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), config.serdes().valueDeserializer(type))) {
+        new KafkaConsumer<>(
+            props, new StringDeserializer(), config.serdes().valueDeserializer(type))) {
       TopicPartition tp = new TopicPartition(topic, 0);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));

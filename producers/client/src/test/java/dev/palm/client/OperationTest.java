@@ -27,7 +27,8 @@ class OperationTest {
 
     assertThat(UUID.fromString(op.operationId())).isNotNull();
     assertThat(op.requestedAt()).isEqualTo(Instant.parse("2026-05-01T10:15:30.123Z"));
-    assertThat(Operation.builder("ibank", "x").build().operationId()).isNotEqualTo(op.operationId());
+    assertThat(Operation.builder("ibank", "x").build().operationId())
+        .isNotEqualTo(op.operationId());
   }
 
   @Test
@@ -78,7 +79,8 @@ class OperationTest {
 
   @Test
   void absentOptionalFieldsAreNullInAvro() {
-    OperationRequested avro = Operation.builder("ibank", "restart").deploymentId("d").build().toAvro();
+    OperationRequested avro =
+        Operation.builder("ibank", "restart").deploymentId("d").build().toAvro();
 
     assertThat(avro.getActor()).isNull();
     assertThat(avro.getAgentId()).isNull();
@@ -90,8 +92,7 @@ class OperationTest {
 
   @Test
   void invalidValuesAreRejectedWithTheirName() {
-    assertThatThrownBy(() -> Operation.builder(" ", "scale").build())
-        .hasMessageContaining("pack");
+    assertThatThrownBy(() -> Operation.builder(" ", "scale").build()).hasMessageContaining("pack");
     assertThatThrownBy(() -> Operation.builder("ibank", "scale").actor("bob", "robot"))
         .hasMessageContaining("robot")
         .hasMessageContaining("human, agent, service, system");

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A real pipeline ({@link PalmService}) on the JVM's shared broker and registry, with topics and application
- * id of its own, for tests that drive the command line or the clients against it.
+ * A real pipeline ({@link PalmService}) on the JVM's shared broker and registry, with topics and
+ * application id of its own, for tests that drive the command line or the clients against it.
  */
 public final class RunningPipeline implements AutoCloseable {
 
@@ -22,8 +22,12 @@ public final class RunningPipeline implements AutoCloseable {
     this.service = service;
   }
 
-  /** Starts a pipeline enforcing {@code packs}, keeping its state and signing key under {@code stateDir}. */
-  public static RunningPipeline start(String label, Path stateDir, List<PlatformPack> packs) throws Exception {
+  /**
+   * Starts a pipeline enforcing {@code packs}, keeping its state and signing key under {@code
+   * stateDir}.
+   */
+  public static RunningPipeline start(String label, Path stateDir, List<PlatformPack> packs)
+      throws Exception {
     ClientConfig config = Fixture.config(label);
     PalmService service =
         PalmService.create(

@@ -3,11 +3,6 @@ package dev.palm.audit;
 import dev.palm.events.AuditDetail;
 import dev.palm.events.AuditRecord;
 import dev.palm.packs.IntegrityAlgorithm;
-
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,159 +12,179 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * Appends records to a pack's hash chain: assigns sequence and {@code prev_hash} and computes {@code hash}
- * over the canonical encoding specified in {@code docs/audit-format.md}.
+ * Appends records to a pack's hash chain: assigns sequence and {@code prev_hash} and computes
+ * {@code hash} over the canonical encoding specified in {@code docs/audit-format.md}.
  *
- * <p>Canonical encoding: the Avro binary encoding (Avro specification 1.12, "Binary Encoding") of the record
- * under the {@code AuditRecord} schema, with {@code hash} replaced by the empty string. The schema has no
- * maps, so the encoding is unique for a given record. {@code hash = lowercase-hex(H(canonical bytes))}.
+ * <p>Canonical encoding: the Avro binary encoding (Avro specification 1.12, "Binary Encoding") of
+ * the record under the {@code AuditRecord} schema, with {@code hash} replaced by the empty string.
+ * The schema has no maps, so the encoding is unique for a given record. {@code hash =
+ * lowercase-hex(H(canonical bytes))}.
  */
 public final class AuditChain {
 
-    private final IntegrityAlgorithm algorithm;
+  private final IntegrityAlgorithm algorithm;
 
-    /**
-     * A chain hashing with {@code algorithm}.
-     *
-     * @throws UnsupportedOperationException for {@link IntegrityAlgorithm#BLAKE3}, which the JDK cannot compute
-     */
-    public AuditChain(IntegrityAlgorithm algorithm) {
-        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        Digests.newDigest(algorithm); // fail now, not at the first append
+  /**
+   * A chain hashing with {@code algorithm}.
+   *
+   * @throws UnsupportedOperationException for {@link IntegrityAlgorithm#BLAKE3}, which the JDK
+   *     cannot compute
+   */
+  public AuditChain(IntegrityAlgorithm algorithm) {
+    this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+    Digests.newDigest(algorithm); // fail now, not at the first append
+  }
+
+  /**
+   * A chain for a pack, failing with an error that names the pack if its algorithm is unsupported.
+   *
+   * @throws UnsupportedOperationException naming the pack when it asks for BLAKE3
+   */
+  public static AuditChain forPack(String pack, IntegrityAlgorithm algorithm) {
+    Digests.requireSupported(pack, algorithm);
+    return new AuditChain(algorithm);
+  }
+
+  /** The algorithm this chain hashes with. */
+  public IntegrityAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The head of an empty chain with this algorithm. */
+  public ChainHead genesis() {
+    return ChainHead.genesis(algorithm);
+  }
+
+  /**
+   * A builder for a draft record with the chain fields ({@code sequence}, {@code prev_hash}, {@code
+   * hash}, {@code algorithm}) pre-filled with placeholders, so callers only set the content fields
+   * before {@link #append}.
+   */
+  public static AuditRecord.Builder draft() {
+    return AuditRecord.newBuilder().setSequence(0L).setPrevHash("").setHash("").setAlgorithm("");
+  }
+
+  /**
+   * Returns a copy of {@code draft} appended at {@code head}: {@code sequence =
+   * head.nextSequence()}, {@code prev_hash = head.lastHash()}, {@code algorithm} = this chain's
+   * algorithm, {@code recorded_at} truncated to milliseconds (what the encoding keeps), {@code
+   * details} sorted by key, and {@code hash}. Advance the head with {@link
+   * ChainHead#next(AuditRecord)}.
+   *
+   * @throws IllegalArgumentException if the head's hash has the wrong length for this algorithm or
+   *     the details contain a key twice
+   */
+  public AuditRecord append(ChainHead head, AuditRecord draft) {
+    Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(draft, "draft");
+    int hexLength = Digests.digestLength(algorithm) * 2;
+    if (head.lastHash().length() != hexLength) {
+      throw new IllegalArgumentException(
+          "chain head hash of pack '"
+              + draft.getPack()
+              + "' has "
+              + head.lastHash().length()
+              + " hex digits but "
+              + Digests.wireName(algorithm)
+              + " needs "
+              + hexLength
+              + "; was the pack's integrity_algorithm changed mid-chain?");
     }
-
-    /**
-     * A chain for a pack, failing with an error that names the pack if its algorithm is unsupported.
-     *
-     * @throws UnsupportedOperationException naming the pack when it asks for BLAKE3
-     */
-    public static AuditChain forPack(String pack, IntegrityAlgorithm algorithm) {
-        Digests.requireSupported(pack, algorithm);
-        return new AuditChain(algorithm);
+    AuditRecord.Builder builder =
+        AuditRecord.newBuilder(draft)
+            .setSequence(head.nextSequence())
+            .setPrevHash(head.lastHash())
+            .setAlgorithm(Digests.wireName(algorithm))
+            .setHash("")
+            .setDetails(sortedDetails(draft));
+    Instant recordedAt = draft.getRecordedAt();
+    if (recordedAt != null) {
+      builder.setRecordedAt(recordedAt.truncatedTo(ChronoUnit.MILLIS));
     }
+    AuditRecord unhashed = builder.build();
+    unhashed.setHash(Digests.hexDigest(algorithm, encode(unhashed)));
+    return unhashed;
+  }
 
-    /** The algorithm this chain hashes with. */
-    public IntegrityAlgorithm algorithm() {
-        return algorithm;
+  /**
+   * The canonical bytes of a record: its Avro binary encoding with {@code hash} set to the empty
+   * string. The record itself is not modified.
+   */
+  public static byte[] canonicalBytes(AuditRecord record) {
+    if (record.getHash() != null && record.getHash().isEmpty()) {
+      return encode(record);
     }
-
-    /** The head of an empty chain with this algorithm. */
-    public ChainHead genesis() {
-        return ChainHead.genesis(algorithm);
+    // A shallow field-by-field copy: the builder would deep-copy every nested list and record per
+    // call.
+    AuditRecord copy = new AuditRecord();
+    for (int i = 0; i < AuditRecord.getClassSchema().getFields().size(); i++) {
+      copy.put(i, record.get(i));
     }
+    copy.setHash("");
+    return encode(copy);
+  }
 
-    /**
-     * A builder for a draft record with the chain fields ({@code sequence}, {@code prev_hash}, {@code hash},
-     * {@code algorithm}) pre-filled with placeholders, so callers only set the content fields before
-     * {@link #append}.
-     */
-    public static AuditRecord.Builder draft() {
-        return AuditRecord.newBuilder()
-                .setSequence(0L)
-                .setPrevHash("")
-                .setHash("")
-                .setAlgorithm("");
+  /**
+   * Recomputes a record's hash with the algorithm named in its own {@code algorithm} field.
+   *
+   * @throws IllegalArgumentException if the algorithm field is not sha256, sha384 or sha512
+   * @throws UnsupportedOperationException if it names blake3
+   */
+  public static String computeHash(AuditRecord record) {
+    return computeHash(record, Digests.fromWireName(record.getAlgorithm()));
+  }
+
+  /**
+   * Recomputes a record's hash with the given algorithm, ignoring its {@code algorithm} field's
+   * value.
+   */
+  public static String computeHash(AuditRecord record, IntegrityAlgorithm algorithm) {
+    return Digests.hexDigest(algorithm, canonicalBytes(record));
+  }
+
+  private static List<AuditDetail> sortedDetails(AuditRecord draft) {
+    List<AuditDetail> details =
+        new ArrayList<>(draft.getDetails() == null ? List.of() : draft.getDetails());
+    details.sort(Comparator.comparing(AuditDetail::getKey));
+    for (int i = 1; i < details.size(); i++) {
+      if (details.get(i).getKey().equals(details.get(i - 1).getKey())) {
+        throw new IllegalArgumentException(
+            "audit record of pack '"
+                + draft.getPack()
+                + "' has detail key '"
+                + details.get(i).getKey()
+                + "' twice; detail keys must be unique");
+      }
     }
+    return details;
+  }
 
-    /**
-     * Returns a copy of {@code draft} appended at {@code head}: {@code sequence = head.nextSequence()},
-     * {@code prev_hash = head.lastHash()}, {@code algorithm} = this chain's algorithm, {@code recorded_at}
-     * truncated to milliseconds (what the encoding keeps), {@code details} sorted by key, and {@code hash}.
-     * Advance the head with {@link ChainHead#next(AuditRecord)}.
-     *
-     * @throws IllegalArgumentException if the head's hash has the wrong length for this algorithm or the
-     *                                  details contain a key twice
-     */
-    public AuditRecord append(ChainHead head, AuditRecord draft) {
-        Objects.requireNonNull(head, "head");
-        Objects.requireNonNull(draft, "draft");
-        int hexLength = Digests.digestLength(algorithm) * 2;
-        if (head.lastHash().length() != hexLength) {
-            throw new IllegalArgumentException("chain head hash of pack '" + draft.getPack() + "' has "
-                    + head.lastHash().length() + " hex digits but " + Digests.wireName(algorithm) + " needs "
-                    + hexLength + "; was the pack's integrity_algorithm changed mid-chain?");
-        }
-        AuditRecord.Builder builder = AuditRecord.newBuilder(draft)
-                .setSequence(head.nextSequence())
-                .setPrevHash(head.lastHash())
-                .setAlgorithm(Digests.wireName(algorithm))
-                .setHash("")
-                .setDetails(sortedDetails(draft));
-        Instant recordedAt = draft.getRecordedAt();
-        if (recordedAt != null) {
-            builder.setRecordedAt(recordedAt.truncatedTo(ChronoUnit.MILLIS));
-        }
-        AuditRecord unhashed = builder.build();
-        unhashed.setHash(Digests.hexDigest(algorithm, encode(unhashed)));
-        return unhashed;
+  private static byte[] encode(AuditRecord record) {
+    Encoding encoding = ENCODING.get();
+    encoding.out.reset();
+    try {
+      WRITER.write(record, encoding.encoder);
+      encoding.encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode audit record " + record.getSequence(), e);
     }
+    return encoding.out.toByteArray();
+  }
 
-    /**
-     * The canonical bytes of a record: its Avro binary encoding with {@code hash} set to the empty string.
-     * The record itself is not modified.
-     */
-    public static byte[] canonicalBytes(AuditRecord record) {
-        if (record.getHash() != null && record.getHash().isEmpty()) {
-            return encode(record);
-        }
-        // A shallow field-by-field copy: the builder would deep-copy every nested list and record per call.
-        AuditRecord copy = new AuditRecord();
-        for (int i = 0; i < AuditRecord.getClassSchema().getFields().size(); i++) {
-            copy.put(i, record.get(i));
-        }
-        copy.setHash("");
-        return encode(copy);
-    }
+  /** Stateless once built, so shared (as Avro's generated code shares its own writers). */
+  private static final SpecificDatumWriter<AuditRecord> WRITER =
+      new SpecificDatumWriter<>(AuditRecord.class);
 
-    /**
-     * Recomputes a record's hash with the algorithm named in its own {@code algorithm} field.
-     *
-     * @throws IllegalArgumentException      if the algorithm field is not sha256, sha384 or sha512
-     * @throws UnsupportedOperationException if it names blake3
-     */
-    public static String computeHash(AuditRecord record) {
-        return computeHash(record, Digests.fromWireName(record.getAlgorithm()));
-    }
+  /** Per-thread buffer and encoder, reused record after record instead of allocated for each. */
+  private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
 
-    /** Recomputes a record's hash with the given algorithm, ignoring its {@code algorithm} field's value. */
-    public static String computeHash(AuditRecord record, IntegrityAlgorithm algorithm) {
-        return Digests.hexDigest(algorithm, canonicalBytes(record));
-    }
-
-    private static List<AuditDetail> sortedDetails(AuditRecord draft) {
-        List<AuditDetail> details = new ArrayList<>(draft.getDetails() == null ? List.of() : draft.getDetails());
-        details.sort(Comparator.comparing(AuditDetail::getKey));
-        for (int i = 1; i < details.size(); i++) {
-            if (details.get(i).getKey().equals(details.get(i - 1).getKey())) {
-                throw new IllegalArgumentException("audit record of pack '" + draft.getPack() + "' has detail key '"
-                        + details.get(i).getKey() + "' twice; detail keys must be unique");
-            }
-        }
-        return details;
-    }
-
-    private static byte[] encode(AuditRecord record) {
-        Encoding encoding = ENCODING.get();
-        encoding.out.reset();
-        try {
-            WRITER.write(record, encoding.encoder);
-            encoding.encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode audit record " + record.getSequence(), e);
-        }
-        return encoding.out.toByteArray();
-    }
-
-    /** Stateless once built, so shared (as Avro's generated code shares its own writers). */
-    private static final SpecificDatumWriter<AuditRecord> WRITER = new SpecificDatumWriter<>(AuditRecord.class);
-
-    /** Per-thread buffer and encoder, reused record after record instead of allocated for each. */
-    private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
-
-    private static final class Encoding {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-    }
+  private static final class Encoding {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+  }
 }

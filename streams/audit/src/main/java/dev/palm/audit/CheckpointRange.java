@@ -3,26 +3,30 @@ package dev.palm.audit;
 import java.util.Objects;
 
 /**
- * The part of the audit chain a checkpoint covers: records {@code firstSequence..lastSequence} (inclusive;
- * empty when {@code lastSequence == firstSequence - 1}), the hash of the head record and the Merkle root.
+ * The part of the audit chain a checkpoint covers: records {@code firstSequence..lastSequence}
+ * (inclusive; empty when {@code lastSequence == firstSequence - 1}), the hash of the head record
+ * and the Merkle root.
  *
  * @param firstSequence first covered sequence
- * @param lastSequence  last covered sequence, or {@code firstSequence - 1} for an empty range
- * @param headHash      hash of the record at {@code lastSequence} (for an empty range, of the record before it)
- * @param merkleRoot    {@link MerkleTree} root of the covered record hashes, lowercase hex
+ * @param lastSequence last covered sequence, or {@code firstSequence - 1} for an empty range
+ * @param headHash hash of the record at {@code lastSequence} (for an empty range, of the record
+ *     before it)
+ * @param merkleRoot {@link MerkleTree} root of the covered record hashes, lowercase hex
  */
-public record CheckpointRange(long firstSequence, long lastSequence, String headHash, String merkleRoot) {
+public record CheckpointRange(
+    long firstSequence, long lastSequence, String headHash, String merkleRoot) {
 
-    public CheckpointRange {
-        if (firstSequence < 0 || lastSequence < firstSequence - 1) {
-            throw new IllegalArgumentException("invalid checkpoint range " + firstSequence + ".." + lastSequence);
-        }
-        Objects.requireNonNull(headHash, "headHash");
-        Objects.requireNonNull(merkleRoot, "merkleRoot");
+  public CheckpointRange {
+    if (firstSequence < 0 || lastSequence < firstSequence - 1) {
+      throw new IllegalArgumentException(
+          "invalid checkpoint range " + firstSequence + ".." + lastSequence);
     }
+    Objects.requireNonNull(headHash, "headHash");
+    Objects.requireNonNull(merkleRoot, "merkleRoot");
+  }
 
-    /** Number of records covered. */
-    public long size() {
-        return lastSequence - firstSequence + 1;
-    }
+  /** Number of records covered. */
+  public long size() {
+    return lastSequence - firstSequence + 1;
+  }
 }

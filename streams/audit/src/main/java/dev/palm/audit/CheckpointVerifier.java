@@ -1,9 +1,8 @@
 package dev.palm.audit;
 
+import dev.palm.audit.CheckpointVerification.Status;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
-import dev.palm.audit.CheckpointVerification.Status;
-
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -18,272 +17,395 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks one pack's checkpoints: each signature (Ed25519 over {@link Checkpoints#canonicalBytes}), optionally
- * that the signing key is trusted, that consecutive checkpoints chain ({@code checkpoint_id + 1},
- * {@code prev_signature}, adjacent ranges), and that the audit records of each range give its
- * {@code head_hash} and {@code merkle_root}.
+ * Checks one pack's checkpoints: each signature (Ed25519 over {@link Checkpoints#canonicalBytes}),
+ * optionally that the signing key is trusted, that consecutive checkpoints chain ({@code
+ * checkpoint_id + 1}, {@code prev_signature}, adjacent ranges), and that the audit records of each
+ * range give its {@code head_hash} and {@code merkle_root}.
  *
- * <p>Feed checkpoints in id order with {@link #acceptCheckpoint} and audit records in sequence order with
- * {@link #acceptRecord}; a checkpoint must be fed before the records of its range (simplest: all checkpoints
- * of the period first, then the records). Records are matched with a {@link MerkleFrontier}, so memory is
- * O(pending checkpoints + log(range size)). A checkpoint whose range starts before the first record read, or
- * ends after the last one, is counted as unchecked rather than failed, unless {@link #recordsReadToEnd()} says
- * the records were read to the end of the chain (then missing trailing records are a mismatch).
+ * <p>Feed checkpoints in id order with {@link #acceptCheckpoint} and audit records in sequence
+ * order with {@link #acceptRecord}; a checkpoint must be fed before the records of its range
+ * (simplest: all checkpoints of the period first, then the records). Records are matched with a
+ * {@link MerkleFrontier}, so memory is O(pending checkpoints + log(range size)). A checkpoint whose
+ * range starts before the first record read, or ends after the last one, is counted as unchecked
+ * rather than failed, unless {@link #recordsReadToEnd()} says the records were read to the end of
+ * the chain (then missing trailing records are a mismatch).
  *
  * <p>Not thread-safe; use one instance per pass.
  */
 public final class CheckpointVerifier {
 
-    private final Optional<Set<String>> trustedKeys;
+  private final Optional<Set<String>> trustedKeys;
 
-    private Checkpoint previous;
-    private final Deque<Checkpoint> pending = new ArrayDeque<>();
+  private Checkpoint previous;
+  private final Deque<Checkpoint> pending = new ArrayDeque<>();
 
-    /** Frontier of the head of {@link #pending}, or null while none of its records has been read. */
-    private MerkleFrontier frontier;
-    private long nextInRange;
-    private String rangeHead;
-    /** The head of pending was entered mid-range (records before it were not read): it cannot be matched. */
-    private boolean partial;
-    private boolean sawRecord;
-    private boolean readToEnd;
+  /** Frontier of the head of {@link #pending}, or null while none of its records has been read. */
+  private MerkleFrontier frontier;
 
-    private long checkpointsChecked;
-    private long rangesMatched;
-    private long rangesUnchecked;
-    private long problems;
-    private Status firstStatus = Status.VALID;
-    private OptionalLong firstBad = OptionalLong.empty();
-    private String firstMessage;
+  private long nextInRange;
+  private String rangeHead;
 
-    private CheckpointVerifier(Optional<Set<String>> trustedKeys) {
-        this.trustedKeys = trustedKeys;
+  /**
+   * The head of pending was entered mid-range (records before it were not read): it cannot be
+   * matched.
+   */
+  private boolean partial;
+
+  private boolean sawRecord;
+  private boolean readToEnd;
+
+  private long checkpointsChecked;
+  private long rangesMatched;
+  private long rangesUnchecked;
+  private long problems;
+  private Status firstStatus = Status.VALID;
+  private OptionalLong firstBad = OptionalLong.empty();
+  private String firstMessage;
+
+  private CheckpointVerifier(Optional<Set<String>> trustedKeys) {
+    this.trustedKeys = trustedKeys;
+  }
+
+  /**
+   * A verifier that accepts only checkpoints signed by one of {@code trustedKeys}; this is what
+   * proves the pipeline made them.
+   */
+  public static CheckpointVerifier trusting(Collection<PublicKey> trustedKeys) {
+    if (trustedKeys.isEmpty()) {
+      throw new IllegalArgumentException("at least one trusted public key is needed");
     }
-
-    /**
-     * A verifier that accepts only checkpoints signed by one of {@code trustedKeys}; this is what proves the
-     * pipeline made them.
-     */
-    public static CheckpointVerifier trusting(Collection<PublicKey> trustedKeys) {
-        if (trustedKeys.isEmpty()) {
-            throw new IllegalArgumentException("at least one trusted public key is needed");
-        }
-        return new CheckpointVerifier(Optional.of(trustedKeys.stream().map(SigningKeys::publicKeyBase64)
+    return new CheckpointVerifier(
+        Optional.of(
+            trustedKeys.stream()
+                .map(SigningKeys::publicKeyBase64)
                 .collect(Collectors.toUnmodifiableSet())));
-    }
+  }
 
-    /**
-     * A verifier that checks signatures against the key embedded in each checkpoint: detects changes to a
-     * checkpoint but not a forger who re-signs with a key of their own.
-     */
-    public static CheckpointVerifier trustingEmbeddedKeys() {
-        return new CheckpointVerifier(Optional.empty());
-    }
+  /**
+   * A verifier that checks signatures against the key embedded in each checkpoint: detects changes
+   * to a checkpoint but not a forger who re-signs with a key of their own.
+   */
+  public static CheckpointVerifier trustingEmbeddedKeys() {
+    return new CheckpointVerifier(Optional.empty());
+  }
 
-    /**
-     * Starts after an already verified checkpoint, so that the first checkpoint fed must chain to it.
-     */
-    public CheckpointVerifier after(Checkpoint verified) {
-        if (checkpointsChecked > 0) {
-            throw new IllegalStateException("set the previous checkpoint before feeding checkpoints");
-        }
-        this.previous = Objects.requireNonNull(verified, "verified");
-        return this;
+  /**
+   * Starts after an already verified checkpoint, so that the first checkpoint fed must chain to it.
+   */
+  public CheckpointVerifier after(Checkpoint verified) {
+    if (checkpointsChecked > 0) {
+      throw new IllegalStateException("set the previous checkpoint before feeding checkpoints");
     }
+    this.previous = Objects.requireNonNull(verified, "verified");
+    return this;
+  }
 
-    /** Whether the signature of a checkpoint verifies against its embedded public key and the key id matches. */
-    public static boolean signatureValid(Checkpoint checkpoint) {
-        try {
-            PublicKey key = SigningKeys.decodePublicKey(checkpoint.getPublicKey());
-            if (!SigningKeys.keyId(key).equals(checkpoint.getSigningKeyId())) {
-                return false;
-            }
-            Signature signature = Signature.getInstance(SigningKeys.ALGORITHM);
-            signature.initVerify(key);
-            signature.update(Checkpoints.canonicalBytes(checkpoint));
-            return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return false; // undecodable key or signature: the checkpoint is not validly signed
-        }
+  /**
+   * Whether the signature of a checkpoint verifies against its embedded public key and the key id
+   * matches.
+   */
+  public static boolean signatureValid(Checkpoint checkpoint) {
+    try {
+      PublicKey key = SigningKeys.decodePublicKey(checkpoint.getPublicKey());
+      if (!SigningKeys.keyId(key).equals(checkpoint.getSigningKeyId())) {
+        return false;
+      }
+      Signature signature = Signature.getInstance(SigningKeys.ALGORITHM);
+      signature.initVerify(key);
+      signature.update(Checkpoints.canonicalBytes(checkpoint));
+      return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return false; // undecodable key or signature: the checkpoint is not validly signed
     }
+  }
 
-    /** Matches one checkpoint against the records of its range in one call (the range must start at its first record). */
-    public static CheckpointVerification verifyRange(Checkpoint checkpoint, Iterable<AuditRecord> records) {
-        CheckpointVerifier verifier = trustingEmbeddedKeys();
-        verifier.acceptCheckpoint(checkpoint);
-        records.forEach(verifier::acceptRecord);
-        return verifier.recordsReadToEnd().result();
-    }
+  /**
+   * Matches one checkpoint against the records of its range in one call (the range must start at
+   * its first record).
+   */
+  public static CheckpointVerification verifyRange(
+      Checkpoint checkpoint, Iterable<AuditRecord> records) {
+    CheckpointVerifier verifier = trustingEmbeddedKeys();
+    verifier.acceptCheckpoint(checkpoint);
+    records.forEach(verifier::acceptRecord);
+    return verifier.recordsReadToEnd().result();
+  }
 
-    /** Feeds the next checkpoint (in id order). */
-    public void acceptCheckpoint(Checkpoint checkpoint) {
-        Objects.requireNonNull(checkpoint, "checkpoint");
-        checkpointsChecked++;
-        long id = checkpoint.getCheckpointId();
-        if (!signatureValid(checkpoint)) {
-            problem(Status.BAD_SIGNATURE, id, "checkpoint " + id + " of pack '" + checkpoint.getPack()
-                    + "' has a signature that does not verify with its public key " + checkpoint.getSigningKeyId()
-                    + ": it was changed after signing");
-        } else if (trustedKeys.isPresent() && !trustedKeys.get().contains(checkpoint.getPublicKey())) {
-            problem(Status.UNTRUSTED_KEY, id, "checkpoint " + id + " of pack '" + checkpoint.getPack()
-                    + "' is signed by key " + checkpoint.getSigningKeyId() + ", which is not a trusted key");
-        }
-        if (previous != null) {
-            checkChain(previous, checkpoint);
-        } else if (id == 0 && checkpoint.getPrevSignature() != null) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint 0 of pack '" + checkpoint.getPack()
-                    + "' names a previous signature although it is the first");
-        }
-        if (checkpoint.getFirstSequence() > checkpoint.getLastSequence()) {
-            // Empty range: nothing to match beyond the chain checks.
-            rangesMatched++;
-        } else {
-            pending.addLast(checkpoint);
-        }
-        previous = checkpoint;
+  /** Feeds the next checkpoint (in id order). */
+  public void acceptCheckpoint(Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    checkpointsChecked++;
+    long id = checkpoint.getCheckpointId();
+    if (!signatureValid(checkpoint)) {
+      problem(
+          Status.BAD_SIGNATURE,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + checkpoint.getPack()
+              + "' has a signature that does not verify with its public key "
+              + checkpoint.getSigningKeyId()
+              + ": it was changed after signing");
+    } else if (trustedKeys.isPresent() && !trustedKeys.get().contains(checkpoint.getPublicKey())) {
+      problem(
+          Status.UNTRUSTED_KEY,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + checkpoint.getPack()
+              + "' is signed by key "
+              + checkpoint.getSigningKeyId()
+              + ", which is not a trusted key");
     }
+    if (previous != null) {
+      checkChain(previous, checkpoint);
+    } else if (id == 0 && checkpoint.getPrevSignature() != null) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint 0 of pack '"
+              + checkpoint.getPack()
+              + "' names a previous signature although it is the first");
+    }
+    if (checkpoint.getFirstSequence() > checkpoint.getLastSequence()) {
+      // Empty range: nothing to match beyond the chain checks.
+      rangesMatched++;
+    } else {
+      pending.addLast(checkpoint);
+    }
+    previous = checkpoint;
+  }
 
-    /** Feeds the next audit record (in sequence order). */
-    public void acceptRecord(AuditRecord record) {
-        long sequence = record.getSequence();
-        boolean first = !sawRecord;
-        sawRecord = true;
-        while (!pending.isEmpty() && sequence > pending.peekFirst().getLastSequence()) {
-            // Reading continuously and jumping past a whole range means its records are gone.
-            finishHead(false, !first);
-        }
-        Checkpoint head = pending.peekFirst();
-        if (head == null || sequence < head.getFirstSequence()) {
-            return; // before the next checkpoint's range (or a repeat of a finished one)
-        }
-        if (frontier == null) {
-            partial = sequence != head.getFirstSequence() && first;
-            frontier = new MerkleFrontier(Digests.fromWireName(head.getAlgorithm()));
-            nextInRange = head.getFirstSequence();
-        }
-        try {
-            frontier.add(record.getHash());
-        } catch (IllegalArgumentException e) {
-            // A hash that is not hex or has the wrong length cannot be a leaf: the range cannot match.
-            nextInRange = Long.MIN_VALUE;
-        }
-        if (sequence != nextInRange) {
-            nextInRange = Long.MIN_VALUE; // out of order or missing: remembered so the mismatch says why
-        } else {
-            nextInRange++;
-        }
-        rangeHead = record.getHash();
-        if (sequence == head.getLastSequence()) {
-            finishHead(true, true);
-        }
+  /** Feeds the next audit record (in sequence order). */
+  public void acceptRecord(AuditRecord record) {
+    long sequence = record.getSequence();
+    boolean first = !sawRecord;
+    sawRecord = true;
+    while (!pending.isEmpty() && sequence > pending.peekFirst().getLastSequence()) {
+      // Reading continuously and jumping past a whole range means its records are gone.
+      finishHead(false, !first);
     }
+    Checkpoint head = pending.peekFirst();
+    if (head == null || sequence < head.getFirstSequence()) {
+      return; // before the next checkpoint's range (or a repeat of a finished one)
+    }
+    if (frontier == null) {
+      partial = sequence != head.getFirstSequence() && first;
+      frontier = new MerkleFrontier(Digests.fromWireName(head.getAlgorithm()));
+      nextInRange = head.getFirstSequence();
+    }
+    try {
+      frontier.add(record.getHash());
+    } catch (IllegalArgumentException e) {
+      // A hash that is not hex or has the wrong length cannot be a leaf: the range cannot match.
+      nextInRange = Long.MIN_VALUE;
+    }
+    if (sequence != nextInRange) {
+      nextInRange = Long.MIN_VALUE; // out of order or missing: remembered so the mismatch says why
+    } else {
+      nextInRange++;
+    }
+    rangeHead = record.getHash();
+    if (sequence == head.getLastSequence()) {
+      finishHead(true, true);
+    }
+  }
 
-    /**
-     * Declares that the records fed reach the end of the chain, so a checkpoint whose range is not complete
-     * has lost records instead of merely not having been read.
-     */
-    public CheckpointVerifier recordsReadToEnd() {
-        this.readToEnd = true;
-        return this;
-    }
+  /**
+   * Declares that the records fed reach the end of the chain, so a checkpoint whose range is not
+   * complete has lost records instead of merely not having been read.
+   */
+  public CheckpointVerifier recordsReadToEnd() {
+    this.readToEnd = true;
+    return this;
+  }
 
-    /** The verdict over everything fed so far. */
-    public CheckpointVerification result() {
-        long unchecked = rangesUnchecked;
-        long problemCount = problems;
-        Status status = firstStatus;
-        OptionalLong bad = firstBad;
-        String message = firstMessage;
-        for (Checkpoint checkpoint : pending) {
-            boolean started = checkpoint == pending.peekFirst() && frontier != null && !partial;
-            if (readToEnd && (started || sawRecord)) {
-                problemCount++;
-                if (status == Status.VALID) {
-                    status = Status.RANGE_MISMATCH;
-                    bad = OptionalLong.of(checkpoint.getCheckpointId());
-                    message = "checkpoint " + checkpoint.getCheckpointId() + " of pack '" + checkpoint.getPack()
-                            + "' covers records " + checkpoint.getFirstSequence() + ".."
-                            + checkpoint.getLastSequence() + " but the audit trail ends before record "
-                            + checkpoint.getLastSequence() + ": records were deleted";
-                }
-            } else {
-                unchecked++;
-            }
+  /** The verdict over everything fed so far. */
+  public CheckpointVerification result() {
+    long unchecked = rangesUnchecked;
+    long problemCount = problems;
+    Status status = firstStatus;
+    OptionalLong bad = firstBad;
+    String message = firstMessage;
+    for (Checkpoint checkpoint : pending) {
+      boolean started = checkpoint == pending.peekFirst() && frontier != null && !partial;
+      if (readToEnd && (started || sawRecord)) {
+        problemCount++;
+        if (status == Status.VALID) {
+          status = Status.RANGE_MISMATCH;
+          bad = OptionalLong.of(checkpoint.getCheckpointId());
+          message =
+              "checkpoint "
+                  + checkpoint.getCheckpointId()
+                  + " of pack '"
+                  + checkpoint.getPack()
+                  + "' covers records "
+                  + checkpoint.getFirstSequence()
+                  + ".."
+                  + checkpoint.getLastSequence()
+                  + " but the audit trail ends before record "
+                  + checkpoint.getLastSequence()
+                  + ": records were deleted";
         }
-        if (message == null) {
-            message = checkpointsChecked + " checkpoints valid, " + rangesMatched + " ranges matched the audit records"
-                    + (unchecked > 0 ? ", " + unchecked + " not covered by the records read" : "");
-        } else if (problemCount > 1) {
-            message += " (" + problemCount + " problems in total)";
-        }
-        return new CheckpointVerification(status, checkpointsChecked, rangesMatched, unchecked, bad, problemCount,
-                message);
+      } else {
+        unchecked++;
+      }
     }
+    if (message == null) {
+      message =
+          checkpointsChecked
+              + " checkpoints valid, "
+              + rangesMatched
+              + " ranges matched the audit records"
+              + (unchecked > 0 ? ", " + unchecked + " not covered by the records read" : "");
+    } else if (problemCount > 1) {
+      message += " (" + problemCount + " problems in total)";
+    }
+    return new CheckpointVerification(
+        status, checkpointsChecked, rangesMatched, unchecked, bad, problemCount, message);
+  }
 
-    private void checkChain(Checkpoint before, Checkpoint checkpoint) {
-        long id = checkpoint.getCheckpointId();
-        String pack = checkpoint.getPack();
-        if (!before.getPack().equals(pack)) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint " + id + " belongs to pack '" + pack + "', not '"
-                    + before.getPack() + "'");
-        } else if (id != before.getCheckpointId() + 1) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint " + id + " of pack '" + pack + "' follows checkpoint "
-                    + before.getCheckpointId() + ": checkpoints are missing or out of order");
-        } else if (!before.getSignature().equals(checkpoint.getPrevSignature())) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint " + id + " of pack '" + pack
-                    + "' does not carry the signature of checkpoint " + before.getCheckpointId()
-                    + " as prev_signature: one of them was replaced");
-        } else if (checkpoint.getFirstSequence() != before.getLastSequence() + 1) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint " + id + " of pack '" + pack + "' starts at record "
-                    + checkpoint.getFirstSequence() + " but checkpoint " + before.getCheckpointId() + " ended at "
-                    + before.getLastSequence());
-        } else if (checkpoint.getFirstSequence() > checkpoint.getLastSequence()
-                && !before.getHeadHash().equals(checkpoint.getHeadHash())) {
-            problem(Status.BROKEN_CHAIN, id, "checkpoint " + id + " of pack '" + pack + "' covers no records but "
-                    + "its head hash differs from checkpoint " + before.getCheckpointId() + "'s");
-        }
+  private void checkChain(Checkpoint before, Checkpoint checkpoint) {
+    long id = checkpoint.getCheckpointId();
+    String pack = checkpoint.getPack();
+    if (!before.getPack().equals(pack)) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint " + id + " belongs to pack '" + pack + "', not '" + before.getPack() + "'");
+    } else if (id != before.getCheckpointId() + 1) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + pack
+              + "' follows checkpoint "
+              + before.getCheckpointId()
+              + ": checkpoints are missing or out of order");
+    } else if (!before.getSignature().equals(checkpoint.getPrevSignature())) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + pack
+              + "' does not carry the signature of checkpoint "
+              + before.getCheckpointId()
+              + " as prev_signature: one of them was replaced");
+    } else if (checkpoint.getFirstSequence() != before.getLastSequence() + 1) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + pack
+              + "' starts at record "
+              + checkpoint.getFirstSequence()
+              + " but checkpoint "
+              + before.getCheckpointId()
+              + " ended at "
+              + before.getLastSequence());
+    } else if (checkpoint.getFirstSequence() > checkpoint.getLastSequence()
+        && !before.getHeadHash().equals(checkpoint.getHeadHash())) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + pack
+              + "' covers no records but "
+              + "its head hash differs from checkpoint "
+              + before.getCheckpointId()
+              + "'s");
     }
+  }
 
-    /** Completes the oldest pending checkpoint: compares it if its whole range was read. */
-    private void finishHead(boolean complete, boolean continuous) {
-        Checkpoint checkpoint = pending.removeFirst();
-        long id = checkpoint.getCheckpointId();
-        if (frontier == null && continuous) {
-            problem(Status.RANGE_MISMATCH, id, "checkpoint " + id + " of pack '" + checkpoint.getPack()
-                    + "' covers records " + checkpoint.getFirstSequence() + ".." + checkpoint.getLastSequence()
-                    + " but none of them is in the audit trail: they were deleted");
-        } else if (frontier == null || partial) {
-            rangesUnchecked++;
-        } else {
-            long expectedSize = checkpoint.getLastSequence() - checkpoint.getFirstSequence() + 1;
-            String range = " of pack '" + checkpoint.getPack() + "' (records " + checkpoint.getFirstSequence() + ".."
-                    + checkpoint.getLastSequence() + ")";
-            if (!complete || nextInRange != checkpoint.getLastSequence() + 1 || frontier.size() != expectedSize) {
-                problem(Status.RANGE_MISMATCH, id, "checkpoint " + id + range
-                        + " does not match the audit records read: records are missing, repeated or out of order");
-            } else if (!frontier.root().equals(checkpoint.getMerkleRoot())) {
-                problem(Status.RANGE_MISMATCH, id, "checkpoint " + id + range + " has Merkle root "
-                        + checkpoint.getMerkleRoot() + " but the audit records give " + frontier.root()
-                        + ": a record of the range was changed or replaced");
-            } else if (!rangeHead.equals(checkpoint.getHeadHash())) {
-                problem(Status.RANGE_MISMATCH, id, "checkpoint " + id + range + " has head hash "
-                        + checkpoint.getHeadHash() + " but record " + checkpoint.getLastSequence() + " has hash "
-                        + rangeHead);
-            } else {
-                rangesMatched++;
-            }
-        }
-        frontier = null;
-        partial = false;
-        rangeHead = null;
+  /** Completes the oldest pending checkpoint: compares it if its whole range was read. */
+  private void finishHead(boolean complete, boolean continuous) {
+    Checkpoint checkpoint = pending.removeFirst();
+    long id = checkpoint.getCheckpointId();
+    if (frontier == null && continuous) {
+      problem(
+          Status.RANGE_MISMATCH,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + checkpoint.getPack()
+              + "' covers records "
+              + checkpoint.getFirstSequence()
+              + ".."
+              + checkpoint.getLastSequence()
+              + " but none of them is in the audit trail: they were deleted");
+    } else if (frontier == null || partial) {
+      rangesUnchecked++;
+    } else {
+      long expectedSize = checkpoint.getLastSequence() - checkpoint.getFirstSequence() + 1;
+      String range =
+          " of pack '"
+              + checkpoint.getPack()
+              + "' (records "
+              + checkpoint.getFirstSequence()
+              + ".."
+              + checkpoint.getLastSequence()
+              + ")";
+      if (!complete
+          || nextInRange != checkpoint.getLastSequence() + 1
+          || frontier.size() != expectedSize) {
+        problem(
+            Status.RANGE_MISMATCH,
+            id,
+            "checkpoint "
+                + id
+                + range
+                + " does not match the audit records read: records are missing, repeated or out of order");
+      } else if (!frontier.root().equals(checkpoint.getMerkleRoot())) {
+        problem(
+            Status.RANGE_MISMATCH,
+            id,
+            "checkpoint "
+                + id
+                + range
+                + " has Merkle root "
+                + checkpoint.getMerkleRoot()
+                + " but the audit records give "
+                + frontier.root()
+                + ": a record of the range was changed or replaced");
+      } else if (!rangeHead.equals(checkpoint.getHeadHash())) {
+        problem(
+            Status.RANGE_MISMATCH,
+            id,
+            "checkpoint "
+                + id
+                + range
+                + " has head hash "
+                + checkpoint.getHeadHash()
+                + " but record "
+                + checkpoint.getLastSequence()
+                + " has hash "
+                + rangeHead);
+      } else {
+        rangesMatched++;
+      }
     }
+    frontier = null;
+    partial = false;
+    rangeHead = null;
+  }
 
-    private void problem(Status status, long checkpointId, String message) {
-        problems++;
-        if (firstStatus == Status.VALID) {
-            firstStatus = status;
-            firstBad = OptionalLong.of(checkpointId);
-            firstMessage = message;
-        }
+  private void problem(Status status, long checkpointId, String message) {
+    problems++;
+    if (firstStatus == Status.VALID) {
+      firstStatus = status;
+      firstBad = OptionalLong.of(checkpointId);
+      firstMessage = message;
     }
+  }
 }

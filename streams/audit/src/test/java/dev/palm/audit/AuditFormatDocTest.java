@@ -5,15 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.packs.IntegrityAlgorithm;
-
-import org.apache.avro.Schema;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,144 +20,192 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Keeps docs/audit-format.md honest: its test vectors are recomputed here from the document's own text. */
+/**
+ * Keeps docs/audit-format.md honest: its test vectors are recomputed here from the document's own
+ * text.
+ */
 class AuditFormatDocTest {
 
-    private static final HexFormat HEX = HexFormat.of();
-    private final String doc = readDoc();
+  private static final HexFormat HEX = HexFormat.of();
+  private final String doc = readDoc();
 
-    @Test
-    void auditRecordVectorHashesAsDocumented() throws IOException {
-        AuditRecord record = decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
-        String canonicalHex = block("audit-record-canonical-hex").replaceAll("\\s", "");
-        String sha256 = block("audit-record-sha256").strip();
+  @Test
+  void auditRecordVectorHashesAsDocumented() throws IOException {
+    AuditRecord record =
+        decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
+    String canonicalHex = block("audit-record-canonical-hex").replaceAll("\\s", "");
+    String sha256 = block("audit-record-sha256").strip();
 
-        assertThat(HEX.formatHex(AuditChain.canonicalBytes(record))).isEqualTo(canonicalHex);
-        assertThat(AuditChain.computeHash(record)).isEqualTo(sha256).isEqualTo(record.getHash());
-        assertThat(ChainVerifier.verify(List.of(record)).intact()).isTrue();
+    assertThat(HEX.formatHex(AuditChain.canonicalBytes(record))).isEqualTo(canonicalHex);
+    assertThat(AuditChain.computeHash(record)).isEqualTo(sha256).isEqualTo(record.getHash());
+    assertThat(ChainVerifier.verify(List.of(record)).intact()).isTrue();
+  }
+
+  @Test
+  void fieldByFieldTableMatchesTheRulesOfTheDocument() throws IOException {
+    AuditRecord record =
+        decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
+    List<String[]> rows = tableRows();
+    List<IndependentEncoder.Segment> segments = IndependentEncoder.segments(record);
+
+    assertThat(rows).hasSameSizeAs(segments);
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(rows.get(i)[0]).isEqualTo(segments.get(i).field());
+      assertThat(rows.get(i)[1])
+          .as(rows.get(i)[0])
+          .isEqualTo(HEX.formatHex(segments.get(i).bytes()));
+      all.append(rows.get(i)[1]);
     }
+    assertThat(all.toString()).isEqualTo(block("audit-record-canonical-hex").replaceAll("\\s", ""));
+    // The field order of the table is the schema's.
+    assertThat(rows.stream().map(r -> r[0]).toList())
+        .isEqualTo(
+            AuditRecord.getClassSchema().getFields().stream().map(Schema.Field::name).toList());
+  }
 
-    @Test
-    void fieldByFieldTableMatchesTheRulesOfTheDocument() throws IOException {
-        AuditRecord record = decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
-        List<String[]> rows = tableRows();
-        List<IndependentEncoder.Segment> segments = IndependentEncoder.segments(record);
-
-        assertThat(rows).hasSameSizeAs(segments);
-        StringBuilder all = new StringBuilder();
-        for (int i = 0; i < rows.size(); i++) {
-            assertThat(rows.get(i)[0]).isEqualTo(segments.get(i).field());
-            assertThat(rows.get(i)[1]).as(rows.get(i)[0]).isEqualTo(HEX.formatHex(segments.get(i).bytes()));
-            all.append(rows.get(i)[1]);
-        }
-        assertThat(all.toString()).isEqualTo(block("audit-record-canonical-hex").replaceAll("\\s", ""));
-        // The field order of the table is the schema's.
-        assertThat(rows.stream().map(r -> r[0]).toList()).isEqualTo(
-                AuditRecord.getClassSchema().getFields().stream().map(Schema.Field::name).toList());
+  @ParameterizedTest
+  @EnumSource(
+      value = IntegrityAlgorithm.class,
+      names = {"SHA256", "SHA384", "SHA512"})
+  void encoderWrittenFromTheDocumentAgreesWithAvroOnVariedRecords(IntegrityAlgorithm algorithm) {
+    for (AuditRecord record : AuditFixtures.chain(algorithm, "mapleverse", 40)) {
+      assertThat(IndependentEncoder.canonicalBytes(record))
+          .isEqualTo(AuditChain.canonicalBytes(record));
     }
+    AuditRecord sparse = AuditFixtures.chain(algorithm, "x", 1).get(0);
+    AuditRecord empty =
+        AuditRecord.newBuilder(sparse)
+            .setOperationId(null)
+            .setOperation(null)
+            .setDeploymentId(null)
+            .setDecision(null)
+            .setRuleIds(List.of())
+            .setMessages(List.of())
+            .setDetails(List.of())
+            .setSource(null)
+            .setSequence(-1L)
+            .setActorId("ünïcødé ✓")
+            .build();
+    assertThat(IndependentEncoder.canonicalBytes(empty))
+        .isEqualTo(AuditChain.canonicalBytes(empty));
+  }
 
-    @ParameterizedTest
-    @EnumSource(value = IntegrityAlgorithm.class, names = {"SHA256", "SHA384", "SHA512"})
-    void encoderWrittenFromTheDocumentAgreesWithAvroOnVariedRecords(IntegrityAlgorithm algorithm) {
-        for (AuditRecord record : AuditFixtures.chain(algorithm, "mapleverse", 40)) {
-            assertThat(IndependentEncoder.canonicalBytes(record)).isEqualTo(AuditChain.canonicalBytes(record));
-        }
-        AuditRecord sparse = AuditFixtures.chain(algorithm, "x", 1).get(0);
-        AuditRecord empty = AuditRecord.newBuilder(sparse).setOperationId(null).setOperation(null)
-                .setDeploymentId(null).setDecision(null).setRuleIds(List.of()).setMessages(List.of())
-                .setDetails(List.of()).setSource(null).setSequence(-1L).setActorId("ünïcødé ✓").build();
-        assertThat(IndependentEncoder.canonicalBytes(empty)).isEqualTo(AuditChain.canonicalBytes(empty));
-    }
+  @Test
+  void checkpointVectorIsSignedAsDocumented() throws Exception {
+    AuditRecord record =
+        decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
+    Checkpoint checkpoint =
+        decode(block("checkpoint-json"), Checkpoint.getClassSchema(), Checkpoint.class);
+    byte[] seed = HEX.parseHex(block("ed25519-seed").strip());
+    byte[] rawPublic = HEX.parseHex(block("ed25519-public").strip());
 
-    @Test
-    void checkpointVectorIsSignedAsDocumented() throws Exception {
-        AuditRecord record = decode(block("audit-record-json"), AuditRecord.getClassSchema(), AuditRecord.class);
-        Checkpoint checkpoint = decode(block("checkpoint-json"), Checkpoint.getClassSchema(), Checkpoint.class);
-        byte[] seed = HEX.parseHex(block("ed25519-seed").strip());
-        byte[] rawPublic = HEX.parseHex(block("ed25519-public").strip());
+    String root = block("merkle-root").strip();
+    assertThat(MerkleTree.root(IntegrityAlgorithm.SHA256, List.of(record.getHash())))
+        .isEqualTo(root);
+    assertThat(checkpoint.getMerkleRoot()).isEqualTo(root);
+    assertThat(checkpoint.getHeadHash()).isEqualTo(record.getHash());
 
-        String root = block("merkle-root").strip();
-        assertThat(MerkleTree.root(IntegrityAlgorithm.SHA256, List.of(record.getHash()))).isEqualTo(root);
-        assertThat(checkpoint.getMerkleRoot()).isEqualTo(root);
-        assertThat(checkpoint.getHeadHash()).isEqualTo(record.getHash());
+    byte[] canonical = Checkpoints.canonicalBytes(checkpoint);
+    assertThat(HEX.formatHex(canonical))
+        .isEqualTo(block("checkpoint-canonical-hex").replaceAll("\\s", ""));
 
-        byte[] canonical = Checkpoints.canonicalBytes(checkpoint);
-        assertThat(HEX.formatHex(canonical)).isEqualTo(block("checkpoint-canonical-hex").replaceAll("\\s", ""));
-
-        KeyFactory keys = KeyFactory.getInstance("Ed25519");
-        PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(
+    KeyFactory keys = KeyFactory.getInstance("Ed25519");
+    PrivateKey privateKey =
+        keys.generatePrivate(
+            new PKCS8EncodedKeySpec(
                 concat(HEX.parseHex("302e020100300506032b657004220420"), seed)));
-        PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(
-                concat(HEX.parseHex("302a300506032b6570032100"), rawPublic)));
-        assertThat(checkpoint.getPublicKey()).isEqualTo(Base64.getEncoder().encodeToString(publicKey.getEncoded()));
-        assertThat(checkpoint.getSigningKeyId()).isEqualTo(SigningKeys.keyId(publicKey));
+    PublicKey publicKey =
+        keys.generatePublic(
+            new X509EncodedKeySpec(concat(HEX.parseHex("302a300506032b6570032100"), rawPublic)));
+    assertThat(checkpoint.getPublicKey())
+        .isEqualTo(Base64.getEncoder().encodeToString(publicKey.getEncoded()));
+    assertThat(checkpoint.getSigningKeyId()).isEqualTo(SigningKeys.keyId(publicKey));
 
-        Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(privateKey);
-        signer.update(canonical);
-        assertThat(Base64.getEncoder().encodeToString(signer.sign())).isEqualTo(checkpoint.getSignature());
-        assertThat(CheckpointVerifier.signatureValid(checkpoint)).isTrue();
-        assertThat(CheckpointVerifier.verifyRange(checkpoint, List.of(record)).valid()).isTrue();
+    Signature signer = Signature.getInstance("Ed25519");
+    signer.initSign(privateKey);
+    signer.update(canonical);
+    assertThat(Base64.getEncoder().encodeToString(signer.sign()))
+        .isEqualTo(checkpoint.getSignature());
+    assertThat(CheckpointVerifier.signatureValid(checkpoint)).isTrue();
+    assertThat(CheckpointVerifier.verifyRange(checkpoint, List.of(record)).valid()).isTrue();
+  }
+
+  @Test
+  void documentListsTheEnumSymbolsInSchemaOrder() {
+    assertThat(doc)
+        .contains(indexed(dev.palm.events.AuditEventType.getClassSchema().getEnumSymbols()));
+    assertThat(doc).contains(indexed(dev.palm.events.Decision.getClassSchema().getEnumSymbols()));
+  }
+
+  private static String indexed(List<String> symbols) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < symbols.size(); i++) {
+      parts.add(i + " `" + symbols.get(i) + "`");
     }
+    // The document wraps lines; compare with single spaces.
+    return String.join(", ", parts);
+  }
 
-    @Test
-    void documentListsTheEnumSymbolsInSchemaOrder() {
-        assertThat(doc).contains(indexed(dev.palm.events.AuditEventType.getClassSchema().getEnumSymbols()));
-        assertThat(doc).contains(indexed(dev.palm.events.Decision.getClassSchema().getEnumSymbols()));
+  private String block(String name) {
+    Matcher matcher =
+        Pattern.compile(
+                "<!-- vector:" + Pattern.quote(name) + " -->\\s*```[a-z]*\\n(.*?)\\n```",
+                Pattern.DOTALL)
+            .matcher(doc);
+    assertThat(matcher.find()).as("vector %s in docs/audit-format.md", name).isTrue();
+    return matcher.group(1);
+  }
+
+  private List<String[]> tableRows() {
+    int start = doc.indexOf("<!-- vector:audit-record-fields -->");
+    int end = doc.indexOf("<!-- /vector -->", start);
+    assertThat(start).isNotNegative();
+    List<String[]> rows = new ArrayList<>();
+    Matcher row =
+        Pattern.compile("^\\| `([a-z_]+)` \\|[^|]*\\| `([0-9a-f]+)` \\|$", Pattern.MULTILINE)
+            .matcher(doc.substring(start, end));
+    while (row.find()) {
+      rows.add(new String[] {row.group(1), row.group(2)});
     }
+    return rows;
+  }
 
-    private static String indexed(List<String> symbols) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            parts.add(i + " `" + symbols.get(i) + "`");
+  private static <T extends SpecificRecord> T decode(String json, Schema schema, Class<T> type)
+      throws IOException {
+    return new SpecificDatumReader<>(type)
+        .read(null, DecoderFactory.get().jsonDecoder(schema, json));
+  }
+
+  private static String readDoc() {
+    // Surefire runs in the module folder; the document lives at the repository root.
+    for (Path candidate :
+        List.of(
+            Path.of("..", "..", "docs", "audit-format.md"), Path.of("docs", "audit-format.md"))) {
+      if (Files.exists(candidate)) {
+        try {
+          return Files.readString(candidate).replaceAll("\\n(?=[0-9]+ `)", " ");
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot read " + candidate, e);
         }
-        // The document wraps lines; compare with single spaces.
-        return String.join(", ", parts);
+      }
     }
+    throw new IllegalStateException(
+        "docs/audit-format.md not found from " + Path.of("").toAbsolutePath());
+  }
 
-    private String block(String name) {
-        Matcher matcher = Pattern.compile("<!-- vector:" + Pattern.quote(name) + " -->\\s*```[a-z]*\\n(.*?)\\n```",
-                Pattern.DOTALL).matcher(doc);
-        assertThat(matcher.find()).as("vector %s in docs/audit-format.md", name).isTrue();
-        return matcher.group(1);
-    }
-
-    private List<String[]> tableRows() {
-        int start = doc.indexOf("<!-- vector:audit-record-fields -->");
-        int end = doc.indexOf("<!-- /vector -->", start);
-        assertThat(start).isNotNegative();
-        List<String[]> rows = new ArrayList<>();
-        Matcher row = Pattern.compile("^\\| `([a-z_]+)` \\|[^|]*\\| `([0-9a-f]+)` \\|$", Pattern.MULTILINE)
-                .matcher(doc.substring(start, end));
-        while (row.find()) {
-            rows.add(new String[] {row.group(1), row.group(2)});
-        }
-        return rows;
-    }
-
-    private static <T extends SpecificRecord> T decode(String json, Schema schema, Class<T> type) throws IOException {
-        return new SpecificDatumReader<>(type).read(null, DecoderFactory.get().jsonDecoder(schema, json));
-    }
-
-    private static String readDoc() {
-        // Surefire runs in the module folder; the document lives at the repository root.
-        for (Path candidate : List.of(Path.of("..", "..", "docs", "audit-format.md"), Path.of("docs", "audit-format.md"))) {
-            if (Files.exists(candidate)) {
-                try {
-                    return Files.readString(candidate).replaceAll("\\n(?=[0-9]+ `)", " ");
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read " + candidate, e);
-                }
-            }
-        }
-        throw new IllegalStateException("docs/audit-format.md not found from " + Path.of("").toAbsolutePath());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.palm.streams;
 
+import dev.palm.audit.CheckpointSigner;
 import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.AuditRecord;
@@ -11,7 +12,6 @@ import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.audit.CheckpointProcessor;
 import dev.palm.streams.audit.CheckpointSchedule;
-import dev.palm.audit.CheckpointSigner;
 import dev.palm.streams.dlq.DecodingProcessor;
 import dev.palm.streams.policy.EventSerdes;
 import dev.palm.streams.policy.PackRuntime;
@@ -41,196 +41,274 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Builds PALM's policy topology (docs/architecture.md §4, §5) as a pure function of the packs, the topic layout and the
- * serdes: no environment, no I/O, so it runs the same in {@code TopologyTestDriver} and in the service.
+ * Builds PALM's policy topology (docs/architecture.md §4, §5) as a pure function of the packs, the
+ * topic layout and the serdes: no environment, no I/O, so it runs the same in {@code
+ * TopologyTestDriver} and in the service.
  *
- * <p>Shape: the four input topics ({@code operations}, {@code approvals.responses}, {@code holds.releases},
- * {@code outcomes}) are
- * read as bytes and decoded by {@link DecodingProcessor}s (undecodable records go to the dead-letter topic);
- * decoded inputs keyed by pack go to the single {@link PolicyProcessor}, which owns the RocksDB stores of
- * {@link PolicyStores} and writes to each pack's decisions, approvals and audit topics (and, with a checkpoint
- * signer in the options, feeds the {@link CheckpointProcessor} that writes the checkpoints topics). Because
- * inputs are keyed by pack, all of a pack's records land in one task (given equal partition counts of the input
+ * <p>Shape: the four input topics ({@code operations}, {@code approvals.responses}, {@code
+ * holds.releases}, {@code outcomes}) are read as bytes and decoded by {@link DecodingProcessor}s
+ * (undecodable records go to the dead-letter topic); decoded inputs keyed by pack go to the single
+ * {@link PolicyProcessor}, which owns the RocksDB stores of {@link PolicyStores} and writes to each
+ * pack's decisions, approvals and audit topics (and, with a checkpoint signer in the options, feeds
+ * the {@link CheckpointProcessor} that writes the checkpoints topics). Because inputs are keyed by
+ * pack, all of a pack's records land in one task (given equal partition counts of the input
  * topics), so each pack's limits are exact and its audit chain is one gapless sequence.
  */
 public final class PalmTopology {
 
-    /** Source node of {@code <prefix>.operations}. */
-    public static final String OPERATIONS_SOURCE = "palm-operations-source";
-    /** Source node of {@code <prefix>.approvals.responses}. */
-    public static final String RESPONSES_SOURCE = "palm-approval-responses-source";
-    /** Source node of {@code <prefix>.holds.releases}. */
-    public static final String RELEASES_SOURCE = "palm-hold-releases-source";
-    /** Source node of {@code <prefix>.outcomes}. */
-    public static final String OUTCOMES_SOURCE = "palm-outcomes-source";
-    /** The policy processor node (owner of the policy stores). */
-    public static final String POLICY = "palm-policy";
-    /** Sink node of the dead-letter topic. */
-    public static final String DLQ_SINK = "palm-dlq-sink";
-    /** The checkpoint processor (present when checkpoints are enabled), a child of {@link #POLICY}. */
-    public static final String CHECKPOINTS = "palm-checkpoints";
-    /** Sink node of the packs' checkpoint topics (topic chosen by the record's pack key). */
-    public static final String CHECKPOINTS_SINK = "palm-checkpoints-sink";
+  /** Source node of {@code <prefix>.operations}. */
+  public static final String OPERATIONS_SOURCE = "palm-operations-source";
 
-    private PalmTopology() {
-    }
+  /** Source node of {@code <prefix>.approvals.responses}. */
+  public static final String RESPONSES_SOURCE = "palm-approval-responses-source";
 
-    /** The topology with production serdes from a registry serde configuration (see {@link PalmSerdes}). */
-    public static Topology build(List<PlatformPack> packs, TopicLayout topics, Map<String, ?> serdeConfig) {
-        return build(packs, topics, PalmSerdes.fromConfig(serdeConfig));
-    }
+  /** Source node of {@code <prefix>.holds.releases}. */
+  public static final String RELEASES_SOURCE = "palm-hold-releases-source";
 
-    /** The topology with production serdes (schema registry, Confluent wire format) and default options. */
-    public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes) {
-        return build(packs, topics, serdes::valueSerde, PolicyOptions.defaults());
-    }
+  /** Source node of {@code <prefix>.outcomes}. */
+  public static final String OUTCOMES_SOURCE = "palm-outcomes-source";
 
-    /**
-     * The topology with production serdes and {@code options}, e.g.
-     * {@code PolicyOptions.defaults().withCheckpoints(signer).withStartupEvents(repairs)}.
-     */
-    public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes,
-            PolicyOptions options) {
-        return build(packs, topics, serdes::valueSerde, options);
-    }
+  /** The policy processor node (owner of the policy stores). */
+  public static final String POLICY = "palm-policy";
 
-    /** The topology with the given value serdes and one-second timers. */
-    public static Topology build(List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes) {
-        return build(packs, topics, serdes, PolicyOptions.defaults());
-    }
+  /** Sink node of the dead-letter topic. */
+  public static final String DLQ_SINK = "palm-dlq-sink";
 
-    /**
-     * The topology.
-     *
-     * @param packs   the loaded packs; names must be unique and their integrity algorithms computable
-     * @param topics  topic names
-     * @param serdes  Avro value serdes
-     * @param options timer settings
-     * @throws IllegalArgumentException naming the pack, when packs are missing, duplicated or unusable
-     */
-    public static Topology build(List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes,
-            PolicyOptions options) {
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(serdes, "serdes");
-        Objects.requireNonNull(options, "options");
-        Map<String, PackRuntime> runtimes = runtimes(packs);
+  /**
+   * The checkpoint processor (present when checkpoints are enabled), a child of {@link #POLICY}.
+   */
+  public static final String CHECKPOINTS = "palm-checkpoints";
 
-        Topology topology = new Topology();
-        ByteArrayDeserializer bytes = new ByteArrayDeserializer();
-        topology.addSource(OPERATIONS_SOURCE, bytes, bytes, topics.operations().name());
-        topology.addSource(RESPONSES_SOURCE, bytes, bytes, topics.approvalResponses().name());
-        topology.addSource(RELEASES_SOURCE, bytes, bytes, topics.holdReleases().name());
-        topology.addSource(OUTCOMES_SOURCE, bytes, bytes, topics.outcomes().name());
+  /** Sink node of the packs' checkpoint topics (topic chosen by the record's pack key). */
+  public static final String CHECKPOINTS_SINK = "palm-checkpoints-sink";
 
-        String decodeOperations = "palm-decode-operations";
-        String decodeResponses = "palm-decode-approval-responses";
-        String decodeReleases = "palm-decode-hold-releases";
-        String decodeOutcomes = "palm-decode-outcomes";
-        topology.addProcessor(decodeOperations, decoder(() -> serdes.valueSerde(OperationRequested.class)
-                .deserializer(), PolicyInput.OperationInput::new), OPERATIONS_SOURCE);
-        topology.addProcessor(decodeResponses, decoder(() -> serdes.valueSerde(ApprovalResponse.class)
-                .deserializer(), PolicyInput.ResponseInput::new), RESPONSES_SOURCE);
-        topology.addProcessor(decodeReleases, decoder(() -> serdes.valueSerde(HoldRelease.class).deserializer(),
-                PolicyInput.ReleaseInput::new), RELEASES_SOURCE);
-        topology.addProcessor(decodeOutcomes, decoder(() -> serdes.valueSerde(OperationOutcome.class)
-                .deserializer(), PolicyInput.OutcomeInput::new), OUTCOMES_SOURCE);
+  private PalmTopology() {}
 
-        List<String> auditListeners = options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
-        topology.addProcessor(POLICY, () -> new PolicyProcessor(runtimes, options, DLQ_SINK, auditListeners,
+  /**
+   * The topology with production serdes from a registry serde configuration (see {@link
+   * PalmSerdes}).
+   */
+  public static Topology build(
+      List<PlatformPack> packs, TopicLayout topics, Map<String, ?> serdeConfig) {
+    return build(packs, topics, PalmSerdes.fromConfig(serdeConfig));
+  }
+
+  /**
+   * The topology with production serdes (schema registry, Confluent wire format) and default
+   * options.
+   */
+  public static Topology build(List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes) {
+    return build(packs, topics, serdes::valueSerde, PolicyOptions.defaults());
+  }
+
+  /**
+   * The topology with production serdes and {@code options}, e.g. {@code
+   * PolicyOptions.defaults().withCheckpoints(signer).withStartupEvents(repairs)}.
+   */
+  public static Topology build(
+      List<PlatformPack> packs, TopicLayout topics, PalmSerdes serdes, PolicyOptions options) {
+    return build(packs, topics, serdes::valueSerde, options);
+  }
+
+  /** The topology with the given value serdes and one-second timers. */
+  public static Topology build(List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes) {
+    return build(packs, topics, serdes, PolicyOptions.defaults());
+  }
+
+  /**
+   * The topology.
+   *
+   * @param packs the loaded packs; names must be unique and their integrity algorithms computable
+   * @param topics topic names
+   * @param serdes Avro value serdes
+   * @param options timer settings
+   * @throws IllegalArgumentException naming the pack, when packs are missing, duplicated or
+   *     unusable
+   */
+  public static Topology build(
+      List<PlatformPack> packs, TopicLayout topics, EventSerdes serdes, PolicyOptions options) {
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(serdes, "serdes");
+    Objects.requireNonNull(options, "options");
+    Map<String, PackRuntime> runtimes = runtimes(packs);
+
+    Topology topology = new Topology();
+    ByteArrayDeserializer bytes = new ByteArrayDeserializer();
+    topology.addSource(OPERATIONS_SOURCE, bytes, bytes, topics.operations().name());
+    topology.addSource(RESPONSES_SOURCE, bytes, bytes, topics.approvalResponses().name());
+    topology.addSource(RELEASES_SOURCE, bytes, bytes, topics.holdReleases().name());
+    topology.addSource(OUTCOMES_SOURCE, bytes, bytes, topics.outcomes().name());
+
+    String decodeOperations = "palm-decode-operations";
+    String decodeResponses = "palm-decode-approval-responses";
+    String decodeReleases = "palm-decode-hold-releases";
+    String decodeOutcomes = "palm-decode-outcomes";
+    topology.addProcessor(
+        decodeOperations,
+        decoder(
+            () -> serdes.valueSerde(OperationRequested.class).deserializer(),
+            PolicyInput.OperationInput::new),
+        OPERATIONS_SOURCE);
+    topology.addProcessor(
+        decodeResponses,
+        decoder(
+            () -> serdes.valueSerde(ApprovalResponse.class).deserializer(),
+            PolicyInput.ResponseInput::new),
+        RESPONSES_SOURCE);
+    topology.addProcessor(
+        decodeReleases,
+        decoder(
+            () -> serdes.valueSerde(HoldRelease.class).deserializer(),
+            PolicyInput.ReleaseInput::new),
+        RELEASES_SOURCE);
+    topology.addProcessor(
+        decodeOutcomes,
+        decoder(
+            () -> serdes.valueSerde(OperationOutcome.class).deserializer(),
+            PolicyInput.OutcomeInput::new),
+        OUTCOMES_SOURCE);
+
+    List<String> auditListeners =
+        options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
+    topology.addProcessor(
+        POLICY,
+        () ->
+            new PolicyProcessor(
+                runtimes,
+                options,
+                DLQ_SINK,
+                auditListeners,
                 () -> sinkEncoders(runtimes, topics, serdes)),
-                decodeOperations, decodeResponses, decodeReleases, decodeOutcomes);
-        for (StoreBuilder<?> store : PolicyStores.builders()) {
-            topology.addStateStore(store, POLICY);
-        }
-        options.checkpointSigner().ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer));
-
-        // The policy processor serializes its outputs itself (see sinkEncoders); its sinks copy bytes.
-        StringSerializer keys = new StringSerializer();
-        ByteArraySerializer raw = new ByteArraySerializer();
-        for (PackRuntime rt : runtimes.values()) {
-            String pack = rt.name();
-            topology.addSink(rt.decisionsSink(), topics.decisions(pack).name(), keys, raw, POLICY);
-            topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys, raw, POLICY);
-            topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys, raw, POLICY);
-        }
-        topology.addSink(DLQ_SINK, topics.dlq().name(), raw, raw, decodeOperations, decodeResponses, decodeReleases,
-                decodeOutcomes, POLICY);
-        return topology;
+        decodeOperations,
+        decodeResponses,
+        decodeReleases,
+        decodeOutcomes);
+    for (StoreBuilder<?> store : PolicyStores.builders()) {
+      topology.addStateStore(store, POLICY);
     }
+    options
+        .checkpointSigner()
+        .ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer));
 
-    /**
-     * Signed checkpoints in the same sub-topology as the policy: the checkpoint processor sees every appended
-     * audit record and commits its window with them under exactly-once (see {@link CheckpointProcessor}).
-     */
-    private static void addCheckpoints(Topology topology, Map<String, PackRuntime> runtimes, TopicLayout topics,
-            EventSerdes serdes, CheckpointSigner signer) {
-        List<CheckpointSchedule> schedules = runtimes.values().stream()
-                .map(rt -> CheckpointSchedule.of(rt.pack())).toList();
-        topology.addProcessor(CHECKPOINTS, () -> new CheckpointProcessor(schedules, signer, new PolicyStateSummary(),
-                CheckpointProcessor.STORE), POLICY);
-        topology.addStateStore(CheckpointProcessor.storeBuilder(CheckpointProcessor.STORE), CHECKPOINTS);
-        topology.connectProcessorAndStateStores(CHECKPOINTS, PolicyStateSummary.storeNames().toArray(String[]::new));
-        TopicNameExtractor<String, Checkpoint> byPack = (pack, checkpoint, context) -> topics.checkpoints(pack).name();
-        topology.addSink(CHECKPOINTS_SINK, byPack, new StringSerializer(),
-                serdes.valueSerde(Checkpoint.class).serializer(), CHECKPOINTS);
+    // The policy processor serializes its outputs itself (see sinkEncoders); its sinks copy bytes.
+    StringSerializer keys = new StringSerializer();
+    ByteArraySerializer raw = new ByteArraySerializer();
+    for (PackRuntime rt : runtimes.values()) {
+      String pack = rt.name();
+      topology.addSink(rt.decisionsSink(), topics.decisions(pack).name(), keys, raw, POLICY);
+      topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys, raw, POLICY);
+      topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys, raw, POLICY);
     }
+    topology.addSink(
+        DLQ_SINK,
+        topics.dlq().name(),
+        raw,
+        raw,
+        decodeOperations,
+        decodeResponses,
+        decodeReleases,
+        decodeOutcomes,
+        POLICY);
+    return topology;
+  }
 
-    /**
-     * The serializers of the policy processor's sinks, one set per task: outputs are serialized when the policy
-     * queues them, before any store write of their input is applied (see {@code Transaction}).
-     */
-    private static Map<String, SinkEncoder> sinkEncoders(Map<String, PackRuntime> runtimes, TopicLayout topics,
-            EventSerdes serdes) {
-        Serializer<PolicyDecision> decisions = serdes.valueSerde(PolicyDecision.class).serializer();
-        Serializer<ApprovalRequest> approvals = serdes.valueSerde(ApprovalRequest.class).serializer();
-        Serializer<AuditRecord> audit = serdes.valueSerde(AuditRecord.class).serializer();
-        Map<String, SinkEncoder> encoders = new LinkedHashMap<>();
-        for (PackRuntime rt : runtimes.values()) {
-            String pack = rt.name();
-            encoders.put(rt.decisionsSink(), encoder(decisions, PolicyDecision.class, topics.decisions(pack).name()));
-            encoders.put(rt.approvalsSink(), encoder(approvals, ApprovalRequest.class, topics.approvals(pack).name()));
-            encoders.put(rt.auditSink(), encoder(audit, AuditRecord.class, topics.audit(pack).name()));
-        }
-        return Map.copyOf(encoders);
-    }
+  /**
+   * Signed checkpoints in the same sub-topology as the policy: the checkpoint processor sees every
+   * appended audit record and commits its window with them under exactly-once (see {@link
+   * CheckpointProcessor}).
+   */
+  private static void addCheckpoints(
+      Topology topology,
+      Map<String, PackRuntime> runtimes,
+      TopicLayout topics,
+      EventSerdes serdes,
+      CheckpointSigner signer) {
+    List<CheckpointSchedule> schedules =
+        runtimes.values().stream().map(rt -> CheckpointSchedule.of(rt.pack())).toList();
+    topology.addProcessor(
+        CHECKPOINTS,
+        () ->
+            new CheckpointProcessor(
+                schedules, signer, new PolicyStateSummary(), CheckpointProcessor.STORE),
+        POLICY);
+    topology.addStateStore(
+        CheckpointProcessor.storeBuilder(CheckpointProcessor.STORE), CHECKPOINTS);
+    topology.connectProcessorAndStateStores(
+        CHECKPOINTS, PolicyStateSummary.storeNames().toArray(String[]::new));
+    TopicNameExtractor<String, Checkpoint> byPack =
+        (pack, checkpoint, context) -> topics.checkpoints(pack).name();
+    topology.addSink(
+        CHECKPOINTS_SINK,
+        byPack,
+        new StringSerializer(),
+        serdes.valueSerde(Checkpoint.class).serializer(),
+        CHECKPOINTS);
+  }
 
-    private static <T> SinkEncoder encoder(Serializer<T> serializer, Class<T> type, String topic) {
-        return value -> serializer.serialize(topic, type.cast(value));
+  /**
+   * The serializers of the policy processor's sinks, one set per task: outputs are serialized when
+   * the policy queues them, before any store write of their input is applied (see {@code
+   * Transaction}).
+   */
+  private static Map<String, SinkEncoder> sinkEncoders(
+      Map<String, PackRuntime> runtimes, TopicLayout topics, EventSerdes serdes) {
+    Serializer<PolicyDecision> decisions = serdes.valueSerde(PolicyDecision.class).serializer();
+    Serializer<ApprovalRequest> approvals = serdes.valueSerde(ApprovalRequest.class).serializer();
+    Serializer<AuditRecord> audit = serdes.valueSerde(AuditRecord.class).serializer();
+    Map<String, SinkEncoder> encoders = new LinkedHashMap<>();
+    for (PackRuntime rt : runtimes.values()) {
+      String pack = rt.name();
+      encoders.put(
+          rt.decisionsSink(),
+          encoder(decisions, PolicyDecision.class, topics.decisions(pack).name()));
+      encoders.put(
+          rt.approvalsSink(),
+          encoder(approvals, ApprovalRequest.class, topics.approvals(pack).name()));
+      encoders.put(rt.auditSink(), encoder(audit, AuditRecord.class, topics.audit(pack).name()));
     }
+    return Map.copyOf(encoders);
+  }
 
-    private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {
-        Objects.requireNonNull(packs, "packs");
-        if (packs.isEmpty()) {
-            throw new IllegalArgumentException("No packs to enforce; load at least one platform pack");
-        }
-        Map<String, PackRuntime> runtimes = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (PlatformPack pack : packs) {
-            String name = pack.metadata().name();
-            if (runtimes.containsKey(name)) {
-                problems.add("pack '" + name + "' is loaded twice; pack names must be unique");
-                continue;
-            }
-            if (name.contains("/")) {
-                problems.add("pack name '" + name + "' contains '/'; pack names are part of topic names");
-                continue;
-            }
-            try {
-                runtimes.put(name, PackRuntime.of(pack));
-            } catch (RuntimeException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Cannot build the policy topology: " + String.join("; ", problems));
-        }
-        return Map.copyOf(runtimes);
-    }
+  private static <T> SinkEncoder encoder(Serializer<T> serializer, Class<T> type, String topic) {
+    return value -> serializer.serialize(topic, type.cast(value));
+  }
 
-    private static <T extends SpecificRecord, P> org.apache.kafka.streams.processor.api.ProcessorSupplier<byte[],
-            byte[], Object, Object> decoder(Supplier<Deserializer<T>> deserializer, BiFunction<T,
-            dev.palm.streams.dlq.RawInput, P> wrap) {
-        // A fresh deserializer per task: registry deserializers hold clients that their task closes.
-        return () -> new DecodingProcessor<>(deserializer.get(), wrap, POLICY, DLQ_SINK);
+  private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {
+    Objects.requireNonNull(packs, "packs");
+    if (packs.isEmpty()) {
+      throw new IllegalArgumentException("No packs to enforce; load at least one platform pack");
     }
+    Map<String, PackRuntime> runtimes = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (PlatformPack pack : packs) {
+      String name = pack.metadata().name();
+      if (runtimes.containsKey(name)) {
+        problems.add("pack '" + name + "' is loaded twice; pack names must be unique");
+        continue;
+      }
+      if (name.contains("/")) {
+        problems.add("pack name '" + name + "' contains '/'; pack names are part of topic names");
+        continue;
+      }
+      try {
+        runtimes.put(name, PackRuntime.of(pack));
+      } catch (RuntimeException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot build the policy topology: " + String.join("; ", problems));
+    }
+    return Map.copyOf(runtimes);
+  }
+
+  private static <T extends SpecificRecord, P>
+      org.apache.kafka.streams.processor.api.ProcessorSupplier<byte[], byte[], Object, Object>
+          decoder(
+              Supplier<Deserializer<T>> deserializer,
+              BiFunction<T, dev.palm.streams.dlq.RawInput, P> wrap) {
+    // A fresh deserializer per task: registry deserializers hold clients that their task closes.
+    return () -> new DecodingProcessor<>(deserializer.get(), wrap, POLICY, DLQ_SINK);
+  }
 }

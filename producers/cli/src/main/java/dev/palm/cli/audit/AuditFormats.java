@@ -16,7 +16,10 @@ final class AuditFormats {
   enum Format {
     /** Aligned columns of the main fields, for people. */
     TABLE,
-    /** Every field, one JSON object per line, as {@code audit export} writes (docs/export-format.md). */
+    /**
+     * Every field, one JSON object per line, as {@code audit export} writes
+     * (docs/export-format.md).
+     */
     JSONL,
     /** Every field, RFC 4180 CSV with a header; lists joined with ';'. */
     CSV
@@ -26,17 +29,47 @@ final class AuditFormats {
 
   private static final List<String> CSV_COLUMNS =
       List.of(
-          "pack", "pack_version", "sequence", "prev_hash", "hash", "algorithm", "recorded_at", "event_type",
-          "operation_id", "operation", "deployment_id", "agent_id", "actor_id", "actor_type", "decision",
-          "rule_ids", "reason_codes", "messages", "approval_id", "hold_id", "details", "source");
+          "pack",
+          "pack_version",
+          "sequence",
+          "prev_hash",
+          "hash",
+          "algorithm",
+          "recorded_at",
+          "event_type",
+          "operation_id",
+          "operation",
+          "deployment_id",
+          "agent_id",
+          "actor_id",
+          "actor_type",
+          "decision",
+          "rule_ids",
+          "reason_codes",
+          "messages",
+          "approval_id",
+          "hold_id",
+          "details",
+          "source");
 
   private AuditFormats() {}
 
   /** The first line of the output, if the format has one. */
   static Optional<String> header(Format format) {
     return switch (format) {
-      case TABLE -> Optional.of(String.format(TABLE_LINE, "SEQ", "RECORDED_AT", "EVENT", "DECISION",
-          "OPERATION_ID", "OPERATION", "DEPLOYMENT", "ACTOR", "REASONS"));
+      case TABLE ->
+          Optional.of(
+              String.format(
+                  TABLE_LINE,
+                  "SEQ",
+                  "RECORDED_AT",
+                  "EVENT",
+                  "DECISION",
+                  "OPERATION_ID",
+                  "OPERATION",
+                  "DEPLOYMENT",
+                  "ACTOR",
+                  "REASONS"));
       case CSV -> Optional.of(String.join(",", CSV_COLUMNS));
       case JSONL -> Optional.empty();
     };
@@ -46,16 +79,18 @@ final class AuditFormats {
   static String line(Format format, AuditEntry entry) {
     AuditRecord r = entry.record();
     return switch (format) {
-      case TABLE -> String.format(TABLE_LINE,
-          r.getSequence(),
-          Rendering.time(r.getRecordedAt()),
-          r.getEventType(),
-          r.getDecision() == null ? "" : r.getDecision().name(),
-          text(r.getOperationId()),
-          text(r.getOperation()),
-          text(r.getDeploymentId()),
-          r.getActorId(),
-          String.join(",", r.getReasonCodes()));
+      case TABLE ->
+          String.format(
+              TABLE_LINE,
+              r.getSequence(),
+              Rendering.time(r.getRecordedAt()),
+              r.getEventType(),
+              r.getDecision() == null ? "" : r.getDecision().name(),
+              text(r.getOperationId()),
+              text(r.getOperation()),
+              text(r.getDeploymentId()),
+              r.getActorId(),
+              String.join(",", r.getReasonCodes()));
       case JSONL -> AuditExport.line(entry);
       case CSV -> csv(r);
     };
@@ -87,7 +122,11 @@ final class AuditFormats {
             r.getDetails().stream().map(AuditFormats::detail).collect(Collectors.joining(";")),
             r.getSource() == null
                 ? ""
-                : r.getSource().getTopic() + "-" + r.getSource().getPartition() + "@" + r.getSource().getOffset());
+                : r.getSource().getTopic()
+                    + "-"
+                    + r.getSource().getPartition()
+                    + "@"
+                    + r.getSource().getOffset());
     return cells.stream().map(AuditFormats::quote).collect(Collectors.joining(","));
   }
 

@@ -47,10 +47,18 @@ public final class ExportAuditCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin RangeOptions range;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose audit trail to export.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack whose audit trail to export.")
   String pack;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The JSON Lines file to write.")
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The JSON Lines file to write.")
   Path output;
 
   @Override
@@ -60,7 +68,8 @@ public final class ExportAuditCommand implements Callable<Integer> {
 
   private int export() {
     PrintWriter out = spec.commandLine().getOut();
-    ReadProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "exporting " + pack + " audit");
+    ReadProgress progress =
+        TerminalProgress.of(spec.commandLine().getErr(), "exporting " + pack + " audit");
     AuditReadSummary summary;
     long[] exported = {-1, -1}; // first and last sequence written
     try (OutputTarget file = OutputTarget.open(Optional.of(output), out)) {
@@ -79,15 +88,33 @@ public final class ExportAuditCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
-    String sequences = exported[0] < 0 ? "" : " (sequences " + exported[0] + ".." + exported[1] + ")";
-    out.println("exported " + summary.recordsMatched() + " records of pack " + pack + sequences + " to " + output);
+    String sequences =
+        exported[0] < 0 ? "" : " (sequences " + exported[0] + ".." + exported[1] + ")";
+    out.println(
+        "exported "
+            + summary.recordsMatched()
+            + " records of pack "
+            + pack
+            + sequences
+            + " to "
+            + output);
     out.println("chain: " + summary.chain().status() + " - " + summary.chain().message());
     summary.notes().forEach(n -> out.println("note: " + n));
     int code = VerifyAuditCommand.exitCode(summary.chain().status());
     if (code != ExitCode.OK.code()) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": the exported chain is " + summary.chain().status()
-          + summary.chain().firstBadSequence().stream().mapToObj(s -> " at sequence " + s).findFirst().orElse("")
-          + " (exit code " + code + ")");
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": the exported chain is "
+                  + summary.chain().status()
+                  + summary.chain().firstBadSequence().stream()
+                      .mapToObj(s -> " at sequence " + s)
+                      .findFirst()
+                      .orElse("")
+                  + " (exit code "
+                  + code
+                  + ")");
     }
     return code;
   }

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where an audit command writes its records: a file (UTF-8, replaced) or the command's standard output. */
+/**
+ * Where an audit command writes its records: a file (UTF-8, replaced) or the command's standard
+ * output.
+ */
 final class OutputTarget implements AutoCloseable {
 
   private final PrintWriter writer;
@@ -34,7 +37,8 @@ final class OutputTarget implements AutoCloseable {
       Path parent = path.get().toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
         throw new UncheckedIOException(
-            new IOException("Cannot write " + path.get() + ": folder " + parent + " does not exist"));
+            new IOException(
+                "Cannot write " + path.get() + ": folder " + parent + " does not exist"));
       }
       Writer out = Files.newBufferedWriter(path.get(), StandardCharsets.UTF_8);
       return new OutputTarget(new PrintWriter(new BufferedWriter(out)), true);
@@ -54,7 +58,8 @@ final class OutputTarget implements AutoCloseable {
     if (file) {
       writer.close();
       if (writer.checkError()) {
-        throw new UncheckedIOException(new IOException("Writing the output file failed (disk full?)"));
+        throw new UncheckedIOException(
+            new IOException("Writing the output file failed (disk full?)"));
       }
     }
   }

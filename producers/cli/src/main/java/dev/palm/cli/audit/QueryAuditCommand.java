@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code palm audit query}: prints the audit records of a pack that match a time range and filters. */
+/**
+ * {@code palm audit query}: prints the audit records of a pack that match a time range and filters.
+ */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
@@ -50,33 +52,51 @@ public final class QueryAuditCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin RangeOptions range;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose audit trail to read.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack whose audit trail to read.")
   String pack;
 
-  @Option(names = "--deployment", paramLabel = "ID", description = "Only records about this deployment.")
+  @Option(
+      names = "--deployment",
+      paramLabel = "ID",
+      description = "Only records about this deployment.")
   Optional<String> deployment = Optional.empty();
 
-  @Option(names = {"--operation", "--operation-id"}, paramLabel = "ID", description = "Only records about this operation id.")
+  @Option(
+      names = {"--operation", "--operation-id"},
+      paramLabel = "ID",
+      description = "Only records about this operation id.")
   Optional<String> operation = Optional.empty();
 
-  @Option(names = "--actor", paramLabel = "ID", description = "Only records of this actor (e.g. palm-system).")
+  @Option(
+      names = "--actor",
+      paramLabel = "ID",
+      description = "Only records of this actor (e.g. palm-system).")
   Optional<String> actor = Optional.empty();
 
   @Option(
       names = "--type",
       paramLabel = "TYPE",
       split = ",",
-      description = "Only these event types (repeatable or comma-separated): ${COMPLETION-CANDIDATES}.")
+      description =
+          "Only these event types (repeatable or comma-separated): ${COMPLETION-CANDIDATES}.")
   List<AuditEventType> types = new ArrayList<>();
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, jsonl (every field, as 'audit export') or csv. Default: ${DEFAULT-VALUE}.")
+      description =
+          "table, jsonl (every field, as 'audit export') or csv. Default: ${DEFAULT-VALUE}.")
   AuditFormats.Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to this file instead of standard output.")
   Optional<Path> output = Optional.empty();
 
   @Override
@@ -89,12 +109,16 @@ public final class QueryAuditCommand implements Callable<Integer> {
     deployment.ifPresent(builder::deploymentId);
     operation.ifPresent(builder::operationId);
     actor.ifPresent(builder::actorId);
-    builder.eventTypes(types.isEmpty() ? EnumSet.noneOf(AuditEventType.class) : EnumSet.copyOf(types));
+    builder.eventTypes(
+        types.isEmpty() ? EnumSet.noneOf(AuditEventType.class) : EnumSet.copyOf(types));
     AuditQuery query = builder.build();
     PrintWriter err = spec.commandLine().getErr();
-    // Records printed to the terminal show the progress themselves; a progress line would garble them.
+    // Records printed to the terminal show the progress themselves; a progress line would garble
+    // them.
     ReadProgress progress =
-        output.isPresent() ? TerminalProgress.of(err, "reading " + pack + " audit") : ReadProgress.NONE;
+        output.isPresent()
+            ? TerminalProgress.of(err, "reading " + pack + " audit")
+            : ReadProgress.NONE;
     AuditReadSummary summary;
     try (OutputTarget out = OutputTarget.open(output, spec.commandLine().getOut())) {
       AuditFormats.header(format).ifPresent(out::println);
@@ -105,13 +129,21 @@ public final class QueryAuditCommand implements Callable<Integer> {
       TerminalProgress.finish(progress);
     }
     if (output.isPresent()) {
-      spec.commandLine().getOut().println("wrote " + summary.recordsMatched() + " records to " + output.get());
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + summary.recordsMatched() + " records to " + output.get());
     } else if (summary.recordsMatched() == 0 && format == AuditFormats.Format.TABLE) {
       spec.commandLine().getOut().println("no audit records of pack " + pack + " match");
     }
     if (!summary.chain().intact()) {
-      err.println("WARNING: the audit chain of pack " + pack + " is not intact (" + summary.chain().status() + "): "
-          + summary.chain().message() + "; run 'palm audit verify' for the full check");
+      err.println(
+          "WARNING: the audit chain of pack "
+              + pack
+              + " is not intact ("
+              + summary.chain().status()
+              + "): "
+              + summary.chain().message()
+              + "; run 'palm audit verify' for the full check");
     }
     return ExitCode.OK.code();
   }

@@ -8,15 +8,20 @@ import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The time range options of the audit commands: {@code --from}, {@code --to} and the timestamp skew. */
+/**
+ * The time range options of the audit commands: {@code --from}, {@code --to} and the timestamp
+ * skew.
+ */
 public final class RangeOptions {
 
   @Option(
       names = "--from",
       paramLabel = "TIME",
       converter = TimeArgument.class,
-      description = "Start of the range (inclusive, on recorded_at). Default: the oldest retained record. Forms: "
-          + TimeArgument.FORMS + ".")
+      description =
+          "Start of the range (inclusive, on recorded_at). Default: the oldest retained record. Forms: "
+              + TimeArgument.FORMS
+              + ".")
   Optional<Instant> from = Optional.empty();
 
   @Option(
@@ -31,8 +36,9 @@ public final class RangeOptions {
       paramLabel = "DURATION",
       converter = DurationArgument.class,
       defaultValue = "5m",
-      description = "How far Kafka record timestamps may differ from recorded_at: the read starts this much"
-          + " before --from and stops this much after --to. Default: ${DEFAULT-VALUE}.")
+      description =
+          "How far Kafka record timestamps may differ from recorded_at: the read starts this much"
+              + " before --from and stops this much after --to. Default: ${DEFAULT-VALUE}.")
   Duration skew = AuditQuery.DEFAULT_SKEW;
 
   /** A query builder for {@code pack} with this range. */

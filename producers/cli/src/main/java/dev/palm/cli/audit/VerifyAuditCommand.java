@@ -1,5 +1,8 @@
 package dev.palm.cli.audit;
 
+import dev.palm.audit.CheckpointVerification;
+import dev.palm.audit.SigningKeys;
+import dev.palm.audit.VerificationResult;
 import dev.palm.cli.ExitCode;
 import dev.palm.cli.ops.Cli;
 import dev.palm.cli.ops.ConnectionOptions;
@@ -9,9 +12,6 @@ import dev.palm.client.AuditReadSummary;
 import dev.palm.client.AuditReader;
 import dev.palm.client.CheckpointPolicy;
 import dev.palm.client.ReadProgress;
-import dev.palm.audit.CheckpointVerification;
-import dev.palm.audit.SigningKeys;
-import dev.palm.audit.VerificationResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,21 +67,32 @@ public final class VerifyAuditCommand implements Callable<Integer> {
 
   /** Verify a topic or a file. */
   static final class Source {
-    @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Verify this pack's audit topic.")
+    @Option(
+        names = "--pack",
+        required = true,
+        paramLabel = "PACK",
+        description = "Verify this pack's audit topic.")
     String pack;
 
-    @Option(names = "--file", required = true, paramLabel = "EXPORT.jsonl", description = "Verify an export file offline.")
+    @Option(
+        names = "--file",
+        required = true,
+        paramLabel = "EXPORT.jsonl",
+        description = "Verify an export file offline.")
     Path file;
   }
 
   @Option(
       names = "--trusted-key",
       paramLabel = "FILE|BASE64",
-      description = "Public key of the pipeline (PEM or base64 file, or base64 text); checkpoints must be signed"
-          + " by one of these (repeatable). Default: the key each checkpoint embeds.")
+      description =
+          "Public key of the pipeline (PEM or base64 file, or base64 text); checkpoints must be signed"
+              + " by one of these (repeatable). Default: the key each checkpoint embeds.")
   List<String> trustedKeys = new ArrayList<>();
 
-  @Option(names = "--no-checkpoints", description = "Check the hash chain only, not the signed checkpoints.")
+  @Option(
+      names = "--no-checkpoints",
+      description = "Check the hash chain only, not the signed checkpoints.")
   boolean noCheckpoints;
 
   @Override
@@ -94,7 +105,8 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     if (source.file != null) {
       if (range.from.isPresent() || range.to.isPresent()) {
         throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--from and --to apply to --pack; --file verifies the whole export");
+            spec.commandLine(),
+            "--from and --to apply to --pack; --file verifies the whole export");
       }
       AuditExport.FileVerification result = AuditExport.verify(source.file);
       out.println("file " + source.file + ": " + result.lines() + " lines");
@@ -103,22 +115,35 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     CheckpointPolicy policy =
         noCheckpoints
             ? CheckpointPolicy.none()
-            : trustedKeys.isEmpty() ? CheckpointPolicy.embeddedKeys() : CheckpointPolicy.trusting(keys());
-    ReadProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "verifying " + source.pack + " audit");
+            : trustedKeys.isEmpty()
+                ? CheckpointPolicy.embeddedKeys()
+                : CheckpointPolicy.trusting(keys());
+    ReadProgress progress =
+        TerminalProgress.of(spec.commandLine().getErr(), "verifying " + source.pack + " audit");
     AuditReadSummary summary;
     try {
-      summary = new AuditReader(connection.config()).verify(range.query(source.pack).build(), policy, progress);
+      summary =
+          new AuditReader(connection.config())
+              .verify(range.query(source.pack).build(), policy, progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    return report(out, summary.chain(), summary.checkpoints(), summary.unreadableCheckpoints(), summary.notes());
+    return report(
+        out,
+        summary.chain(),
+        summary.checkpoints(),
+        summary.unreadableCheckpoints(),
+        summary.notes());
   }
 
   private List<PublicKey> keys() {
     List<PublicKey> keys = new ArrayList<>();
     for (String key : trustedKeys) {
       Path path = Path.of(key);
-      keys.add(Files.isRegularFile(path) ? SigningKeys.loadPublicKey(path) : SigningKeys.decodePublicKey(key));
+      keys.add(
+          Files.isRegularFile(path)
+              ? SigningKeys.loadPublicKey(path)
+              : SigningKeys.decodePublicKey(key));
     }
     return keys;
   }
@@ -139,13 +164,31 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       code = ExitCode.CHECKPOINT_INVALID.code();
     }
     if (code != ExitCode.OK.code()) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": "
-          + (code == ExitCode.CHECKPOINT_INVALID.code()
-              ? "checkpoints invalid" + checkpoints.flatMap(c -> c.firstBadCheckpoint().isPresent()
-                  ? Optional.of(" (first bad checkpoint " + c.firstBadCheckpoint().getAsLong() + ")")
-                  : Optional.empty()).orElse("")
-              : chain.status() + chain.firstBadSequence().stream().mapToObj(s -> " at sequence " + s).findFirst().orElse(""))
-          + " (exit code " + code + ")");
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": "
+                  + (code == ExitCode.CHECKPOINT_INVALID.code()
+                      ? "checkpoints invalid"
+                          + checkpoints
+                              .flatMap(
+                                  c ->
+                                      c.firstBadCheckpoint().isPresent()
+                                          ? Optional.of(
+                                              " (first bad checkpoint "
+                                                  + c.firstBadCheckpoint().getAsLong()
+                                                  + ")")
+                                          : Optional.empty())
+                              .orElse("")
+                      : chain.status()
+                          + chain.firstBadSequence().stream()
+                              .mapToObj(s -> " at sequence " + s)
+                              .findFirst()
+                              .orElse(""))
+                  + " (exit code "
+                  + code
+                  + ")");
     }
     return code;
   }

@@ -1,16 +1,15 @@
 package dev.palm.cli.bench;
 
-import dev.palm.cli.ExitCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.palm.cli.Palm;
+import dev.palm.audit.Digests;
+import dev.palm.cli.ExitCode;
 import dev.palm.cli.run.LaunchSupport;
 import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PackRegistry;
 import dev.palm.packs.PlatformPack;
-import dev.palm.audit.Digests;
 import dev.palm.streams.bench.AuditBenchmark;
 import dev.palm.streams.bench.AuditRun;
 import dev.palm.streams.bench.BenchPack;
@@ -36,8 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `palm bench`: measures PALM's pipeline throughput and audit verification speed, each next to a baseline
- * measured in the same run on the same machine, and prints a table (or JSON).
+ * `palm bench`: measures PALM's pipeline throughput and audit verification speed, each next to a
+ * baseline measured in the same run on the same machine, and prints a table (or JSON).
  */
 @Command(
     name = "bench",
@@ -62,38 +61,43 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--operations",
       paramLabel = "N",
       defaultValue = "20000",
-      description = "Operations in each measured pipeline pass (PALM and baseline). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Operations in each measured pipeline pass (PALM and baseline). Default: ${DEFAULT-VALUE}.")
   int operations;
 
   @Option(
       names = "--warmup-operations",
       paramLabel = "N",
       defaultValue = "2000",
-      description = "Operations published and answered before measuring, per application. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Operations published and answered before measuring, per application. Default: ${DEFAULT-VALUE}.")
   int warmupOperations;
 
   @Option(
       names = "--deployments",
       paramLabel = "N",
       defaultValue = "8",
-      description = "Deployments created before the warm-up; the measured restarts cycle over them."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "Deployments created before the warm-up; the measured restarts cycle over them."
+              + " Default: ${DEFAULT-VALUE}.")
   int deployments;
 
   @Option(
       names = "--rate",
       paramLabel = "OPS_PER_S",
       defaultValue = "0",
-      description = "Publish at this many operations per second instead of as fast as possible (0); a rate below"
-          + " saturation shows latency without queueing. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Publish at this many operations per second instead of as fast as possible (0); a rate below"
+              + " saturation shows latency without queueing. Default: ${DEFAULT-VALUE}.")
   int rate;
 
   @Option(
       names = "--pack",
       paramLabel = "NAME",
       defaultValue = "mapleverse",
-      description = "Built-in pack the bench pack is derived from (its rate limit, approval thresholds and safety"
-          + " holds are lifted so every operation is ALLOWED). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Built-in pack the bench pack is derived from (its rate limit, approval thresholds and safety"
+              + " holds are lifted so every operation is ALLOWED). Default: ${DEFAULT-VALUE}.")
   String pack;
 
   @Option(
@@ -111,7 +115,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Hash algorithms of the audit benchmark. Default: ${DEFAULT-VALUE}.")
   List<String> algorithms;
 
-  @Option(names = "--skip-pipeline", description = "Do not run the pipeline benchmark (no Kafka needed).")
+  @Option(
+      names = "--skip-pipeline",
+      description = "Do not run the pipeline benchmark (no Kafka needed).")
   boolean skipPipeline;
 
   @Option(names = "--skip-audit", description = "Do not run the audit verification benchmark.")
@@ -120,14 +126,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
-      description = "Benchmark on this Kafka cluster instead of an in-process broker. Topics of the run are named"
-          + " palm-bench-<run id>* and deleted at the end.")
+      description =
+          "Benchmark on this Kafka cluster instead of an in-process broker. Topics of the run are named"
+              + " palm-bench-<run id>* and deleted at the end.")
   Optional<String> bootstrapServers = Optional.empty();
 
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
-      description = "Schema registry URL (its Confluent-compatible API); required with --bootstrap-servers.")
+      description =
+          "Schema registry URL (its Confluent-compatible API); required with --bootstrap-servers.")
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
@@ -140,20 +148,24 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--commit-interval-ms",
       paramLabel = "MS",
       defaultValue = "100",
-      description = "Kafka Streams commit.interval.ms of both applications (PALM's default). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Kafka Streams commit.interval.ms of both applications (PALM's default). Default: ${DEFAULT-VALUE}.")
   long commitIntervalMs;
 
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "300",
-      description = "Longest wait for one pass's decisions before failing. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Longest wait for one pass's decisions before failing. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
 
   @Option(names = "--json", description = "Print the report as JSON instead of a table.")
   boolean json;
 
-  @Option(names = "--verbose", description = "Show the log of the pipeline, Kafka and the registry on standard error.")
+  @Option(
+      names = "--verbose",
+      description = "Show the log of the pipeline, Kafka and the registry on standard error.")
   boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -166,42 +178,76 @@ public final class BenchCommand implements Callable<Integer> {
     List<IntegrityAlgorithm> algs = parseAlgorithms();
     validateFlags();
     Instant started = Instant.now();
-    boolean embedded = !skipPipeline && bootstrapServers.isEmpty() && clientConfigBootstrap().isEmpty();
+    boolean embedded =
+        !skipPipeline && bootstrapServers.isEmpty() && clientConfigBootstrap().isEmpty();
     List<String> notes = new ArrayList<>();
     Optional<PipelineBenchmark.Comparison> pipeline = Optional.empty();
     String infrastructure = skipPipeline ? "none (pipeline skipped)" : "";
     try {
       if (!skipPipeline) {
         BenchPack benchPack = BenchPack.derive(findPack(), deployments);
-        notes.add("PALM enforces a bench pack derived from '" + benchPack.base() + "' with "
-            + String.join(", ", benchPack.changes()) + ", so that a burst is not denied by the rate limit and every"
-            + " measured operation (restart of one of " + deployments + " pre-created deployments) is ALLOWED.");
-        notes.add("Latency = decision record timestamp - requested_at (vis = when the read_committed consumer saw"
-            + " it, which adds the transaction commit). " + (rate == 0
-                ? "Operations are published as fast as possible, so latency includes queueing behind the burst."
-                : "Operations are published at " + rate + " ops/s."));
+        notes.add(
+            "PALM enforces a bench pack derived from '"
+                + benchPack.base()
+                + "' with "
+                + String.join(", ", benchPack.changes())
+                + ", so that a burst is not denied by the rate limit and every"
+                + " measured operation (restart of one of "
+                + deployments
+                + " pre-created deployments) is ALLOWED.");
+        notes.add(
+            "Latency = decision record timestamp - requested_at (vis = when the read_committed consumer saw"
+                + " it, which adds the transaction commit). "
+                + (rate == 0
+                    ? "Operations are published as fast as possible, so latency includes queueing behind the burst."
+                    : "Operations are published at " + rate + " ops/s."));
         try (Infra infra = embedded ? Infra.startEmbedded(err) : Infra.external()) {
           String bootstrap = embedded ? infra.kafka.bootstrapServers() : null;
           String registry = registryUrl.orElseGet(() -> infra.registry.url());
-          infrastructure = embedded
-              ? "in-process Kafka broker " + bootstrap + " and embedded Apicurio registry " + registry + " (same machine)"
-              : "Kafka " + bootstrapServers.orElse("(from --client-config)") + ", registry " + registry;
-          PipelineBenchmark.Target target = new PipelineBenchmark.Target(
-              embedded ? Optional.of(bootstrap) : bootstrapServers, clientConfig, registry);
-          PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(operations, warmupOperations,
-              deployments, rate, Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(timeoutSeconds));
-          pipeline = Optional.of(new PipelineBenchmark(target, settings, benchPack, line -> progress(err, line)).run());
+          infrastructure =
+              embedded
+                  ? "in-process Kafka broker "
+                      + bootstrap
+                      + " and embedded Apicurio registry "
+                      + registry
+                      + " (same machine)"
+                  : "Kafka "
+                      + bootstrapServers.orElse("(from --client-config)")
+                      + ", registry "
+                      + registry;
+          PipelineBenchmark.Target target =
+              new PipelineBenchmark.Target(
+                  embedded ? Optional.of(bootstrap) : bootstrapServers, clientConfig, registry);
+          PipelineBenchmark.Settings settings =
+              new PipelineBenchmark.Settings(
+                  operations,
+                  warmupOperations,
+                  deployments,
+                  rate,
+                  Duration.ofMillis(commitIntervalMs),
+                  Duration.ofSeconds(timeoutSeconds));
+          pipeline =
+              Optional.of(
+                  new PipelineBenchmark(target, settings, benchPack, line -> progress(err, line))
+                      .run());
         }
       }
-      List<AuditRun> audit = skipAudit
-          ? List.of()
-          : new AuditBenchmark(auditRecords, algs, line -> progress(err, line)).run();
+      List<AuditRun> audit =
+          skipAudit
+              ? List.of()
+              : new AuditBenchmark(auditRecords, algs, line -> progress(err, line)).run();
       if (!skipAudit) {
-        notes.add("Audit: the verifier re-encodes each record canonically, hashes it, compares hex and links;"
-            + " the baseline only hashes the same precomputed canonical bytes with one MessageDigest.");
+        notes.add(
+            "Audit: the verifier re-encodes each record canonically, hashes it, compares hex and links;"
+                + " the baseline only hashes the same precomputed canonical bytes with one MessageDigest.");
       }
-      BenchReport report = new BenchReport(BenchReport.Environment.current(started, infrastructure),
-          settingsMap(), notes, pipeline, audit);
+      BenchReport report =
+          new BenchReport(
+              BenchReport.Environment.current(started, infrastructure),
+              settingsMap(),
+              notes,
+              pipeline,
+              audit);
       out.print(json ? toJson(report) : report.toTable());
       out.flush();
       return 0;
@@ -224,25 +270,34 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void validateFlags() {
     if (skipPipeline && skipAudit) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--skip-pipeline and --skip-audit together leave nothing to measure");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--skip-pipeline and --skip-audit together leave nothing to measure");
     }
-    if (!skipPipeline && (bootstrapServers.isPresent() || clientConfigBootstrap().isPresent())
+    if (!skipPipeline
+        && (bootstrapServers.isPresent() || clientConfigBootstrap().isPresent())
         && registryUrl.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "Against an existing Kafka cluster, give the schema registry too: --registry-url http://host:port");
     }
     if (clientConfig.isPresent() && !Files.isRegularFile(clientConfig.get())) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--client-config " + clientConfig.get() + " is not a readable file");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--client-config " + clientConfig.get() + " is not a readable file");
     }
     if (auditRecords < 1 && !skipAudit) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--audit-records must be at least 1");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--audit-records must be at least 1");
     }
-    if (operations < 1 || warmupOperations < 0 || deployments < 1 || rate < 0 || commitIntervalMs < 1
+    if (operations < 1
+        || warmupOperations < 0
+        || deployments < 1
+        || rate < 0
+        || commitIntervalMs < 1
         || timeoutSeconds < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--operations, --deployments, --commit-interval-ms"
-          + " and --timeout must be at least 1; --warmup-operations and --rate at least 0");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--operations, --deployments, --commit-interval-ms"
+              + " and --timeout must be at least 1; --warmup-operations and --rate at least 0");
     }
   }
 
@@ -253,11 +308,15 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         algorithm = Digests.fromWireName(name.strip());
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--algorithms: " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--algorithms: " + e.getMessage());
       }
       if (!Digests.isSupported(algorithm)) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--algorithms: " + name + " is not computable by the audit chain (not in the JDK); use sha256, sha384"
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--algorithms: "
+                + name
+                + " is not computable by the audit chain (not in the JDK); use sha256, sha384"
                 + " or sha512");
       }
       if (!parsed.contains(algorithm)) {
@@ -269,9 +328,16 @@ public final class BenchCommand implements Callable<Integer> {
 
   private PlatformPack findPack() throws PackException {
     PackRegistry registry = PackRegistry.builder().withBuiltins().build();
-    return registry.find(pack).orElseThrow(() -> new PackException(dev.palm.packs.PackError.VALIDATION,
-        "No built-in pack named '" + pack + "'; choose one of " + registry.packs().stream()
-            .map(p -> p.pack().metadata().name()).toList()));
+    return registry
+        .find(pack)
+        .orElseThrow(
+            () ->
+                new PackException(
+                    dev.palm.packs.PackError.VALIDATION,
+                    "No built-in pack named '"
+                        + pack
+                        + "'; choose one of "
+                        + registry.packs().stream().map(p -> p.pack().metadata().name()).toList()));
   }
 
   private Map<String, Object> settingsMap() {
@@ -302,7 +368,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static String toJson(BenchReport report) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toTree())
+      return new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(report.toTree())
           + System.lineSeparator();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Could not write the report as JSON: " + e.getMessage(), e);
@@ -323,7 +391,8 @@ public final class BenchCommand implements Callable<Integer> {
       long start = System.nanoTime();
       progress(err, "starting an in-process Kafka broker and a schema registry ...");
       // the registry is a separate process: start it while the broker starts in this one
-      CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(RegistryServer::start);
+      CompletableFuture<RegistryServer> registry =
+          CompletableFuture.supplyAsync(RegistryServer::start);
       try {
         infra.kafka = EmbeddedKafka.start();
         infra.registry = registry.join();
@@ -335,8 +404,13 @@ public final class BenchCommand implements Callable<Integer> {
         infra.close();
         throw e;
       }
-      progress(err, String.format("broker %s and registry %s ready (%.1f s)", infra.kafka.bootstrapServers(),
-          infra.registry.url(), (System.nanoTime() - start) / 1e9));
+      progress(
+          err,
+          String.format(
+              "broker %s and registry %s ready (%.1f s)",
+              infra.kafka.bootstrapServers(),
+              infra.registry.url(),
+              (System.nanoTime() - start) / 1e9));
       return infra;
     }
 

@@ -78,7 +78,11 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack of the request.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack of the request.")
   String pack;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -94,21 +98,30 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
       description = "Approver type: human, agent, service or system. Default: ${DEFAULT-VALUE}.")
   String actorType;
 
-  @Option(names = "--comment", paramLabel = "TEXT", description = "Comment, kept in the audit trail.")
+  @Option(
+      names = "--comment",
+      paramLabel = "TEXT",
+      description = "Comment, kept in the audit trail.")
   Optional<String> comment = Optional.empty();
 
   @Mixin DecisionWait decisionWait;
 
   /** Which request: by operation id or approval id. */
   static final class TargetOptions {
-    @Option(names = {"--operation", "--operation-id"}, required = true, paramLabel = "ID", description = "Operation id.")
+    @Option(
+        names = {"--operation", "--operation-id"},
+        required = true,
+        paramLabel = "ID",
+        description = "Operation id.")
     String operationId;
 
     @Option(names = "--approval", required = true, paramLabel = "ID", description = "Approval id.")
     String approvalId;
 
     ApprovalClient.Target toTarget() {
-      return operationId != null ? ApprovalClient.Target.operation(operationId) : ApprovalClient.Target.approval(approvalId);
+      return operationId != null
+          ? ApprovalClient.Target.operation(operationId)
+          : ApprovalClient.Target.approval(approvalId);
     }
   }
 
@@ -127,30 +140,51 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
         config,
         pack,
         () -> respond(config, identity),
-        result -> "sent " + (verdict() == ApprovalVerdict.APPROVE ? "approval" : "rejection") + " of operation "
-            + result.operationId() + " as " + identity.id() + " (response at " + result.position() + ")",
-        result -> "the pipeline may have refused the answer (see: palm audit query --pack " + pack
-            + " --operation " + result.operationId() + " --type APPROVAL_RESPONSE) or wait for more approvals");
+        result ->
+            "sent "
+                + (verdict() == ApprovalVerdict.APPROVE ? "approval" : "rejection")
+                + " of operation "
+                + result.operationId()
+                + " as "
+                + identity.id()
+                + " (response at "
+                + result.position()
+                + ")",
+        result ->
+            "the pipeline may have refused the answer (see: palm audit query --pack "
+                + pack
+                + " --operation "
+                + result.operationId()
+                + " --type APPROVAL_RESPONSE) or wait for more approvals");
   }
 
   private PublishResult respond(ClientConfig config, Identity identity) {
     PrintWriter err = spec.commandLine().getErr();
     try (ApprovalClient client = new ApprovalClient(config)) {
       PendingApproval request = client.require(pack, target.toTarget());
-      // The pipeline decides who may answer; these notes only explain in advance why it may ignore the answer.
+      // The pipeline decides who may answer; these notes only explain in advance why it may ignore
+      // the answer.
       if (request.requestedBy().equals(identity.id())) {
-        err.println("note: " + identity.id() + " requested this operation; the answer counts only if pack " + pack
-            + " allows self-approval");
+        err.println(
+            "note: "
+                + identity.id()
+                + " requested this operation; the answer counts only if pack "
+                + pack
+                + " allows self-approval");
       }
       if (identity.type() != dev.palm.events.ActorType.HUMAN) {
-        err.println("note: the pipeline takes approvals from human actors only, not from a "
-            + identity.type().name().toLowerCase(java.util.Locale.ROOT));
+        err.println(
+            "note: the pipeline takes approvals from human actors only, not from a "
+                + identity.type().name().toLowerCase(java.util.Locale.ROOT));
       }
       if (request.escalationLevel() == 0
           && !request.recipients().isEmpty()
           && !request.recipients().contains(identity.id())) {
-        err.println("note: the request is addressed to " + String.join(", ", request.recipients()) + ", not "
-            + identity.id());
+        err.println(
+            "note: the request is addressed to "
+                + String.join(", ", request.recipients())
+                + ", not "
+                + identity.id());
       }
       return client.respondTo(request, identity, verdict(), comment);
     }

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "approvals",
     mixinStandardHelpOptions = true,
     description = "List the open approval requests of a pack, and approve or reject them.",
-    subcommands = {ListApprovalsCommand.class, AnswerApprovalCommand.Approve.class, AnswerApprovalCommand.Reject.class})
+    subcommands = {
+      ListApprovalsCommand.class,
+      AnswerApprovalCommand.Approve.class,
+      AnswerApprovalCommand.Reject.class
+    })
 public final class ApprovalsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,16 +14,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs the body of an operational command and turns the failures users can cause or meet into one clear line
- * on standard error and the documented exit code, instead of a stack trace.
+ * Runs the body of an operational command and turns the failures users can cause or meet into one
+ * clear line on standard error and the documented exit code, instead of a stack trace.
  */
 public final class Cli {
 
   private Cli() {}
 
   /**
-   * Runs {@code body}; {@code connection} (may be null) names the cluster in messages about reaching it.
-   * Picocli's own parameter errors pass through, so they print the usage and exit with code 2.
+   * Runs {@code body}; {@code connection} (may be null) names the cluster in messages about
+   * reaching it. Picocli's own parameter errors pass through, so they print the usage and exit with
+   * code 2.
    */
   public static int run(CommandSpec spec, ConnectionOptions connection, Callable<Integer> body) {
     PrintWriter err = spec.commandLine().getErr();
@@ -36,17 +37,24 @@ public final class Cli {
       err.println(command + ": " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
     } catch (RegistryUnavailableException e) {
-      err.println(command + ": " + e.getMessage() + "; check --registry-url and that the registry is up");
+      err.println(
+          command + ": " + e.getMessage() + "; check --registry-url and that the registry is up");
       return ExitCode.UNAVAILABLE.code();
     } catch (UncheckedIOException e) {
       err.println(command + ": " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
     } catch (TimeoutException e) {
-      err.println(command + ": Kafka" + where(connection) + " did not answer in time: " + e.getMessage()
-          + "; check --bootstrap-servers and --client-config");
+      err.println(
+          command
+              + ": Kafka"
+              + where(connection)
+              + " did not answer in time: "
+              + e.getMessage()
+              + "; check --bootstrap-servers and --client-config");
       return ExitCode.UNAVAILABLE.code();
     } catch (SerializationException e) {
-      err.println(command + ": " + e.getMessage() + "; check --registry-url" + registry(connection));
+      err.println(
+          command + ": " + e.getMessage() + "; check --registry-url" + registry(connection));
       return ExitCode.UNAVAILABLE.code();
     } catch (KafkaException e) {
       err.println(command + ": Kafka" + where(connection) + " failed: " + e.getMessage());
@@ -56,7 +64,8 @@ public final class Cli {
       err.println("Run '" + command + " --help' for the options.");
       return ExitCode.USAGE.code();
     } catch (Exception e) {
-      throw new CommandLine.ExecutionException(spec.commandLine(), command + " failed: " + e.getMessage(), e);
+      throw new CommandLine.ExecutionException(
+          spec.commandLine(), command + " failed: " + e.getMessage(), e);
     } finally {
       err.flush();
       spec.commandLine().getOut().flush();

@@ -9,18 +9,21 @@ import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
- * The connection options every command that talks to Kafka shares: bootstrap servers, schema registry, a
- * Kafka client properties file (SASL/TLS settings pass through to the Kafka clients untouched) and the topic
- * prefix.
+ * The connection options every command that talks to Kafka shares: bootstrap servers, schema
+ * registry, a Kafka client properties file (SASL/TLS settings pass through to the Kafka clients
+ * untouched) and the topic prefix.
  */
 public final class ConnectionOptions {
 
   /** Environment variable with the default bootstrap servers. */
   public static final String BOOTSTRAP_ENV = "PALM_BOOTSTRAP_SERVERS";
+
   /** Environment variable with the default registry URL. */
   public static final String REGISTRY_ENV = "PALM_REGISTRY_URL";
+
   /** Bootstrap servers when neither flag, environment nor properties file give any. */
   public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+
   /** Registry URL when neither flag nor environment give one. */
   public static final String DEFAULT_REGISTRY = "http://localhost:8081";
 
@@ -28,16 +31,24 @@ public final class ConnectionOptions {
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description = {
-        "Kafka bootstrap servers. Default: $" + BOOTSTRAP_ENV + ", else bootstrap.servers of --client-config,"
-            + " else " + DEFAULT_BOOTSTRAP + "."
+        "Kafka bootstrap servers. Default: $"
+            + BOOTSTRAP_ENV
+            + ", else bootstrap.servers of --client-config,"
+            + " else "
+            + DEFAULT_BOOTSTRAP
+            + "."
       })
   Optional<String> bootstrapServers = Optional.empty();
 
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
-      description = "Schema registry URL: its Confluent-compatible API (Apicurio: .../apis/ccompat/v7). Default: $"
-          + REGISTRY_ENV + ", else " + DEFAULT_REGISTRY + " (Confluent's default port).")
+      description =
+          "Schema registry URL: its Confluent-compatible API (Apicurio: .../apis/ccompat/v7). Default: $"
+              + REGISTRY_ENV
+              + ", else "
+              + DEFAULT_REGISTRY
+              + " (Confluent's default port).")
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
@@ -61,8 +72,8 @@ public final class ConnectionOptions {
   Map<String, String> environment = System.getenv();
 
   /**
-   * The client configuration: the properties file (if any), then the bootstrap servers from flag, environment,
-   * file or default, in that order of precedence.
+   * The client configuration: the properties file (if any), then the bootstrap servers from flag,
+   * environment, file or default, in that order of precedence.
    *
    * @throws java.io.UncheckedIOException when the properties file cannot be read
    * @throws IllegalArgumentException when the registry URL or topic prefix is malformed

@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --wait} option of the commands that answer the pipeline (approve/reject, release/cancel) and the
- * flow they share around it: publish the answer, say what was sent and, with --wait, print the decision that
- * follows.
+ * The {@code --wait} option of the commands that answer the pipeline (approve/reject,
+ * release/cancel) and the flow they share around it: publish the answer, say what was sent and,
+ * with --wait, print the decision that follows.
  */
 final class DecisionWait {
 
@@ -27,13 +27,15 @@ final class DecisionWait {
       arity = "0..1",
       fallbackValue = "30s",
       converter = DurationArgument.class,
-      description = "Wait for the decision that follows and print it (default 30s without a value).")
+      description =
+          "Wait for the decision that follows and print it (default 30s without a value).")
   Optional<Duration> waitFor = Optional.empty();
 
   /**
-   * Publishes with {@code publish} and prints {@code sent} of its result; with --wait then prints the next
-   * decision about the operation, or, when none arrives in time, {@code noDecisionHint} of the result (why the
-   * pipeline may have ignored the answer) and returns {@link ExitCode#NO_DECISION}.
+   * Publishes with {@code publish} and prints {@code sent} of its result; with --wait then prints
+   * the next decision about the operation, or, when none arrives in time, {@code noDecisionHint} of
+   * the result (why the pipeline may have ignored the answer) and returns {@link
+   * ExitCode#NO_DECISION}.
    */
   int publishAndAwait(
       CommandSpec spec,
@@ -44,7 +46,8 @@ final class DecisionWait {
       Function<PublishResult, String> noDecisionHint) {
     PrintWriter out = spec.commandLine().getOut();
     DecisionSubscriber decisions = new DecisionSubscriber(config);
-    // The end of the decisions topic before publishing, so the decision found is one that follows the answer.
+    // The end of the decisions topic before publishing, so the decision found is one that follows
+    // the answer.
     Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
     PublishResult result = publish.get();
     out.println(sent.apply(result));
@@ -54,8 +57,16 @@ final class DecisionWait {
     Optional<PolicyDecision> decision =
         decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
     if (decision.isEmpty()) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": no decision about operation "
-          + result.operationId() + " within " + waitFor.get().toSeconds() + " s; " + noDecisionHint.apply(result));
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": no decision about operation "
+                  + result.operationId()
+                  + " within "
+                  + waitFor.get().toSeconds()
+                  + " s; "
+                  + noDecisionHint.apply(result));
       return ExitCode.NO_DECISION.code();
     }
     out.println(Rendering.decisionDetail(decision.get()));

@@ -9,8 +9,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses durations of flags such as {@code --wait}: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h},
- * {@code 2d}, a bare number of seconds, or an ISO-8601 duration ({@code PT1M30S}).
+ * Parses durations of flags such as {@code --wait}: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
+ * 1h}, {@code 2d}, a bare number of seconds, or an ISO-8601 duration ({@code PT1M30S}).
  */
 public final class DurationArgument implements ITypeConverter<Duration> {
 
@@ -46,7 +46,8 @@ public final class DurationArgument implements ITypeConverter<Duration> {
       }
       Duration parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
       if (parsed.isNegative()) {
-        throw new TypeConversionException("'" + value + "' is negative; a duration must be positive");
+        throw new TypeConversionException(
+            "'" + value + "' is negative; a duration must be positive");
       }
       return parsed;
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "holds",
     mixinStandardHelpOptions = true,
     description = "List the safety holds in force for a pack, and release or cancel them.",
-    subcommands = {ListHoldsCommand.class, SettleHoldCommand.Release.class, SettleHoldCommand.Cancel.class})
+    subcommands = {
+      ListHoldsCommand.class,
+      SettleHoldCommand.Release.class,
+      SettleHoldCommand.Cancel.class
+    })
 public final class HoldsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

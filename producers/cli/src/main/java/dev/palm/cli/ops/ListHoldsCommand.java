@@ -22,13 +22,22 @@ import picocli.CommandLine.Spec;
       "  palm holds list --pack finalverse"
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed (possibly none)", "2:bad flags", "3:unknown pack", "4:Kafka or registry unavailable"})
+    exitCodeList = {
+      "0:listed (possibly none)",
+      "2:bad flags",
+      "3:unknown pack",
+      "4:Kafka or registry unavailable"
+    })
 public final class ListHoldsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose holds to list.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack whose holds to list.")
   String pack;
 
   @Mixin OutputFormat output;

@@ -1,7 +1,7 @@
 package dev.palm.cli.ops;
 
-import dev.palm.cli.ExitCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palm.cli.ExitCode;
 import dev.palm.wire.AvroJson;
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,7 +9,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
-/** The {@code --format} option of the reading commands and how the listing commands print a list in it. */
+/**
+ * The {@code --format} option of the reading commands and how the listing commands print a list in
+ * it.
+ */
 final class OutputFormat {
 
   @Option(
@@ -20,8 +23,8 @@ final class OutputFormat {
   Rendering.Format format;
 
   /**
-   * Prints {@code items}: as JSON lines with {@code json}, else {@code none} when there are none, else the
-   * lines of {@code table}.
+   * Prints {@code items}: as JSON lines with {@code json}, else {@code none} when there are none,
+   * else the lines of {@code table}.
    */
   <T> int printList(
       PrintWriter out,

@@ -1,8 +1,8 @@
 package dev.palm.cli.ops;
 
-import dev.palm.cli.ExitCode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palm.cli.ExitCode;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.Identity;
 import dev.palm.client.Operation;
@@ -28,7 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code palm publish}: publishes one operation to {@code palm.operations}, optionally waiting for its decision. */
+/**
+ * {@code palm publish}: publishes one operation to {@code palm.operations}, optionally waiting for
+ * its decision.
+ */
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
@@ -55,20 +58,32 @@ public final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose policy applies.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack whose policy applies.")
   String pack;
 
   @Option(
       names = "--operation",
       required = true,
       paramLabel = "NAME",
-      description = "Operation name, e.g. create_deployment, scale, delete_deployment, restart, migrate.")
+      description =
+          "Operation name, e.g. create_deployment, scale, delete_deployment, restart, migrate.")
   String operation;
 
-  @Option(names = "--deployment", required = true, paramLabel = "ID", description = "Deployment the operation targets.")
+  @Option(
+      names = "--deployment",
+      required = true,
+      paramLabel = "ID",
+      description = "Deployment the operation targets.")
   String deployment;
 
-  @Option(names = "--actor", paramLabel = "ID", description = "Who requests it (an operation without actor is denied).")
+  @Option(
+      names = "--actor",
+      paramLabel = "ID",
+      description = "Who requests it (an operation without actor is denied).")
   Optional<String> actor = Optional.empty();
 
   @Option(
@@ -81,10 +96,16 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--agent", paramLabel = "ID", description = "Agent the deployment runs.")
   Optional<String> agent = Optional.empty();
 
-  @Option(names = "--environment", paramLabel = "ENV", description = "Environment, e.g. production.")
+  @Option(
+      names = "--environment",
+      paramLabel = "ENV",
+      description = "Environment, e.g. production.")
   Optional<String> environment = Optional.empty();
 
-  @Option(names = "--target-replicas", paramLabel = "N", description = "Replica count after the operation.")
+  @Option(
+      names = "--target-replicas",
+      paramLabel = "N",
+      description = "Replica count after the operation.")
   Optional<Integer> targetReplicas = Optional.empty();
 
   @Option(
@@ -102,7 +123,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--storage-mb", paramLabel = "N", description = "Storage per instance (MiB).")
   Optional<Integer> storage = Optional.empty();
 
-  @Option(names = "--network-kbps", paramLabel = "N", description = "Network bandwidth per instance (kbit/s).")
+  @Option(
+      names = "--network-kbps",
+      paramLabel = "N",
+      description = "Network bandwidth per instance (kbit/s).")
   Optional<Integer> network = Optional.empty();
 
   @Option(
@@ -117,7 +141,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--trace-id", paramLabel = "ID", description = "Distributed-tracing id.")
   Optional<String> traceId = Optional.empty();
 
-  @Option(names = "--operation-id", paramLabel = "ID", description = "Idempotency key. Default: a new UUID.")
+  @Option(
+      names = "--operation-id",
+      paramLabel = "ID",
+      description = "Idempotency key. Default: a new UUID.")
   Optional<String> operationId = Optional.empty();
 
   @Option(
@@ -139,7 +166,8 @@ public final class PublishCommand implements Callable<Integer> {
       arity = "0..1",
       fallbackValue = "30s",
       converter = DurationArgument.class,
-      description = "Wait for the first decision and print it (default 30s when given without a value).")
+      description =
+          "Wait for the first decision and print it (default 30s when given without a value).")
   Optional<Duration> waitFor = Optional.empty();
 
   @Option(
@@ -151,31 +179,56 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Option(
       names = "--skip-pack-check",
-      description = "Publish even if the pack has no topics on the cluster (a pipeline that does not load it"
-          + " sends the record to its dead-letter topic).")
+      description =
+          "Publish even if the pack has no topics on the cluster (a pipeline that does not load it"
+              + " sends the record to its dead-letter topic).")
   boolean skipPackCheck;
 
   /** The agent specification flags. */
   static final class AgentSpecOptions {
-    @Option(names = "--agent-name", required = true, paramLabel = "NAME", description = "Agent name.")
+    @Option(
+        names = "--agent-name",
+        required = true,
+        paramLabel = "NAME",
+        description = "Agent name.")
     String name;
 
-    @Option(names = "--agent-version", required = true, paramLabel = "SEMVER", description = "Agent version.")
+    @Option(
+        names = "--agent-version",
+        required = true,
+        paramLabel = "SEMVER",
+        description = "Agent version.")
     String version;
 
-    @Option(names = "--attention-budget", required = true, paramLabel = "N", description = "Attention budget.")
+    @Option(
+        names = "--attention-budget",
+        required = true,
+        paramLabel = "N",
+        description = "Attention budget.")
     long attentionBudget;
 
-    @Option(names = "--coupling-slots", required = true, paramLabel = "N", description = "Coupling slots.")
+    @Option(
+        names = "--coupling-slots",
+        required = true,
+        paramLabel = "N",
+        description = "Coupling slots.")
     int couplingSlots;
   }
 
   /** The accountability proof flags. */
   static final class ProofOptions {
-    @Option(names = "--proof-key-id", required = true, paramLabel = "ID", description = "Registered key id.")
+    @Option(
+        names = "--proof-key-id",
+        required = true,
+        paramLabel = "ID",
+        description = "Registered key id.")
     String keyId;
 
-    @Option(names = "--proof-signature", required = true, paramLabel = "BASE64", description = "Signature.")
+    @Option(
+        names = "--proof-signature",
+        required = true,
+        paramLabel = "BASE64",
+        description = "Signature.")
     String signature;
 
     @Option(
@@ -205,7 +258,8 @@ public final class PublishCommand implements Callable<Integer> {
     if (!skipPackCheck) {
       List<String> known = PackTopics.knownPacks(config);
       if (!known.contains(pack)) {
-        throw new UnknownPackException(pack, config.layout().decisions(pack).name(), known, config.topicPrefix());
+        throw new UnknownPackException(
+            pack, config.layout().decisions(pack).name(), known, config.topicPrefix());
       }
     }
     try (OperationPublisher publisher = new OperationPublisher(config)) {
@@ -219,36 +273,56 @@ public final class PublishCommand implements Callable<Integer> {
       if (published.decision().isEmpty()) {
         spec.commandLine()
             .getErr()
-            .println(spec.qualifiedName() + ": no decision about operation " + op.operationId() + " within "
-                + waitFor.get().toSeconds() + " s; is the pipeline running? Follow it with: palm decisions tail"
-                + " --pack " + pack + " --operation " + op.operationId() + " --follow");
+            .println(
+                spec.qualifiedName()
+                    + ": no decision about operation "
+                    + op.operationId()
+                    + " within "
+                    + waitFor.get().toSeconds()
+                    + " s; is the pipeline running? Follow it with: palm decisions tail"
+                    + " --pack "
+                    + pack
+                    + " --operation "
+                    + op.operationId()
+                    + " --follow");
         return ExitCode.NO_DECISION.code();
       }
       return ExitCode.OK.code();
     }
   }
 
-  private void print(PrintWriter out, PublishResult result, Optional<PolicyDecision> decision, boolean waited) {
+  private void print(
+      PrintWriter out, PublishResult result, Optional<PolicyDecision> decision, boolean waited) {
     if (format == Rendering.Format.JSONL) {
       ObjectNode node = JsonNodeFactory.instance.objectNode();
       node.set("published", Rendering.publishJson(result));
       if (waited) {
-        node.set("decision", decision.<com.fasterxml.jackson.databind.JsonNode>map(AvroJson::toJson)
-            .orElse(JsonNodeFactory.instance.nullNode()));
+        node.set(
+            "decision",
+            decision
+                .<com.fasterxml.jackson.databind.JsonNode>map(AvroJson::toJson)
+                .orElse(JsonNodeFactory.instance.nullNode()));
       }
       out.println(AvroJson.toJsonLine(node));
       return;
     }
-    out.println("published operation " + result.operationId() + " (" + operation + " on " + deployment
-        + ", pack " + pack + ") at " + result.position());
+    out.println(
+        "published operation "
+            + result.operationId()
+            + " ("
+            + operation
+            + " on "
+            + deployment
+            + ", pack "
+            + pack
+            + ") at "
+            + result.position());
     decision.ifPresent(d -> out.println(Rendering.decisionDetail(d)));
   }
 
   private Operation operation() {
     Operation.Builder builder =
-        Operation.builder(pack, operation)
-            .deploymentId(deployment)
-            .parameters(parameters);
+        Operation.builder(pack, operation).deploymentId(deployment).parameters(parameters);
     actor.ifPresent(id -> builder.actor(Identity.of(id, actorType)));
     agent.ifPresent(builder::agentId);
     environment.ifPresent(builder::environment);
@@ -274,11 +348,19 @@ public final class PublishCommand implements Callable<Integer> {
     requestedAt.ifPresent(builder::requestedAt);
     if (agentSpec != null) {
       builder.agentSpec(
-          new Operation.AgentSpec(agentSpec.name, agentSpec.version, agentSpec.attentionBudget, agentSpec.couplingSlots));
+          new Operation.AgentSpec(
+              agentSpec.name,
+              agentSpec.version,
+              agentSpec.attentionBudget,
+              agentSpec.couplingSlots));
     }
     if (proof != null) {
       builder.proof(
-          new Operation.Proof(proof.keyId, proof.algorithm, proof.signature, proof.signedAt.orElseGet(Instant::now)));
+          new Operation.Proof(
+              proof.keyId,
+              proof.algorithm,
+              proof.signature,
+              proof.signedAt.orElseGet(Instant::now)));
     }
     return builder.build();
   }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Renders decisions, approvals, holds and publish results as the commands print them (text or JSON). */
+/**
+ * Renders decisions, approvals, holds and publish results as the commands print them (text or
+ * JSON).
+ */
 public final class Rendering {
 
   private Rendering() {}
@@ -48,7 +51,14 @@ public final class Rendering {
   public static String decisionHeader() {
     return String.format(
         "%-24s %-16s %-5s %-36s %-20s %-16s %-14s %s",
-        "DECIDED_AT", "DECISION", "KIND", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "DECIDED_BY", "REASONS");
+        "DECIDED_AT",
+        "DECISION",
+        "KIND",
+        "OPERATION_ID",
+        "OPERATION",
+        "DEPLOYMENT",
+        "DECIDED_BY",
+        "REASONS");
   }
 
   /** A decision in full, several lines, for {@code publish --wait} and the answering commands. */
@@ -75,8 +85,14 @@ public final class Rendering {
     }
     Optional.ofNullable(d.getApprovalId()).ifPresent(id -> field(text, "approval", id));
     Optional.ofNullable(d.getHoldId()).ifPresent(id -> field(text, "hold", id));
-    field(text, "audit", "sequence " + d.getAuditSequence()
-        + Optional.ofNullable(d.getPreAuditSequence()).map(s -> " (received: sequence " + s + ")").orElse(""));
+    field(
+        text,
+        "audit",
+        "sequence "
+            + d.getAuditSequence()
+            + Optional.ofNullable(d.getPreAuditSequence())
+                .map(s -> " (received: sequence " + s + ")")
+                .orElse(""));
     return text.toString().stripTrailing();
   }
 
@@ -94,21 +110,33 @@ public final class Rendering {
   /** The open approval requests as an aligned table with a header. */
   public static List<String> approvalTable(List<PendingApproval> pending, Instant now) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("APPROVAL_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "REQUESTED_BY", "REQUESTED_AT",
-        "EXPIRES_AT", "APPROVALS", "ESCALATION"));
+    rows.add(
+        List.of(
+            "APPROVAL_ID",
+            "OPERATION_ID",
+            "OPERATION",
+            "DEPLOYMENT",
+            "REQUESTED_BY",
+            "REQUESTED_AT",
+            "EXPIRES_AT",
+            "APPROVALS",
+            "ESCALATION"));
     for (PendingApproval p : pending) {
-      rows.add(List.of(
-          p.approvalId(),
-          p.operationId(),
-          p.operation(),
-          p.deploymentId(),
-          p.requestedBy(),
-          time(p.requestedAt()),
-          time(p.expiresAt()) + (p.expired(now) ? "!" : ""),
-          p.approvedBy().size() + "/" + p.approvalsRequired(),
-          p.escalationLevel() == 0
-              ? "-"
-              : "level " + p.escalationLevel() + p.escalationName().map(n -> " " + n).orElse("")));
+      rows.add(
+          List.of(
+              p.approvalId(),
+              p.operationId(),
+              p.operation(),
+              p.deploymentId(),
+              p.requestedBy(),
+              time(p.requestedAt()),
+              time(p.expiresAt()) + (p.expired(now) ? "!" : ""),
+              p.approvedBy().size() + "/" + p.approvalsRequired(),
+              p.escalationLevel() == 0
+                  ? "-"
+                  : "level "
+                      + p.escalationLevel()
+                      + p.escalationName().map(n -> " " + n).orElse("")));
     }
     return table(rows);
   }
@@ -145,18 +173,21 @@ public final class Rendering {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("HOLD_ID", "OPERATION_ID", "OPERATION", "DEPLOYMENT", "HELD_AT", "REASONS"));
     for (ActiveHold h : holds) {
-      rows.add(List.of(
-          h.holdId().orElse("-"),
-          h.operationId(),
-          h.operation(),
-          h.deploymentId(),
-          time(h.heldAt()),
-          String.join(",", h.reasonCodes())));
+      rows.add(
+          List.of(
+              h.holdId().orElse("-"),
+              h.operationId(),
+              h.operation(),
+              h.deploymentId(),
+              time(h.heldAt()),
+              String.join(",", h.reasonCodes())));
     }
     return table(rows);
   }
 
-  /** Rows padded to the widest cell of each column, two spaces apart; the last column is not padded. */
+  /**
+   * Rows padded to the widest cell of each column, two spaces apart; the last column is not padded.
+   */
   public static List<String> table(List<List<String>> rows) {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];

@@ -33,13 +33,22 @@ import picocli.CommandLine.Spec;
       "      --deployment payments-eu --status succeeded --as deployer-svc"
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:reported", "2:bad flags", "3:unknown pack", "4:Kafka or registry unavailable"})
+    exitCodeList = {
+      "0:reported",
+      "2:bad flags",
+      "3:unknown pack",
+      "4:Kafka or registry unavailable"
+    })
 public final class ReportOutcomeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack of the operation.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack of the operation.")
   String pack;
 
   @Option(
@@ -49,7 +58,11 @@ public final class ReportOutcomeCommand implements Callable<Integer> {
       description = "Operation id that was executed.")
   String operationId;
 
-  @Option(names = "--deployment", required = true, paramLabel = "ID", description = "Deployment it ran on.")
+  @Option(
+      names = "--deployment",
+      required = true,
+      paramLabel = "ID",
+      description = "Deployment it ran on.")
   String deployment;
 
   @Option(
@@ -69,10 +82,16 @@ public final class ReportOutcomeCommand implements Callable<Integer> {
       description = "Executor type: human, agent, service or system. Default: ${DEFAULT-VALUE}.")
   String actorType;
 
-  @Option(names = "--operation-name", paramLabel = "NAME", description = "Operation name as executed.")
+  @Option(
+      names = "--operation-name",
+      paramLabel = "NAME",
+      description = "Operation name as executed.")
   Optional<String> operationName = Optional.empty();
 
-  @Option(names = "--detail", paramLabel = "TEXT", description = "Free text, e.g. the error of a failure.")
+  @Option(
+      names = "--detail",
+      paramLabel = "TEXT",
+      description = "Free text, e.g. the error of a failure.")
   Optional<String> detail = Optional.empty();
 
   @Option(
@@ -82,7 +101,9 @@ public final class ReportOutcomeCommand implements Callable<Integer> {
       description = "When execution finished. Default: now. Forms: " + TimeArgument.FORMS + ".")
   Optional<Instant> executedAt = Optional.empty();
 
-  @Option(names = "--skip-pack-check", description = "Report even if the pack has no topics on the cluster.")
+  @Option(
+      names = "--skip-pack-check",
+      description = "Report even if the pack has no topics on the cluster.")
   boolean skipPackCheck;
 
   @Override
@@ -105,7 +126,8 @@ public final class ReportOutcomeCommand implements Callable<Integer> {
     if (!skipPackCheck) {
       List<String> known = PackTopics.knownPacks(config);
       if (!known.contains(pack)) {
-        throw new UnknownPackException(pack, config.layout().decisions(pack).name(), known, config.topicPrefix());
+        throw new UnknownPackException(
+            pack, config.layout().decisions(pack).name(), known, config.topicPrefix());
       }
     }
     PublishResult result;
@@ -114,8 +136,18 @@ public final class ReportOutcomeCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .println("reported " + status.name().toLowerCase(java.util.Locale.ROOT) + " for operation " + operationId
-            + " on " + deployment + " as " + executor + " (at " + result.position() + ")");
+        .println(
+            "reported "
+                + status.name().toLowerCase(java.util.Locale.ROOT)
+                + " for operation "
+                + operationId
+                + " on "
+                + deployment
+                + " as "
+                + executor
+                + " (at "
+                + result.position()
+                + ")");
     return ExitCode.OK.code();
   }
 }

@@ -98,14 +98,20 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
 
   /** Which hold: by operation id or hold id. */
   static final class TargetOptions {
-    @Option(names = {"--operation", "--operation-id"}, required = true, paramLabel = "ID", description = "Operation id.")
+    @Option(
+        names = {"--operation", "--operation-id"},
+        required = true,
+        paramLabel = "ID",
+        description = "Operation id.")
     String operationId;
 
     @Option(names = "--hold", required = true, paramLabel = "ID", description = "Hold id.")
     String holdId;
 
     HoldClient.Target toTarget() {
-      return operationId != null ? HoldClient.Target.operation(operationId) : HoldClient.Target.hold(holdId);
+      return operationId != null
+          ? HoldClient.Target.operation(operationId)
+          : HoldClient.Target.hold(holdId);
     }
   }
 
@@ -128,9 +134,22 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
             return client.act(pack, target.toTarget(), identity, action(), reason);
           }
         },
-        result -> "sent " + (action() == HoldAction.RELEASE ? "release" : "cancellation") + " of the hold of"
-            + " operation " + result.operationId() + " as " + identity.id() + " (at " + result.position() + ")",
-        result -> "the pipeline may have refused the release (see: palm audit query --pack " + pack
-            + " --operation " + result.operationId() + ")");
+        result ->
+            "sent "
+                + (action() == HoldAction.RELEASE ? "release" : "cancellation")
+                + " of the hold of"
+                + " operation "
+                + result.operationId()
+                + " as "
+                + identity.id()
+                + " (at "
+                + result.position()
+                + ")",
+        result ->
+            "the pipeline may have refused the release (see: palm audit query --pack "
+                + pack
+                + " --operation "
+                + result.operationId()
+                + ")");
   }
 }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code palm decisions tail}: prints a pack's decisions from a time, optionally following new ones. */
+/**
+ * {@code palm decisions tail}: prints a pack's decisions from a time, optionally following new
+ * ones.
+ */
 @Command(
     name = "tail",
     mixinStandardHelpOptions = true,
@@ -47,7 +50,11 @@ public final class TailDecisionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack whose decisions to read.")
+  @Option(
+      names = "--pack",
+      required = true,
+      paramLabel = "PACK",
+      description = "Pack whose decisions to read.")
   String pack;
 
   @Option(
@@ -63,7 +70,9 @@ public final class TailDecisionsCommand implements Callable<Integer> {
       description = "Only decisions about this operation id.")
   Optional<String> operationId = Optional.empty();
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing new decisions (Ctrl-C ends).")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing new decisions (Ctrl-C ends).")
   boolean follow;
 
   @Option(
@@ -89,12 +98,14 @@ public final class TailDecisionsCommand implements Callable<Integer> {
           spec.commandLine(), "--timeout only applies with --follow");
     }
     if (count.isPresent() && count.get() < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--count must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     StartPosition start =
         from.map(StartPosition::at)
-            .orElse(follow && operationId.isEmpty() ? StartPosition.now() : StartPosition.beginning());
+            .orElse(
+                follow && operationId.isEmpty() ? StartPosition.now() : StartPosition.beginning());
     long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
     long printed = 0;
     boolean settled = false;
@@ -112,19 +123,23 @@ public final class TailDecisionsCommand implements Callable<Integer> {
         }
         for (DecisionFeed.Entry entry : feed.poll(Duration.ofMillis(200))) {
           if (entry instanceof DecisionFeed.Unreadable bad) {
-            spec.commandLine().getErr().println("unreadable decision record at " + bad.position() + ": " + bad.reason());
+            spec.commandLine()
+                .getErr()
+                .println("unreadable decision record at " + bad.position() + ": " + bad.reason());
             continue;
           }
           PolicyDecision decision = ((DecisionFeed.Received) entry).decision();
           if (operationId.isPresent() && !operationId.get().equals(decision.getOperationId())) {
             continue;
           }
-          out.println(output.format == Rendering.Format.JSONL
-              ? AvroJson.toJsonLine(AvroJson.toJson(decision))
-              : Rendering.decisionLine(decision));
+          out.println(
+              output.format == Rendering.Format.JSONL
+                  ? AvroJson.toJsonLine(AvroJson.toJson(decision))
+                  : Rendering.decisionLine(decision));
           out.flush();
           printed++;
-          if (operationId.isPresent() && decision.getKind() == DecisionKind.DECISION
+          if (operationId.isPresent()
+              && decision.getKind() == DecisionKind.DECISION
               && DecisionSubscriber.isFinal(decision)) {
             settled = true;
           }
@@ -138,12 +153,22 @@ public final class TailDecisionsCommand implements Callable<Integer> {
       }
     }
     if (printed == 0 && !follow) {
-      spec.commandLine().getErr().println("no decisions of pack " + pack
-          + operationId.map(id -> " about operation " + id).orElse("") + " in the range read");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "no decisions of pack "
+                  + pack
+                  + operationId.map(id -> " about operation " + id).orElse("")
+                  + " in the range read");
     }
     if (follow && operationId.isPresent() && !settled) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": operation " + operationId.get()
-          + " has no settled decision yet");
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": operation "
+                  + operationId.get()
+                  + " has no settled decision yet");
       return ExitCode.NO_DECISION.code();
     }
     return ExitCode.OK.code();

@@ -4,8 +4,8 @@ import dev.palm.client.ReadProgress;
 import java.io.PrintWriter;
 
 /**
- * Draws the progress of a long read as one self-overwriting line on standard error, only when a terminal is
- * attached ({@code System.console() != null}); piped or redirected runs stay quiet.
+ * Draws the progress of a long read as one self-overwriting line on standard error, only when a
+ * terminal is attached ({@code System.console() != null}); piped or redirected runs stay quiet.
  */
 public final class TerminalProgress implements ReadProgress {
 

@@ -15,11 +15,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses the times of {@code --from}, {@code --to} and similar flags: {@code now}; ISO-8601 instants
- * ({@code 2026-03-01T12:00:00Z}) or date-times with an offset ({@code 2026-03-01T14:00:00+02:00});
- * date-times without offset ({@code 2026-03-01T12:00}, taken as UTC); dates ({@code 2026-03-01}, midnight UTC);
- * and times relative to now ({@code -90s}, {@code -15m}, {@code -1h}, {@code -2d}, {@code -1w}, or an ISO
- * duration such as {@code -PT1H30M}).
+ * Parses the times of {@code --from}, {@code --to} and similar flags: {@code now}; ISO-8601
+ * instants ({@code 2026-03-01T12:00:00Z}) or date-times with an offset ({@code
+ * 2026-03-01T14:00:00+02:00}); date-times without offset ({@code 2026-03-01T12:00}, taken as UTC);
+ * dates ({@code 2026-03-01}, midnight UTC); and times relative to now ({@code -90s}, {@code -15m},
+ * {@code -1h}, {@code -2d}, {@code -1w}, or an ISO duration such as {@code -PT1H30M}).
  */
 public final class TimeArgument implements ITypeConverter<Instant> {
 

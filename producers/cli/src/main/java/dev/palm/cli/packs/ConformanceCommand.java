@@ -1,7 +1,6 @@
 package dev.palm.cli.packs;
 
 import dev.palm.cli.ExitCode;
-import dev.palm.cli.Palm;
 import dev.palm.cli.ops.DurationArgument;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PackRegistry;
@@ -20,7 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `palm packs conformance`: runs the conformance suite on packs and prints the reports (text or JSON). */
+/**
+ * `palm packs conformance`: runs the conformance suite on packs and prints the reports (text or
+ * JSON).
+ */
 @Command(
     name = "conformance",
     mixinStandardHelpOptions = true,
@@ -35,7 +37,9 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "NAME|FILE", description = "Pack names or pack files.")
   List<String> packs = new ArrayList<>();
 
-  @Option(names = "--all", description = "Check every known pack (built-in, service-loaded and --packs-dir).")
+  @Option(
+      names = "--all",
+      description = "Check every known pack (built-in, service-loaded and --packs-dir).")
   boolean all;
 
   @Option(names = "--json", description = "Print JSON (an array of reports) instead of text.")
@@ -45,13 +49,16 @@ public final class ConformanceCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationArgument.class,
-      description = "Time limit of each test (default: 30 s). Forms: " + DurationArgument.FORMS + ".")
+      description =
+          "Time limit of each test (default: 30 s). Forms: " + DurationArgument.FORMS + ".")
   Duration timeout = Duration.ofSeconds(30);
 
   @Option(names = "--fail-fast", description = "Stop a pack's run at its first failed test.")
   boolean failFast;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each test's details in the text report.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each test's details in the text report.")
   boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -93,7 +100,12 @@ public final class ConformanceCommand implements Callable<Integer> {
       reports.add(runner.run(pack));
     }
     if (json) {
-      out.println(reports.size() == 1 ? reports.get(0).toJson() : "[\n" + String.join(",\n", reports.stream().map(ConformanceReport::toJson).toList()) + "\n]");
+      out.println(
+          reports.size() == 1
+              ? reports.get(0).toJson()
+              : "[\n"
+                  + String.join(",\n", reports.stream().map(ConformanceReport::toJson).toList())
+                  + "\n]");
     } else {
       for (ConformanceReport report : reports) {
         out.println(report.toText());
@@ -102,14 +114,20 @@ public final class ConformanceCommand implements Callable<Integer> {
       out.printf("%d of %d pack(s) conformant%n", conformant, reports.size());
     }
     out.flush();
-    return reports.stream().allMatch(ConformanceReport::isConformant) ? 0 : ExitCode.CHECK_FAILED.code();
+    return reports.stream().allMatch(ConformanceReport::isConformant)
+        ? 0
+        : ExitCode.CHECK_FAILED.code();
   }
 
   private Duration parseTimeout() {
     if (timeout.isZero() || timeout.isNegative()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "Invalid --timeout '" + timeout + "': give a positive duration (" + DurationArgument.FORMS + ")");
+          "Invalid --timeout '"
+              + timeout
+              + "': give a positive duration ("
+              + DurationArgument.FORMS
+              + ")");
     }
     return timeout;
   }

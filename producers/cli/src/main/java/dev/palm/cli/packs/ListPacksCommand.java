@@ -1,7 +1,6 @@
 package dev.palm.cli.packs;
 
 import dev.palm.cli.ExitCode;
-import dev.palm.cli.Palm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PackRegistry;
 import java.io.PrintWriter;
@@ -11,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** `palm packs list`: one line per known pack with its version, profile and where it came from. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the known packs and their sources.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List the known packs and their sources.")
 public final class ListPacksCommand implements Callable<Integer> {
 
   @Mixin PackSources sources;

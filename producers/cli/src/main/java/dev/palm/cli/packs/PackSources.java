@@ -10,8 +10,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The `--packs-dir` option shared by the pack commands, and the resolution of a command argument that is
- * either a pack name or a pack file.
+ * The `--packs-dir` option shared by the pack commands, and the resolution of a command argument
+ * that is either a pack name or a pack file.
  */
 public final class PackSources {
 
@@ -29,14 +29,19 @@ public final class PackSources {
       if (!Files.isDirectory(dir)) {
         throw new PackException(
             dev.palm.packs.PackError.IO,
-            "--packs-dir " + dir + " is not a folder; give a folder that holds pack files (*.yaml, *.yml, *.json)");
+            "--packs-dir "
+                + dir
+                + " is not a folder; give a folder that holds pack files (*.yaml, *.yml, *.json)");
       }
       builder.withDirectory(dir);
     }
     return builder.build();
   }
 
-  /** True when {@code arg} names a file rather than a pack (it exists, or has a pack file extension). */
+  /**
+   * True when {@code arg} names a file rather than a pack (it exists, or has a pack file
+   * extension).
+   */
   public static boolean looksLikeFile(String arg) {
     Path p = Path.of(arg);
     return Files.isRegularFile(p) || PackFiles.formatOf(p).isPresent();

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "packs",
     mixinStandardHelpOptions = true,
-    description = "List, show, validate and run conformance on platform packs (built-in, service-loaded or files).",
+    description =
+        "List, show, validate and run conformance on platform packs (built-in, service-loaded or files).",
     subcommands = {
       ListPacksCommand.class,
       ShowPackCommand.class,

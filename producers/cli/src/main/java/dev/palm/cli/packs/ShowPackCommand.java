@@ -1,7 +1,6 @@
 package dev.palm.cli.packs;
 
 import dev.palm.cli.ExitCode;
-import dev.palm.cli.Palm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
@@ -13,8 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `palm packs show`: prints a pack as a pack file (YAML or JSON) that loads back to the same config. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Print a pack as a YAML or JSON pack file.")
+/**
+ * `palm packs show`: prints a pack as a pack file (YAML or JSON) that loads back to the same
+ * config.
+ */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Print a pack as a YAML or JSON pack file.")
 public final class ShowPackCommand implements Callable<Integer> {
 
   /** Output formats of `show`. */
@@ -25,10 +30,16 @@ public final class ShowPackCommand implements Callable<Integer> {
 
   @Mixin PackSources sources;
 
-  @Parameters(index = "0", paramLabel = "NAME|FILE", description = "A pack name (see `palm packs list`) or a pack file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME|FILE",
+      description = "A pack name (see `palm packs list`) or a pack file.")
   String pack;
 
-  @Option(names = "--format", paramLabel = "yaml|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "yaml|json",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
   OutputFormat format = OutputFormat.yaml;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,7 +49,8 @@ public final class ShowPackCommand implements Callable<Integer> {
     try {
       PlatformPack resolved = sources.resolve(pack, sources.registry());
       PlatformPackConfig config = PlatformPackConfig.of(resolved);
-      String text = format == OutputFormat.json ? PackFiles.toJson(config) : PackFiles.toYaml(config);
+      String text =
+          format == OutputFormat.json ? PackFiles.toJson(config) : PackFiles.toYaml(config);
       spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
       spec.commandLine().getOut().flush();
       return 0;

@@ -1,7 +1,6 @@
 package dev.palm.cli.packs;
 
 import dev.palm.cli.ExitCode;
-import dev.palm.cli.Palm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.files.PackFiles;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * `palm packs validate`: loads each pack file and runs the pack validator on it; exit 0 only when every file
- * loads and is valid (warnings and suggestions do not fail it).
+ * `palm packs validate`: loads each pack file and runs the pack validator on it; exit 0 only when
+ * every file loads and is valid (warnings and suggestions do not fail it).
  */
 @Command(
     name = "validate",
@@ -30,7 +29,10 @@ import picocli.CommandLine.Parameters;
     })
 public final class ValidatePacksCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pack files (*.yaml, *.yml, *.json).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Pack files (*.yaml, *.yml, *.json).")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,11 +62,13 @@ public final class ValidatePacksCommand implements Callable<Integer> {
           result.warnings().size());
       for (ValidationError e : result.errors()) {
         out.printf(
-            "    error   %-28s %s%s%n", e.code(), e.message(), e.field().map(f -> " [" + f + "]").orElse(""));
+            "    error   %-28s %s%s%n",
+            e.code(), e.message(), e.field().map(f -> " [" + f + "]").orElse(""));
       }
       for (ValidationWarning w : result.warnings()) {
         out.printf(
-            "    warning %-28s %s%s%n", w.code(), w.message(), w.field().map(f -> " [" + f + "]").orElse(""));
+            "    warning %-28s %s%s%n",
+            w.code(), w.message(), w.field().map(f -> " [" + f + "]").orElse(""));
       }
       for (String s : result.suggestions()) {
         out.printf("    suggestion %s%n", s);

@@ -7,14 +7,17 @@ import java.util.Optional;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
-/** What {@code palm run} and {@code palm bench} share to decide between an embedded and an external cluster. */
+/**
+ * What {@code palm run} and {@code palm bench} share to decide between an embedded and an external
+ * cluster.
+ */
 public final class LaunchSupport {
 
   private LaunchSupport() {}
 
   /**
-   * The bootstrap servers of a Kafka client properties file, if the file exists and names any; a run without
-   * them (and without --bootstrap-servers) starts its own in-process broker.
+   * The bootstrap servers of a Kafka client properties file, if the file exists and names any; a
+   * run without them (and without --bootstrap-servers) starts its own in-process broker.
    */
   public static Optional<String> clientConfigBootstrap(Optional<Path> clientConfig) {
     return clientConfig
@@ -24,7 +27,10 @@ public final class LaunchSupport {
         .filter(s -> !s.isBlank());
   }
 
-  /** Keeps the console to progress lines: Kafka, the registry client and PALM's own INFO logs are hidden. */
+  /**
+   * Keeps the console to progress lines: Kafka, the registry client and PALM's own INFO logs are
+   * hidden.
+   */
   public static void quietLogs(boolean verbose) {
     Configurator.setRootLevel(verbose ? Level.WARN : Level.ERROR);
     Configurator.setLevel("dev.palm", verbose ? Level.INFO : Level.ERROR);

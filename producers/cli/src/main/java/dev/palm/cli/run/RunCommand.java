@@ -1,7 +1,6 @@
 package dev.palm.cli.run;
 
 import dev.palm.cli.ExitCode;
-import dev.palm.cli.Palm;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.infra.EmbeddedKafka;
@@ -13,8 +12,8 @@ import dev.palm.streams.sample.WorkloadReport;
 import dev.palm.streams.service.PalmService;
 import dev.palm.streams.service.PipelineConfig;
 import dev.palm.streams.topics.ProvisioningReport;
-import dev.palm.wire.TopicLayout;
 import dev.palm.streams.topics.TopicPolicyViolation;
+import dev.palm.wire.TopicLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,9 +34,10 @@ import picocli.CommandLine.Option;
 
 /**
  * `palm run`: the PALM pipeline with the canonical packs (and `--packs-dir` packs). Without
- * `--bootstrap-servers` it brings its own in-process Kafka broker and schema registry, publishes the built-in
- * sample workload that walks every decision path of every pack, checks each decision against what the pack
- * demands, reads every audit trail back and verifies its chain, and prints a summary.
+ * `--bootstrap-servers` it brings its own in-process Kafka broker and schema registry, publishes
+ * the built-in sample workload that walks every decision path of every pack, checks each decision
+ * against what the pack demands, reads every audit trail back and verifies its chain, and prints a
+ * summary.
  */
 @Command(
     name = "run",
@@ -56,7 +56,9 @@ import picocli.CommandLine.Option;
     })
 public final class RunCommand implements Callable<Integer> {
 
-  /** Environment variable with the query API's bearer token (used when --http-token is not given). */
+  /**
+   * Environment variable with the query API's bearer token (used when --http-token is not given).
+   */
   public static final String HTTP_TOKEN_ENV = "PALM_HTTP_TOKEN";
 
   @Option(
@@ -124,7 +126,8 @@ public final class RunCommand implements Callable<Integer> {
       names = "--application-id",
       paramLabel = "ID",
       defaultValue = PipelineConfig.DEFAULT_APPLICATION_ID,
-      description = "Kafka Streams application id (consumer group and internal topics). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Kafka Streams application id (consumer group and internal topics). Default: ${DEFAULT-VALUE}.")
   String applicationId = PipelineConfig.DEFAULT_APPLICATION_ID;
 
   @Option(
@@ -148,7 +151,8 @@ public final class RunCommand implements Callable<Integer> {
       description =
           "Serve the HTTP query API (docs/query-api.md) on 127.0.0.1:PORT (0 = any free port) while the pipeline"
               + " runs. Needs a bearer token: --http-token or the environment variable "
-              + HTTP_TOKEN_ENV + ".")
+              + HTTP_TOKEN_ENV
+              + ".")
   Optional<Integer> httpPort = Optional.empty();
 
   @Option(
@@ -156,12 +160,14 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "TOKEN",
       description =
           "Bearer token of the query API (at least 16 characters). Prefer the environment variable "
-              + HTTP_TOKEN_ENV + ": a command-line argument is visible to other users in the process list.")
+              + HTTP_TOKEN_ENV
+              + ": a command-line argument is visible to other users in the process list.")
   Optional<String> httpToken = Optional.empty();
 
   @Option(
       names = "--verbose",
-      description = "Show the log of the pipeline, Kafka and the registry client on standard error.")
+      description =
+          "Show the log of the pipeline, Kafka and the registry client on standard error.")
   boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -245,18 +251,24 @@ public final class RunCommand implements Callable<Integer> {
       registry = registryUrl.orElseGet(() -> resources.registry.url());
       progress.step(
           "Schema registry",
-          registry + (resources.registry != null ? " (embedded Apicurio Registry, pid " + resources.registry.pid() + ")" : ""),
+          registry
+              + (resources.registry != null
+                  ? " (embedded Apicurio Registry, pid " + resources.registry.pid() + ")"
+                  : ""),
           registryStart);
     } else {
       bootstrap = bootstrapServers.orElseGet(() -> clientConfigBootstrap().orElseThrow());
       registry = registryUrl.orElseThrow();
-      progress.header("PALM: running against Kafka at " + bootstrap + ", schema registry " + registry);
+      progress.header(
+          "PALM: running against Kafka at " + bootstrap + ", schema registry " + registry);
     }
 
-    Path state = stateDir.orElseGet(() -> embedded ? resources.temporaryStateDir() : defaultStateDir());
+    Path state =
+        stateDir.orElseGet(() -> embedded ? resources.temporaryStateDir() : defaultStateDir());
     PipelineConfig config =
         PipelineConfig.builder()
-            .bootstrapServers(bootstrapServers.or(() -> embedded ? Optional.of(bootstrap) : Optional.empty()))
+            .bootstrapServers(
+                bootstrapServers.or(() -> embedded ? Optional.of(bootstrap) : Optional.empty()))
             .registryUrl(registry)
             .clientConfigFile(clientConfig)
             .packsDir(packsDir)
@@ -273,14 +285,28 @@ public final class RunCommand implements Callable<Integer> {
     ProvisioningReport provisioning = resources.service.start();
     progress.step(
         "Pipeline",
-        "'" + applicationId + "' enforcing " + String.join(", ", resources.service.packNames()) + "; "
-            + provisioning.created().size() + " topic(s) created, " + provisioning.verified().size()
-            + " checked" + (provisioning.repairs().isEmpty() ? "" : ", " + provisioning.repairs().size()
-                + " setting(s) repaired and audited"),
+        "'"
+            + applicationId
+            + "' enforcing "
+            + String.join(", ", resources.service.packNames())
+            + "; "
+            + provisioning.created().size()
+            + " topic(s) created, "
+            + provisioning.verified().size()
+            + " checked"
+            + (provisioning.repairs().isEmpty()
+                ? ""
+                : ", " + provisioning.repairs().size() + " setting(s) repaired and audited"),
         pipelineStart);
     provisioning.warnings().forEach(w -> out.println("  note: " + w.describe()));
-    resources.service.queryServer().ifPresent(server -> out.printf(
-        "  %-16s %s (bearer token required except GET /health)%n", "Query API", server.baseUri()));
+    resources
+        .service
+        .queryServer()
+        .ifPresent(
+            server ->
+                out.printf(
+                    "  %-16s %s (bearer token required except GET /health)%n",
+                    "Query API", server.baseUri()));
 
     int exit = 0;
     if (!noWorkload) {
@@ -319,21 +345,51 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private void keepRunningUntilInterrupted(
-      PrintWriter out, String bootstrap, String registry, Resources resources, List<PlatformPack> packs) {
+      PrintWriter out,
+      String bootstrap,
+      String registry,
+      Resources resources,
+      List<PlatformPack> packs) {
     TopicLayout layout = resources.service.layout();
     out.println();
     out.println("The pipeline keeps running; press Ctrl-C to stop it.");
     out.println("  bootstrap servers  " + bootstrap);
-    out.println("  schema registry    " + registry + "  (Confluent-compatible API: "
-        + registry.replaceAll("/+$", "") + "/apis/ccompat/v7)");
+    out.println(
+        "  schema registry    "
+            + registry
+            + "  (Confluent-compatible API: "
+            + registry.replaceAll("/+$", "")
+            + "/apis/ccompat/v7)");
     out.println("  operations topic   " + layout.operations().name() + "  (key: pack name)");
-    out.println("  per pack           " + layout.prefix() + ".<pack>.decisions|approvals|audit|checkpoints for "
-        + String.join(", ", packs.stream().map(p -> p.metadata().name()).toList()));
-    resources.service.queryServer().ifPresent(server -> out.println("  query API          " + server.baseUri()
-        + "  (curl -H \"Authorization: Bearer $" + HTTP_TOKEN_ENV + "\" " + server.baseUri() + "/packs)"));
-    String prefixFlag = layout.prefix().equals(TopicLayout.DEFAULT_PREFIX) ? "" : " --topic-prefix " + layout.prefix();
-    out.println("  try                ./palm decisions tail --bootstrap-servers " + bootstrap + " --registry-url "
-        + registry + prefixFlag + " --pack ibank");
+    out.println(
+        "  per pack           "
+            + layout.prefix()
+            + ".<pack>.decisions|approvals|audit|checkpoints for "
+            + String.join(", ", packs.stream().map(p -> p.metadata().name()).toList()));
+    resources
+        .service
+        .queryServer()
+        .ifPresent(
+            server ->
+                out.println(
+                    "  query API          "
+                        + server.baseUri()
+                        + "  (curl -H \"Authorization: Bearer $"
+                        + HTTP_TOKEN_ENV
+                        + "\" "
+                        + server.baseUri()
+                        + "/packs)"));
+    String prefixFlag =
+        layout.prefix().equals(TopicLayout.DEFAULT_PREFIX)
+            ? ""
+            : " --topic-prefix " + layout.prefix();
+    out.println(
+        "  try                ./palm decisions tail --bootstrap-servers "
+            + bootstrap
+            + " --registry-url "
+            + registry
+            + prefixFlag
+            + " --pack ibank");
     out.println();
     out.println("In another terminal, point the other palm commands at it with:");
     out.println("  export PALM_BOOTSTRAP_SERVERS=" + bootstrap + " PALM_REGISTRY_URL=" + registry);
@@ -342,8 +398,9 @@ public final class RunCommand implements Callable<Integer> {
     while (true) {
       try {
         if (resources.service.awaitStop(Duration.ofSeconds(1))) {
-          out.println("The pipeline stopped: "
-              + resources.service.failure().map(Throwable::toString).orElse("unknown reason"));
+          out.println(
+              "The pipeline stopped: "
+                  + resources.service.failure().map(Throwable::toString).orElse("unknown reason"));
           return;
         }
         if (stopRequested.getCount() == 0) {
@@ -360,8 +417,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C: while the pipeline is kept running, stop it in order; during start-up or the workload, stop
-   * everything started so far and exit with 130, as a shell expects of an interrupted command.
+   * Ctrl-C: while the pipeline is kept running, stop it in order; during start-up or the workload,
+   * stop everything started so far and exit with 130, as a shell expects of an interrupted command.
    */
   private void interrupted() {
     if (waitingForStop) {
@@ -370,8 +427,11 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println();
-    err.println("palm run: interrupted; stopping the pipeline" + (running != null && running.kafka != null
-        ? ", the schema registry and the broker" : ""));
+    err.println(
+        "palm run: interrupted; stopping the pipeline"
+            + (running != null && running.kafka != null
+                ? ", the schema registry and the broker"
+                : ""));
     err.flush();
     Resources resources = running;
     if (resources != null) {
@@ -381,8 +441,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The query API settings from --http-port and the token (--http-token, else {@code envToken}); empty without
-   * --http-port.
+   * The query API settings from --http-port and the token (--http-token, else {@code envToken});
+   * empty without --http-port.
    */
   Optional<QueryServerConfig> queryServerConfig(String envToken) {
     Optional<String> token =
@@ -411,7 +471,9 @@ public final class RunCommand implements Callable<Integer> {
 
   private static String describe(Throwable e) {
     StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = e.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
         message.append(": ").append(cause.getMessage());
       }
@@ -450,7 +512,8 @@ public final class RunCommand implements Callable<Integer> {
         temporaryState = Files.createTempDirectory("palm-run-state-");
         return temporaryState;
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not create a temporary state folder; give --state-dir DIR", e);
+        throw new UncheckedIOException(
+            "Could not create a temporary state folder; give --state-dir DIR", e);
       }
     }
 

@@ -3,9 +3,10 @@ package dev.palm.cli.run;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs an action on Ctrl-C (SIGINT) or SIGTERM instead of letting the JVM's shutdown hooks race each other: the
- * pipeline must stop before the in-process broker it writes to, which independent shutdown hooks cannot
- * guarantee. Falls back to a shutdown hook where the JVM offers no signal API.
+ * Runs an action on Ctrl-C (SIGINT) or SIGTERM instead of letting the JVM's shutdown hooks race
+ * each other: the pipeline must stop before the in-process broker it writes to, which independent
+ * shutdown hooks cannot guarantee. Falls back to a shutdown hook where the JVM offers no signal
+ * API.
  */
 final class SignalHandlers {
 

@@ -1,23 +1,23 @@
 package dev.palm.cli.audit;
 
-import dev.palm.cli.ExitCode;
-import dev.palm.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.palm.client.ClientConfig;
-import dev.palm.client.Fixture;
-import dev.palm.cli.CliRun.Run;
-import dev.palm.events.AuditRecord;
-import dev.palm.events.Checkpoint;
-import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.audit.AuditChain;
 import dev.palm.audit.CheckpointRange;
 import dev.palm.audit.CheckpointSigner;
 import dev.palm.audit.MerkleTree;
 import dev.palm.audit.SigningKeys;
+import dev.palm.cli.CliRun;
+import dev.palm.cli.CliRun.Run;
+import dev.palm.cli.ExitCode;
+import dev.palm.client.ClientConfig;
+import dev.palm.client.Fixture;
+import dev.palm.events.AuditRecord;
+import dev.palm.events.Checkpoint;
+import dev.palm.packs.IntegrityAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code palm audit query|verify|export} run in-process against audit topics on the shared broker, written here
- * with plain producers: intact chains, a forged record, a deleted middle range, a replaced record, swapped
- * records, garbage bytes and a forged checkpoint.
+ * {@code palm audit query|verify|export} run in-process against audit topics on the shared broker,
+ * written here with plain producers: intact chains, a forged record, a deleted middle range, a
+ * replaced record, swapped records, garbage bytes and a forged checkpoint.
  */
 class AuditCommandsTest {
 
@@ -56,28 +56,64 @@ class AuditCommandsTest {
 
   @Test
   void queryPrintsATableOfTheRangeWithFilters() {
-    Run run = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--from", at(10), "--to", at(20),
-        "--skew", "0s", "--type", "DECISION", "--actor", "palm-system");
+    Run run =
+        CliRun.palm(
+            intact,
+            "audit",
+            "query",
+            "--pack",
+            PACK,
+            "--from",
+            at(10),
+            "--to",
+            at(20),
+            "--skew",
+            "0s",
+            "--type",
+            "DECISION",
+            "--actor",
+            "palm-system");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(0)).startsWith("SEQ").contains("RECORDED_AT").contains("EVENT");
-    assertThat(lines.subList(1, lines.size())).extracting(l -> l.split("\\s+")[0])
+    assertThat(lines.subList(1, lines.size()))
+        .extracting(l -> l.split("\\s+")[0])
         .containsExactly("11", "13", "15", "17", "19");
     assertThat(run.err()).isEmpty();
 
-    Run byOperation = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--operation", "op-3",
-        "--deployment", "dep-0");
+    Run byOperation =
+        CliRun.palm(
+            intact,
+            "audit",
+            "query",
+            "--pack",
+            PACK,
+            "--operation",
+            "op-3",
+            "--deployment",
+            "dep-0");
     assertThat(byOperation.out().lines().skip(1)).hasSize(1).allMatch(l -> l.startsWith("6 "));
 
-    Run severalTypes = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--to", at(4),
-        "--type", "DECISION,OPERATION_RECEIVED");
+    Run severalTypes =
+        CliRun.palm(
+            intact,
+            "audit",
+            "query",
+            "--pack",
+            PACK,
+            "--to",
+            at(4),
+            "--type",
+            "DECISION,OPERATION_RECEIVED");
     assertThat(severalTypes.out().lines().skip(1)).hasSize(4);
   }
 
   @Test
   void queryWritesJsonLinesAndCsvWithEveryField(@TempDir Path dir) throws Exception {
-    Run jsonl = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--operation", "op-2", "--format", "jsonl");
+    Run jsonl =
+        CliRun.palm(
+            intact, "audit", "query", "--pack", PACK, "--operation", "op-2", "--format", "jsonl");
     assertThat(jsonl.out().lines()).hasSize(2);
     JsonNode first = JSON.readTree(jsonl.out().lines().findFirst().orElseThrow());
     assertThat(first.get("sequence").asLong()).isEqualTo(4);
@@ -85,26 +121,48 @@ class AuditCommandsTest {
     assertThat(first.get("prev_hash").asText()).isEqualTo(chain.get(3).getHash());
 
     Path csv = dir.resolve("out.csv");
-    Run toFile = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--to", at(3), "--format", "csv",
-        "--output", csv.toString());
+    Run toFile =
+        CliRun.palm(
+            intact,
+            "audit",
+            "query",
+            "--pack",
+            PACK,
+            "--to",
+            at(3),
+            "--format",
+            "csv",
+            "--output",
+            csv.toString());
     assertThat(toFile.exitCode()).as(toFile.toString()).isZero();
     assertThat(toFile.out()).contains("wrote 3 records to " + csv);
     List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    assertThat(rows.get(0)).startsWith("pack,pack_version,sequence,prev_hash,hash,algorithm,recorded_at");
+    assertThat(rows.get(0))
+        .startsWith("pack,pack_version,sequence,prev_hash,hash,algorithm,recorded_at");
     assertThat(rows).hasSize(4);
-    assertThat(rows.get(1)).startsWith("ibank,1.0.0,0," + "0".repeat(64) + "," + chain.get(0).getHash() + ",sha256,")
+    assertThat(rows.get(1))
+        .startsWith("ibank,1.0.0,0," + "0".repeat(64) + "," + chain.get(0).getHash() + ",sha256,")
         .contains("\"record 0, with a comma and \"\"quotes\"\"\"")
         .contains("env=prod;replicas=0");
   }
 
   @Test
   void emptyRangesAndUnknownPacks() {
-    Run empty = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--from", "2020-01-01", "--to", "2020-01-02");
+    Run empty =
+        CliRun.palm(
+            intact, "audit", "query", "--pack", PACK, "--from", "2020-01-01", "--to", "2020-01-02");
     assertThat(empty.exitCode()).isZero();
     assertThat(empty.out()).contains("no audit records of pack ibank match");
 
-    Run emptyVerify = CliRun.palm(intact, "audit", "verify", "--pack", PACK, "--from",
-        Instant.now().plus(Duration.ofDays(2)).toString());
+    Run emptyVerify =
+        CliRun.palm(
+            intact,
+            "audit",
+            "verify",
+            "--pack",
+            PACK,
+            "--from",
+            Instant.now().plus(Duration.ofDays(2)).toString());
     assertThat(emptyVerify.exitCode()).isZero();
     assertThat(emptyVerify.out()).contains("chain: INTACT - no audit records to verify");
 
@@ -116,8 +174,9 @@ class AuditCommandsTest {
     assertThat(badType.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(badType.err()).contains("EVERYTHING").contains("HOLD_PLACED");
 
-    Run reversed = CliRun.palm(intact, "audit", "query", "--pack", PACK, "--from", "2026-02-01", "--to",
-        "2026-01-01");
+    Run reversed =
+        CliRun.palm(
+            intact, "audit", "query", "--pack", PACK, "--from", "2026-02-01", "--to", "2026-01-01");
     assertThat(reversed.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(reversed.err()).contains("is before its start");
 
@@ -130,12 +189,17 @@ class AuditCommandsTest {
   void anIntactChainVerifiesWithExitCodeZero() {
     Run whole = CliRun.palm(intact, "audit", "verify", "--pack", PACK);
     assertThat(whole.exitCode()).as(whole.toString()).isZero();
-    assertThat(whole.out()).contains("chain: INTACT - pack ibank: 30 records, sequences 0..29 intact");
+    assertThat(whole.out())
+        .contains("chain: INTACT - pack ibank: 30 records, sequences 0..29 intact");
 
-    Run range = CliRun.palm(intact, "audit", "verify", "--pack", PACK, "--from", at(12), "--to", at(15),
-        "--skew", "0s");
+    Run range =
+        CliRun.palm(
+            intact, "audit", "verify", "--pack", PACK, "--from", at(12), "--to", at(15), "--skew",
+            "0s");
     assertThat(range.exitCode()).isZero();
-    assertThat(range.out()).contains("sequences 12..15").contains("note: the range starts mid-chain at sequence 12");
+    assertThat(range.out())
+        .contains("sequences 12..15")
+        .contains("note: the range starts mid-chain at sequence 12");
   }
 
   @Test
@@ -145,20 +209,27 @@ class AuditCommandsTest {
     List<AuditRecord> records = Fixture.chain(PACK, 12, t0, STEP);
     Fixture.writeAudit(config, PACK, records.subList(0, 7));
     // a forger with write access appends a copy of record 7 that approves what was denied
-    AuditRecord forged = AuditRecord.newBuilder(records.get(7)).setActorId("mallory")
-        .setReasonCodes(List.of("APPROVED_BY_MALLORY")).build();
+    AuditRecord forged =
+        AuditRecord.newBuilder(records.get(7))
+            .setActorId("mallory")
+            .setReasonCodes(List.of("APPROVED_BY_MALLORY"))
+            .build();
     Fixture.writeAudit(config, PACK, List.of(forged));
     Fixture.writeAudit(config, PACK, records.subList(8, 12));
 
     Run run = CliRun.palm(config, "audit", "verify", "--pack", PACK);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TAMPERED.code());
-    assertThat(run.out()).contains("chain: TAMPERED").contains("record 7 was modified").contains("first bad sequence: 7");
+    assertThat(run.out())
+        .contains("chain: TAMPERED")
+        .contains("record 7 was modified")
+        .contains("first bad sequence: 7");
     assertThat(run.err()).contains("TAMPERED at sequence 7 (exit code 10)");
 
     Run query = CliRun.palm(config, "audit", "query", "--pack", PACK, "--actor", "mallory");
     assertThat(query.exitCode()).isZero();
-    assertThat(query.err()).contains("WARNING: the audit chain of pack ibank is not intact (TAMPERED)");
+    assertThat(query.err())
+        .contains("WARNING: the audit chain of pack ibank is not intact (TAMPERED)");
   }
 
   @Test
@@ -180,7 +251,8 @@ class AuditCommandsTest {
     ClientConfig config = Fixture.config("audit-link");
     Fixture.createTopics(config, PACK);
     List<AuditRecord> records = new ArrayList<>(Fixture.chain(PACK, 8, t0, STEP));
-    // the forger knows the format and recomputes record 3's own hash; record 4 still links to the original
+    // the forger knows the format and recomputes record 3's own hash; record 4 still links to the
+    // original
     AuditRecord replaced = AuditRecord.newBuilder(records.get(3)).setDeploymentId("other").build();
     replaced.setHash(AuditChain.computeHash(replaced));
     records.set(3, replaced);
@@ -213,14 +285,19 @@ class AuditCommandsTest {
     Fixture.createTopics(config, PACK);
     List<AuditRecord> records = Fixture.chain(PACK, 6, t0, STEP);
     Fixture.writeAudit(config, PACK, records.subList(0, 2));
-    Fixture.writeRaw(config, config.layout().audit(PACK).name(), PACK, new byte[] {0, 0, 0, 0, 99, 1, 2},
+    Fixture.writeRaw(
+        config,
+        config.layout().audit(PACK).name(),
+        PACK,
+        new byte[] {0, 0, 0, 0, 99, 1, 2},
         t0.plus(STEP.multipliedBy(2)));
     Fixture.writeAudit(config, PACK, records.subList(3, 6));
 
     Run run = CliRun.palm(config, "audit", "verify", "--pack", PACK);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.UNREADABLE.code());
-    assertThat(run.out()).contains("record 2 (at " + config.layout().audit(PACK).name() + "-0@2) cannot be decoded")
+    assertThat(run.out())
+        .contains("record 2 (at " + config.layout().audit(PACK).name() + "-0@2) cannot be decoded")
         .contains("first bad sequence: 2");
   }
 
@@ -231,58 +308,120 @@ class AuditCommandsTest {
     List<AuditRecord> records = Fixture.chain(PACK, 10, t0, STEP);
     Fixture.writeAudit(config, PACK, records);
     CheckpointSigner signer = CheckpointSigner.ephemeral();
-    Checkpoint good = signer.build(PACK, "1.0.0", 0, records.get(9).getRecordedAt(), IntegrityAlgorithm.SHA256,
-        new CheckpointRange(0, 9, records.get(9).getHash(),
-            MerkleTree.root(IntegrityAlgorithm.SHA256, records.stream().map(AuditRecord::getHash).toList())),
-        List.of(), Optional.empty());
+    Checkpoint good =
+        signer.build(
+            PACK,
+            "1.0.0",
+            0,
+            records.get(9).getRecordedAt(),
+            IntegrityAlgorithm.SHA256,
+            new CheckpointRange(
+                0,
+                9,
+                records.get(9).getHash(),
+                MerkleTree.root(
+                    IntegrityAlgorithm.SHA256,
+                    records.stream().map(AuditRecord::getHash).toList())),
+            List.of(),
+            Optional.empty());
     String topic = config.layout().checkpoints(PACK).name();
     Fixture.write(config, topic, Checkpoint.class, PACK, good, records.get(9).getRecordedAt());
     Path key = dir.resolve("pipeline.pub");
     SigningKeys.storePublicKey(signer.publicKey(), key);
 
-    Run trusted = CliRun.palm(config, "audit", "verify", "--pack", PACK, "--trusted-key", key.toString());
+    Run trusted =
+        CliRun.palm(config, "audit", "verify", "--pack", PACK, "--trusted-key", key.toString());
     assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
     assertThat(trusted.out()).contains("checkpoints: VALID");
 
-    Run stranger = CliRun.palm(config, "audit", "verify", "--pack", PACK, "--trusted-key",
-        SigningKeys.publicKeyBase64(CheckpointSigner.ephemeral().publicKey()));
+    Run stranger =
+        CliRun.palm(
+            config,
+            "audit",
+            "verify",
+            "--pack",
+            PACK,
+            "--trusted-key",
+            SigningKeys.publicKeyBase64(CheckpointSigner.ephemeral().publicKey()));
     assertThat(stranger.exitCode()).isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
     assertThat(stranger.out()).contains("checkpoints: UNTRUSTED_KEY");
     assertThat(stranger.err()).contains("first bad checkpoint 0");
 
-    Run chainOnly = CliRun.palm(config, "audit", "verify", "--pack", PACK, "--no-checkpoints", "--trusted-key",
-        SigningKeys.publicKeyBase64(CheckpointSigner.ephemeral().publicKey()));
+    Run chainOnly =
+        CliRun.palm(
+            config,
+            "audit",
+            "verify",
+            "--pack",
+            PACK,
+            "--no-checkpoints",
+            "--trusted-key",
+            SigningKeys.publicKeyBase64(CheckpointSigner.ephemeral().publicKey()));
     assertThat(chainOnly.exitCode()).isZero();
     assertThat(chainOnly.out()).doesNotContain("checkpoints:");
 
-    Checkpoint altered = Checkpoint.newBuilder(signer.build(PACK, "1.0.0", 1, Instant.now(),
-            IntegrityAlgorithm.SHA256, new CheckpointRange(10, 9, records.get(9).getHash(),
-                MerkleTree.root(IntegrityAlgorithm.SHA256, List.of())), List.of(), Optional.of(good.getSignature())))
-        .setPackVersion("9.9.9").build();
+    Checkpoint altered =
+        Checkpoint.newBuilder(
+                signer.build(
+                    PACK,
+                    "1.0.0",
+                    1,
+                    Instant.now(),
+                    IntegrityAlgorithm.SHA256,
+                    new CheckpointRange(
+                        10,
+                        9,
+                        records.get(9).getHash(),
+                        MerkleTree.root(IntegrityAlgorithm.SHA256, List.of())),
+                    List.of(),
+                    Optional.of(good.getSignature())))
+            .setPackVersion("9.9.9")
+            .build();
     Fixture.write(config, topic, Checkpoint.class, PACK, altered, Instant.now());
     Run badSignature = CliRun.palm(config, "audit", "verify", "--pack", PACK);
-    assertThat(badSignature.exitCode()).as(badSignature.toString()).isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
+    assertThat(badSignature.exitCode())
+        .as(badSignature.toString())
+        .isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
     assertThat(badSignature.out()).contains("checkpoints: BAD_SIGNATURE");
   }
 
   @Test
   void anExportVerifiesOfflineAndEditsToItAreCaught(@TempDir Path dir) throws Exception {
     Path export = dir.resolve("ibank.jsonl");
-    Run exported = CliRun.palm(intact, "audit", "export", "--pack", PACK, "--from", at(5), "--to", at(25),
-        "--skew", "1m", "--output", export.toString());
+    Run exported =
+        CliRun.palm(
+            intact,
+            "audit",
+            "export",
+            "--pack",
+            PACK,
+            "--from",
+            at(5),
+            "--to",
+            at(25),
+            "--skew",
+            "1m",
+            "--output",
+            export.toString());
     assertThat(exported.exitCode()).as(exported.toString()).isZero();
-    assertThat(exported.out()).contains("exported 20 records of pack ibank (sequences 5..24) to " + export);
+    assertThat(exported.out())
+        .contains("exported 20 records of pack ibank (sequences 5..24) to " + export);
     List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(20);
     assertThat(JSON.readTree(lines.get(0)).get("sequence").asLong()).isEqualTo(5);
 
     Run verified = CliRun.palm("audit", "verify", "--file", export.toString());
     assertThat(verified.exitCode()).as(verified.toString()).isZero();
-    assertThat(verified.out()).contains("20 lines").contains("sequences 5..24 intact")
+    assertThat(verified.out())
+        .contains("20 lines")
+        .contains("sequences 5..24 intact")
         .contains("note: the export starts mid-chain at sequence 5");
 
     Path whole = dir.resolve("whole.jsonl");
-    assertThat(CliRun.palm(intact, "audit", "export", "--pack", PACK, "-o", whole.toString()).exitCode()).isZero();
+    assertThat(
+            CliRun.palm(intact, "audit", "export", "--pack", PACK, "-o", whole.toString())
+                .exitCode())
+        .isZero();
     Run fromGenesis = CliRun.palm("audit", "verify", "--file", whole.toString());
     assertThat(fromGenesis.exitCode()).isZero();
     assertThat(fromGenesis.out()).contains("sequences 0..29 intact").doesNotContain("note:");
@@ -301,7 +440,8 @@ class AuditCommandsTest {
     dropped.remove(10);
     Path gap = dir.resolve("gap.jsonl");
     Files.write(gap, dropped, StandardCharsets.UTF_8);
-    assertThat(CliRun.palm("audit", "verify", "--file", gap.toString()).exitCode()).isEqualTo(ExitCode.GAP.code());
+    assertThat(CliRun.palm("audit", "verify", "--file", gap.toString()).exitCode())
+        .isEqualTo(ExitCode.GAP.code());
 
     List<String> garbled = new ArrayList<>(lines);
     garbled.set(2, "{\"sequence\": 7");
@@ -320,11 +460,13 @@ class AuditCommandsTest {
   }
 
   @Test
-  void exportingATamperedTopicWritesTheEvidenceAndReportsTheProblem(@TempDir Path dir) throws Exception {
+  void exportingATamperedTopicWritesTheEvidenceAndReportsTheProblem(@TempDir Path dir)
+      throws Exception {
     ClientConfig config = Fixture.config("audit-export-bad");
     Fixture.createTopics(config, PACK);
     List<AuditRecord> records = new ArrayList<>(Fixture.chain(PACK, 6, t0, STEP));
-    records.set(2, AuditRecord.newBuilder(records.get(2)).setOperation("delete_everything").build());
+    records.set(
+        2, AuditRecord.newBuilder(records.get(2)).setOperation("delete_everything").build());
     Fixture.writeAudit(config, PACK, records);
     Path export = dir.resolve("evidence.jsonl");
 
@@ -332,10 +474,18 @@ class AuditCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.TAMPERED.code());
     assertThat(Files.readAllLines(export)).hasSize(6);
-    assertThat(CliRun.palm("audit", "verify", "--file", export.toString()).exitCode()).isEqualTo(ExitCode.TAMPERED.code());
+    assertThat(CliRun.palm("audit", "verify", "--file", export.toString()).exitCode())
+        .isEqualTo(ExitCode.TAMPERED.code());
 
-    Run badFolder = CliRun.palm(config, "audit", "export", "--pack", PACK, "--output",
-        dir.resolve("no/such/folder/x.jsonl").toString());
+    Run badFolder =
+        CliRun.palm(
+            config,
+            "audit",
+            "export",
+            "--pack",
+            PACK,
+            "--output",
+            dir.resolve("no/such/folder/x.jsonl").toString());
     assertThat(badFolder.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(badFolder.err()).contains("does not exist");
   }
@@ -343,8 +493,14 @@ class AuditCommandsTest {
   @Test
   void anUnreachableRegistryIsAnOutageNotUnreadableRecords() {
     List<String> args = new ArrayList<>(List.of("audit", "verify", "--pack", PACK));
-    args.addAll(List.of("--bootstrap-servers", intact.bootstrapServers(), "--registry-url", "http://127.0.0.1:1",
-        "--topic-prefix", intact.topicPrefix()));
+    args.addAll(
+        List.of(
+            "--bootstrap-servers",
+            intact.bootstrapServers(),
+            "--registry-url",
+            "http://127.0.0.1:1",
+            "--topic-prefix",
+            intact.topicPrefix()));
 
     Run run = CliRun.palm(args.toArray(String[]::new));
 

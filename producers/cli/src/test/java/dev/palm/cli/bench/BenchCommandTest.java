@@ -1,10 +1,10 @@
 package dev.palm.cli.bench;
 
-import dev.palm.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palm.cli.ExitCode;
 import dev.palm.cli.Palm;
 import dev.palm.streams.infra.SharedInfra;
 import java.io.PrintWriter;
@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * `palm bench` at tiny sizes on the shared in-process broker and registry: it runs both benchmarks, each next
- * to its baseline, and reports them in the documented structure. No figure is judged (times are not asserted).
+ * `palm bench` at tiny sizes on the shared in-process broker and registry: it runs both benchmarks,
+ * each next to its baseline, and reports them in the documented structure. No figure is judged
+ * (times are not asserted).
  */
 class BenchCommandTest {
 
@@ -32,9 +33,24 @@ class BenchCommandTest {
 
   @Test
   void tinyRunReportsPipelineAndAuditNextToTheirBaselines() throws Exception {
-    Result run = palm("bench", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url",
-        SharedInfra.registryUrl(), "--operations", "200", "--warmup-operations", "20", "--deployments", "2",
-        "--audit-records", "1000", "--algorithms", "sha256", "--json");
+    Result run =
+        palm(
+            "bench",
+            "--bootstrap-servers",
+            SharedInfra.bootstrapServers(),
+            "--registry-url",
+            SharedInfra.registryUrl(),
+            "--operations",
+            "200",
+            "--warmup-operations",
+            "20",
+            "--deployments",
+            "2",
+            "--audit-records",
+            "1000",
+            "--algorithms",
+            "sha256",
+            "--json");
 
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -58,17 +74,27 @@ class BenchCommandTest {
     assertThat(audit.get(0).path("verifier").has("mb_per_second")).isTrue();
     assertThat(audit.get(0).path("baseline").has("records_per_second")).isTrue();
     assertThat(report.path("notes").toString()).contains("bench pack derived from 'mapleverse'");
-    // progress: one line per phase on standard error, and the table stays off standard output with --json
-    assertThat(run.err()).contains("baseline measured:", "palm setup:", "palm warm-up:", "palm measured:",
-        "audit sha256:", "palm: stopped", "baseline: stopped");
+    // progress: one line per phase on standard error, and the table stays off standard output with
+    // --json
+    assertThat(run.err())
+        .contains(
+            "baseline measured:",
+            "palm setup:",
+            "palm warm-up:",
+            "palm measured:",
+            "audit sha256:",
+            "palm: stopped",
+            "baseline: stopped");
   }
 
   @Test
   void tableShowsEachFigureNextToItsBaseline() {
-    Result run = palm("bench", "--skip-pipeline", "--audit-records", "500", "--algorithms", "sha384");
+    Result run =
+        palm("bench", "--skip-pipeline", "--audit-records", "500", "--algorithms", "sha384");
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Audit verification", "verifier rec/s", "raw digest rec/s", "sha384")
+    assertThat(run.out())
+        .contains("Audit verification", "verifier rec/s", "raw digest rec/s", "sha384")
         .doesNotContain("Pipeline throughput");
   }
 
@@ -76,9 +102,11 @@ class BenchCommandTest {
   void helpAndBadFlags() {
     Result help = palm("bench", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("--operations", "--audit-records", "--json", "--bootstrap-servers", "baseline");
+    assertThat(help.out())
+        .contains("--operations", "--audit-records", "--json", "--bootstrap-servers", "baseline");
 
-    assertThat(palm("bench", "--skip-pipeline", "--skip-audit").code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(palm("bench", "--skip-pipeline", "--skip-audit").code())
+        .isEqualTo(ExitCode.USAGE.code());
     Result blake = palm("bench", "--skip-pipeline", "--algorithms", "blake3");
     assertThat(blake.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(blake.err()).contains("sha256");

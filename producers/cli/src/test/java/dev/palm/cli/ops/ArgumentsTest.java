@@ -15,11 +15,14 @@ class ArgumentsTest {
   @Test
   void timesAcceptInstantsOffsetsLocalTimesDatesAndRelativeForms() {
     assertThat(TimeArgument.parse("now", NOW)).isEqualTo(NOW);
-    assertThat(TimeArgument.parse("2026-03-01T10:00:00Z", NOW)).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+    assertThat(TimeArgument.parse("2026-03-01T10:00:00Z", NOW))
+        .isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
     assertThat(TimeArgument.parse("2026-03-01T12:00:00+02:00", NOW))
         .isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
-    assertThat(TimeArgument.parse("2026-03-01T10:00", NOW)).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
-    assertThat(TimeArgument.parse("2026-03-01", NOW)).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    assertThat(TimeArgument.parse("2026-03-01T10:00", NOW))
+        .isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+    assertThat(TimeArgument.parse("2026-03-01", NOW))
+        .isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
     assertThat(TimeArgument.parse("-90s", NOW)).isEqualTo(NOW.minusSeconds(90));
     assertThat(TimeArgument.parse("-15m", NOW)).isEqualTo(NOW.minus(Duration.ofMinutes(15)));
     assertThat(TimeArgument.parse("-1h", NOW)).isEqualTo(NOW.minus(Duration.ofHours(1)));
@@ -30,7 +33,8 @@ class ArgumentsTest {
 
   @Test
   void badTimesNameTheValueAndTheAcceptedForms() {
-    for (String bad : new String[] {"yesterday", "2026-13-01", "-1y", "1h", "-99999999999999999999d"}) {
+    for (String bad :
+        new String[] {"yesterday", "2026-13-01", "-1y", "1h", "-99999999999999999999d"}) {
       assertThatThrownBy(() -> TimeArgument.parse(bad, NOW))
           .isInstanceOf(TypeConversionException.class)
           .hasMessageContaining("'" + bad + "' is not a time")

@@ -1,13 +1,12 @@
 package dev.palm.cli.ops;
 
-import dev.palm.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.palm.client.ClientConfig;
-import dev.palm.client.Fixture;
+import dev.palm.cli.CliRun;
 import dev.palm.cli.CliRun.Run;
+import dev.palm.client.ClientConfig;
 import dev.palm.client.RunningPipeline;
 import dev.palm.packs.canonical.IBankPack;
 import java.nio.file.Path;
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line against the real pipeline ({@link dev.palm.streams.service.PalmService} with the iBank pack): publish a
- * delete_deployment, see it held, release the hold, see it pending, approve it as another user, see it allowed,
- * query its audit history and verify the chain.
+ * The command line against the real pipeline ({@link dev.palm.streams.service.PalmService} with the
+ * iBank pack): publish a delete_deployment, see it held, release the hold, see it pending, approve
+ * it as another user, see it allowed, query its audit history and verify the chain.
  */
 class PipelineSessionTest {
 
@@ -48,14 +47,40 @@ class PipelineSessionTest {
   void publishReleaseApproveQueryAndVerify() throws Exception {
     // the deployment must exist before it can be deleted; creating it needs an approval too
     String created = publish("create_deployment", "--target-replicas", "2");
-    Run createApproved = CliRun.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", created,
-        "--as", "bob", "--wait", "120s");
+    Run createApproved =
+        CliRun.palm(
+            config,
+            "approvals",
+            "approve",
+            "--pack",
+            "ibank",
+            "--operation",
+            created,
+            "--as",
+            "bob",
+            "--wait",
+            "120s");
     assertThat(createApproved.exitCode()).as(createApproved.toString()).isZero();
     assertThat(createApproved.out()).contains("ALLOWED create_deployment on payments-eu");
 
-    Run published = CliRun.palm(config, "publish", "--pack", "ibank", "--operation", "delete_deployment",
-        "--deployment", "payments-eu", "--actor", "alice", "--justification", "decommission",
-        "--wait", "120s", "--format", "jsonl");
+    Run published =
+        CliRun.palm(
+            config,
+            "publish",
+            "--pack",
+            "ibank",
+            "--operation",
+            "delete_deployment",
+            "--deployment",
+            "payments-eu",
+            "--actor",
+            "alice",
+            "--justification",
+            "decommission",
+            "--wait",
+            "120s",
+            "--format",
+            "jsonl");
     assertThat(published.exitCode()).as(published.toString()).isZero();
     JsonNode line = JSON.readTree(published.out().strip());
     String operationId = line.get("published").get("operation_id").asText();
@@ -66,8 +91,21 @@ class PipelineSessionTest {
     assertThat(holds.exitCode()).as(holds.toString()).isZero();
     assertThat(holds.out()).contains(operationId).contains("delete_deployment");
 
-    Run released = CliRun.palm(config, "holds", "release", "--pack", "ibank", "--operation", operationId,
-        "--as", "carol", "--reason", "change ticket CHG-7", "--wait", "120s");
+    Run released =
+        CliRun.palm(
+            config,
+            "holds",
+            "release",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--as",
+            "carol",
+            "--reason",
+            "change ticket CHG-7",
+            "--wait",
+            "120s");
     assertThat(released.exitCode()).as(released.toString()).isZero();
     assertThat(released.out()).contains("PENDING_APPROVAL delete_deployment on payments-eu");
 
@@ -75,39 +113,107 @@ class PipelineSessionTest {
     assertThat(pending.exitCode()).as(pending.toString()).isZero();
     assertThat(pending.out()).contains(operationId).contains("delete_deployment").contains("alice");
 
-    Run selfApproval = CliRun.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
-        "--as", "alice", "--wait", "3s");
+    Run selfApproval =
+        CliRun.palm(
+            config,
+            "approvals",
+            "approve",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--as",
+            "alice",
+            "--wait",
+            "3s");
     assertThat(selfApproval.out()).doesNotContain("ALLOWED");
     assertThat(selfApproval.err()).contains("note: alice requested this operation");
 
-    Run approved = CliRun.palm(config, "approvals", "approve", "--pack", "ibank", "--operation", operationId,
-        "--as", "bob", "--comment", "checked with the owners", "--wait", "120s");
+    Run approved =
+        CliRun.palm(
+            config,
+            "approvals",
+            "approve",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--as",
+            "bob",
+            "--comment",
+            "checked with the owners",
+            "--wait",
+            "120s");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
-    assertThat(approved.out()).contains("ALLOWED delete_deployment on payments-eu").contains("decided by: bob");
+    assertThat(approved.out())
+        .contains("ALLOWED delete_deployment on payments-eu")
+        .contains("decided by: bob");
 
     Run noLongerPending = CliRun.palm(config, "approvals", "list", "--pack", "ibank");
     assertThat(noLongerPending.out()).doesNotContain(operationId);
 
-    Run history = CliRun.palm(config, "audit", "query", "--pack", "ibank", "--operation", operationId);
+    Run history =
+        CliRun.palm(config, "audit", "query", "--pack", "ibank", "--operation", operationId);
     assertThat(history.exitCode()).as(history.toString()).isZero();
-    assertThat(history.out()).contains("HOLD_PLACED").contains("HOLD_RELEASED").contains("APPROVAL_REQUESTED")
-        .contains("APPROVAL_GRANTED").contains("bob");
+    assertThat(history.out())
+        .contains("HOLD_PLACED")
+        .contains("HOLD_RELEASED")
+        .contains("APPROVAL_REQUESTED")
+        .contains("APPROVAL_GRANTED")
+        .contains("bob");
     assertThat(history.err()).isEmpty();
 
-    Run outcome = CliRun.palm(config, "outcomes", "report", "--pack", "ibank", "--operation", operationId,
-        "--deployment", "payments-eu", "--status", "succeeded", "--as", "deployer");
+    Run outcome =
+        CliRun.palm(
+            config,
+            "outcomes",
+            "report",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--deployment",
+            "payments-eu",
+            "--status",
+            "succeeded",
+            "--as",
+            "deployer");
     assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
 
-    Run verified = CliRun.palm(config, "audit", "verify", "--pack", "ibank", "--trusted-key",
-        pipeline.service().signer().orElseThrow().publicKeyBase64());
+    Run verified =
+        CliRun.palm(
+            config,
+            "audit",
+            "verify",
+            "--pack",
+            "ibank",
+            "--trusted-key",
+            pipeline.service().signer().orElseThrow().publicKeyBase64());
     assertThat(verified.exitCode()).as(verified.toString()).isZero();
     assertThat(verified.out()).contains("chain: INTACT");
   }
 
-  /** Publishes an operation on payments-eu as alice, waits for its first decision and returns its id. */
+  /**
+   * Publishes an operation on payments-eu as alice, waits for its first decision and returns its
+   * id.
+   */
   private static String publish(String operation, String... more) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("publish", "--pack", "ibank", "--operation", operation,
-        "--deployment", "payments-eu", "--actor", "alice", "--wait", "120s", "--format", "jsonl"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "publish",
+                "--pack",
+                "ibank",
+                "--operation",
+                operation,
+                "--deployment",
+                "payments-eu",
+                "--actor",
+                "alice",
+                "--wait",
+                "120s",
+                "--format",
+                "jsonl"));
     args.addAll(List.of(more));
     Run run = CliRun.palm(config, args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -1,14 +1,12 @@
 package dev.palm.cli.packs;
 
-import dev.palm.cli.ExitCode;
-import dev.palm.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.palm.cli.Palm;
-import dev.palm.client.Fixture;
+import dev.palm.cli.CliRun;
 import dev.palm.cli.CliRun.Run;
+import dev.palm.cli.ExitCode;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.canonical.IBankPack;
 import dev.palm.packs.files.PackFiles;
@@ -21,7 +19,10 @@ class PacksCommandTest {
 
   @TempDir Path dir;
 
-  /** Runs `palm` in-process with exactly these arguments (the shared runner of the producers' tests). */
+  /**
+   * Runs `palm` in-process with exactly these arguments (the shared runner of the producers'
+   * tests).
+   */
   static Run palm(String... args) {
     return CliRun.palm(args);
   }
@@ -68,13 +69,15 @@ class PacksCommandTest {
             + "policy:\n  limits:\n    max_concurrent_deployments: 0\n");
     Run run = palm("packs", "validate", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
-    assertThat(run.out()).contains("INVALID", "INVALID_LIMIT", "policy.limits.max_concurrent_deployments");
+    assertThat(run.out())
+        .contains("INVALID", "INVALID_LIMIT", "policy.limits.max_concurrent_deployments");
   }
 
   @Test
   void validateNamesFileFieldAndLineOfABrokenFile() throws Exception {
     Path file = dir.resolve("broken.yaml");
-    Files.writeString(file, "metadata:\n  name: broken\npolicy:\n  limits:\n    max_scale_up: -3\n");
+    Files.writeString(
+        file, "metadata:\n  name: broken\npolicy:\n  limits:\n    max_scale_up: -3\n");
     Run run = palm("packs", "validate", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(run.err()).contains(file.toString(), "policy.limits.max_scale_up", "line 5");
@@ -84,7 +87,9 @@ class PacksCommandTest {
   void conformanceOfAllCanonicalPacksPasses() {
     Run run = palm("packs", "conformance", "--all");
     assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(run.out()).contains("✓ CONFORMANT", "3 of 3 pack(s) conformant").doesNotContain("NON-CONFORMANT");
+    assertThat(run.out())
+        .contains("✓ CONFORMANT", "3 of 3 pack(s) conformant")
+        .doesNotContain("NON-CONFORMANT");
   }
 
   @Test
@@ -96,14 +101,17 @@ class PacksCommandTest {
             .policy(
                 ibank.policy().toBuilder()
                     .safetyHolds(
-                        ibank.policy().safetyHolds().toBuilder().autoReleaseAfterSecs(java.util.Optional.of(60L)).build())
+                        ibank.policy().safetyHolds().toBuilder()
+                            .autoReleaseAfterSecs(java.util.Optional.of(60L))
+                            .build())
                     .build())
             .build();
     Path file = dir.resolve("relaxed-ibank.yaml");
     PackFiles.save(relaxed, file);
     Run run = palm("packs", "conformance", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
-    assertThat(run.out()).contains("NON-CONFORMANT", "iBank safety holds should never auto-release");
+    assertThat(run.out())
+        .contains("NON-CONFORMANT", "iBank safety holds should never auto-release");
   }
 
   @Test
@@ -135,7 +143,8 @@ class PacksCommandTest {
   void packsDirAddsFilePacksAndRejectsDuplicates() throws Exception {
     Path packs = Files.createDirectories(dir.resolve("extra"));
     Files.writeString(
-        packs.resolve("tiny.yaml"), "metadata:\n  name: tiny\ncapabilities:\n  supports_checkpoints: true\n");
+        packs.resolve("tiny.yaml"),
+        "metadata:\n  name: tiny\ncapabilities:\n  supports_checkpoints: true\n");
     Run run = palm("packs", "list", "--packs-dir", packs.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("tiny");

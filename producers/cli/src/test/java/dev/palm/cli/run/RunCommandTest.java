@@ -1,8 +1,8 @@
 package dev.palm.cli.run;
 
-import dev.palm.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palm.cli.ExitCode;
 import dev.palm.cli.Palm;
 import dev.palm.streams.infra.SharedInfra;
 import java.io.PrintWriter;
@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** `palm run` in-process: the whole default run against the shared broker and registry, and its flag errors. */
+/**
+ * `palm run` in-process: the whole default run against the shared broker and registry, and its flag
+ * errors.
+ */
 class RunCommandTest {
 
   @TempDir Path state;
@@ -33,9 +36,20 @@ class RunCommandTest {
   @Test
   void theSampleWorkloadAgainstAClusterShowsEveryPackDecidedAsDemandedWithVerifiedChains() {
     String prefix = SharedInfra.uniquePrefix("run");
-    Result run = palm("run", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url",
-        SharedInfra.registryUrl(), "--topic-prefix", prefix, "--application-id", prefix, "--state-dir",
-        state.toString(), "--verbose");
+    Result run =
+        palm(
+            "run",
+            "--bootstrap-servers",
+            SharedInfra.bootstrapServers(),
+            "--registry-url",
+            SharedInfra.registryUrl(),
+            "--topic-prefix",
+            prefix,
+            "--application-id",
+            prefix,
+            "--state-dir",
+            state.toString(),
+            "--verbose");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
@@ -65,8 +79,20 @@ class RunCommandTest {
     }
     String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
     String prefix = SharedInfra.uniquePrefix("run-no-registry");
-    Result run = palm("run", "--bootstrap-servers", SharedInfra.bootstrapServers(), "--registry-url", url,
-        "--topic-prefix", prefix, "--application-id", prefix, "--state-dir", state.toString(), "--no-workload");
+    Result run =
+        palm(
+            "run",
+            "--bootstrap-servers",
+            SharedInfra.bootstrapServers(),
+            "--registry-url",
+            url,
+            "--topic-prefix",
+            prefix,
+            "--application-id",
+            prefix,
+            "--state-dir",
+            state.toString(),
+            "--no-workload");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(4);
     assertThat(run.err().lines().filter(l -> l.contains("schema registry")).toList())
@@ -91,7 +117,16 @@ class RunCommandTest {
   void helpDescribesEveryOption() {
     Result help = palm("run", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--bootstrap-servers", "--registry-url", "--client-config", "--packs-dir",
-        "--no-workload", "--keep-running", "--repair", "--state-dir", "Exit codes");
+    assertThat(help.out())
+        .contains(
+            "--bootstrap-servers",
+            "--registry-url",
+            "--client-config",
+            "--packs-dir",
+            "--no-workload",
+            "--keep-running",
+            "--repair",
+            "--state-dir",
+            "Exit codes");
   }
 }

@@ -1,9 +1,9 @@
 package dev.palm.cli.run;
 
-import dev.palm.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.palm.cli.ExitCode;
 import dev.palm.cli.Palm;
 import dev.palm.streams.query.QueryServerConfig;
 import java.io.PrintWriter;
@@ -11,7 +11,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** `palm run --http-port/--http-token`: the query API's options are checked before anything starts. */
+/**
+ * `palm run --http-port/--http-token`: the query API's options are checked before anything starts.
+ */
 class RunQueryApiOptionsTest {
 
   private static final String TOKEN = "run-option-token-0123456789";

@@ -6,28 +6,29 @@ import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Wall-clock punctuator that finds approval requests at or past their {@code expires_at} and hands each to the
- * policy, which denies the operation with {@code APPROVAL_EXPIRED} as the system's decision.
+ * Wall-clock punctuator that finds approval requests at or past their {@code expires_at} and hands
+ * each to the policy, which denies the operation with {@code APPROVAL_EXPIRED} as the system's
+ * decision.
  */
 public final class ApprovalTimeoutPunctuator implements Punctuator {
 
-    private final KeyValueStore<String, PendingApproval> approvals;
-    private final DueHandler<PendingApproval> expire;
+  private final KeyValueStore<String, PendingApproval> approvals;
+  private final DueHandler<PendingApproval> expire;
 
-    /**
-     * @param approvals the pending-approvals store (keys {@code <pack>/<approval id>})
-     * @param expire    called for each expired request, in key order
-     */
-    public ApprovalTimeoutPunctuator(KeyValueStore<String, PendingApproval> approvals,
-            DueHandler<PendingApproval> expire) {
-        this.approvals = Objects.requireNonNull(approvals, "approvals");
-        this.expire = Objects.requireNonNull(expire, "expire");
-    }
+  /**
+   * @param approvals the pending-approvals store (keys {@code <pack>/<approval id>})
+   * @param expire called for each expired request, in key order
+   */
+  public ApprovalTimeoutPunctuator(
+      KeyValueStore<String, PendingApproval> approvals, DueHandler<PendingApproval> expire) {
+    this.approvals = Objects.requireNonNull(approvals, "approvals");
+    this.expire = Objects.requireNonNull(expire, "expire");
+  }
 
-    @Override
-    public void punctuate(long now) {
-        // Collect first: the callback deletes expired requests from the store being iterated.
-        DueHandler.collectDue(approvals, item -> item.expiredAt(now))
-                .forEach(kv -> expire.handle(kv.key, kv.value, now));
-    }
+  @Override
+  public void punctuate(long now) {
+    // Collect first: the callback deletes expired requests from the store being iterated.
+    DueHandler.collectDue(approvals, item -> item.expiredAt(now))
+        .forEach(kv -> expire.handle(kv.key, kv.value, now));
+  }
 }

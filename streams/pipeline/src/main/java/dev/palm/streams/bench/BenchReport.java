@@ -10,169 +10,242 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything one {@code palm bench} run measured, with the machine it ran on; rendered as a text table for
- * people or as a JSON-ready tree for machines.
+ * Everything one {@code palm bench} run measured, with the machine it ran on; rendered as a text
+ * table for people or as a JSON-ready tree for machines.
  *
  * @param environment where and when it ran
- * @param settings    the sizes the run used (name → value), as given on the command line
- * @param notes       what the reader must know to interpret the figures (e.g. how the bench pack differs)
- * @param pipeline    the pipeline comparison, unless it was skipped
- * @param audit       the audit verification figures, one per algorithm (empty when skipped)
+ * @param settings the sizes the run used (name → value), as given on the command line
+ * @param notes what the reader must know to interpret the figures (e.g. how the bench pack differs)
+ * @param pipeline the pipeline comparison, unless it was skipped
+ * @param audit the audit verification figures, one per algorithm (empty when skipped)
  */
 public record BenchReport(
-        Environment environment,
-        Map<String, Object> settings,
-        List<String> notes,
-        Optional<PipelineBenchmark.Comparison> pipeline,
-        List<AuditRun> audit) {
+    Environment environment,
+    Map<String, Object> settings,
+    List<String> notes,
+    Optional<PipelineBenchmark.Comparison> pipeline,
+    List<AuditRun> audit) {
 
-    /** Copies the collections. */
-    public BenchReport {
-        Objects.requireNonNull(environment, "environment");
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        notes = List.copyOf(notes);
-        Objects.requireNonNull(pipeline, "pipeline");
-        audit = List.copyOf(audit);
+  /** Copies the collections. */
+  public BenchReport {
+    Objects.requireNonNull(environment, "environment");
+    settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    notes = List.copyOf(notes);
+    Objects.requireNonNull(pipeline, "pipeline");
+    audit = List.copyOf(audit);
+  }
+
+  /**
+   * The machine and the infrastructure of the run.
+   *
+   * @param startedAt when the run started
+   * @param processors processors the JVM sees
+   * @param javaVersion {@code java.version}
+   * @param maxHeapMb the JVM's maximum heap
+   * @param os operating system name, version and architecture
+   * @param infrastructure how Kafka and the registry were provided (in-process, or the given
+   *     addresses)
+   */
+  public record Environment(
+      Instant startedAt,
+      int processors,
+      String javaVersion,
+      long maxHeapMb,
+      String os,
+      String infrastructure) {
+
+    /** This JVM's environment. */
+    public static Environment current(Instant startedAt, String infrastructure) {
+      Runtime rt = Runtime.getRuntime();
+      return new Environment(
+          startedAt,
+          rt.availableProcessors(),
+          System.getProperty("java.version"),
+          rt.maxMemory() / (1024 * 1024),
+          System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.version")
+              + " "
+              + System.getProperty("os.arch"),
+          infrastructure);
     }
+  }
 
-    /**
-     * The machine and the infrastructure of the run.
-     *
-     * @param startedAt      when the run started
-     * @param processors     processors the JVM sees
-     * @param javaVersion    {@code java.version}
-     * @param maxHeapMb      the JVM's maximum heap
-     * @param os             operating system name, version and architecture
-     * @param infrastructure how Kafka and the registry were provided (in-process, or the given addresses)
-     */
-    public record Environment(Instant startedAt, int processors, String javaVersion, long maxHeapMb, String os,
-            String infrastructure) {
-
-        /** This JVM's environment. */
-        public static Environment current(Instant startedAt, String infrastructure) {
-            Runtime rt = Runtime.getRuntime();
-            return new Environment(startedAt, rt.availableProcessors(), System.getProperty("java.version"),
-                    rt.maxMemory() / (1024 * 1024), System.getProperty("os.name") + " " + System.getProperty("os.version")
-                    + " " + System.getProperty("os.arch"), infrastructure);
-        }
-    }
-
-    /** The report as nested maps and lists of strings and numbers, for a JSON writer. */
-    public Map<String, Object> toTree() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("started_at", environment.startedAt().toString());
-        env.put("processors", environment.processors());
-        env.put("java_version", environment.javaVersion());
-        env.put("max_heap_mb", environment.maxHeapMb());
-        env.put("os", environment.os());
-        env.put("infrastructure", environment.infrastructure());
-        root.put("environment", env);
-        root.put("settings", settings);
-        root.put("notes", notes);
-        pipeline.ifPresent(p -> {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("baseline", runTree(p.baseline()));
-            node.put("palm", runTree(p.palm()));
-            node.put("throughput_ratio", round(p.throughputRatio(), 4));
-            root.put("pipeline", node);
+  /** The report as nested maps and lists of strings and numbers, for a JSON writer. */
+  public Map<String, Object> toTree() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("started_at", environment.startedAt().toString());
+    env.put("processors", environment.processors());
+    env.put("java_version", environment.javaVersion());
+    env.put("max_heap_mb", environment.maxHeapMb());
+    env.put("os", environment.os());
+    env.put("infrastructure", environment.infrastructure());
+    root.put("environment", env);
+    root.put("settings", settings);
+    root.put("notes", notes);
+    pipeline.ifPresent(
+        p -> {
+          Map<String, Object> node = new LinkedHashMap<>();
+          node.put("baseline", runTree(p.baseline()));
+          node.put("palm", runTree(p.palm()));
+          node.put("throughput_ratio", round(p.throughputRatio(), 4));
+          root.put("pipeline", node);
         });
-        List<Object> audits = new ArrayList<>();
-        for (AuditRun run : audit) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("algorithm", run.algorithm());
-            node.put("records", run.records());
-            node.put("canonical_bytes", run.canonicalBytes());
-            node.put("iterations", run.iterations());
-            Map<String, Object> verifier = new LinkedHashMap<>();
-            verifier.put("seconds", round(run.verifierSeconds(), 6));
-            verifier.put("records_per_second", round(run.verifierRecordsPerSecond(), 1));
-            verifier.put("mb_per_second", round(run.verifierMegabytesPerSecond(), 2));
-            node.put("verifier", verifier);
-            Map<String, Object> baseline = new LinkedHashMap<>();
-            baseline.put("seconds", round(run.baselineSeconds(), 6));
-            baseline.put("records_per_second", round(run.baselineRecordsPerSecond(), 1));
-            baseline.put("mb_per_second", round(run.baselineMegabytesPerSecond(), 2));
-            node.put("baseline", baseline);
-            node.put("overhead_factor", round(run.overheadFactor(), 3));
-            audits.add(node);
-        }
-        root.put("audit", audits);
-        return root;
+    List<Object> audits = new ArrayList<>();
+    for (AuditRun run : audit) {
+      Map<String, Object> node = new LinkedHashMap<>();
+      node.put("algorithm", run.algorithm());
+      node.put("records", run.records());
+      node.put("canonical_bytes", run.canonicalBytes());
+      node.put("iterations", run.iterations());
+      Map<String, Object> verifier = new LinkedHashMap<>();
+      verifier.put("seconds", round(run.verifierSeconds(), 6));
+      verifier.put("records_per_second", round(run.verifierRecordsPerSecond(), 1));
+      verifier.put("mb_per_second", round(run.verifierMegabytesPerSecond(), 2));
+      node.put("verifier", verifier);
+      Map<String, Object> baseline = new LinkedHashMap<>();
+      baseline.put("seconds", round(run.baselineSeconds(), 6));
+      baseline.put("records_per_second", round(run.baselineRecordsPerSecond(), 1));
+      baseline.put("mb_per_second", round(run.baselineMegabytesPerSecond(), 2));
+      node.put("baseline", baseline);
+      node.put("overhead_factor", round(run.overheadFactor(), 3));
+      audits.add(node);
     }
+    root.put("audit", audits);
+    return root;
+  }
 
-    private static Map<String, Object> runTree(PipelineRun run) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("operations", run.operations());
-        node.put("seconds", round(run.seconds(), 3));
-        node.put("ops_per_second", round(run.opsPerSecond(), 1));
-        node.put("decided_latency_ms", latencyTree(run.decidedLatency()));
-        node.put("visible_latency_ms", latencyTree(run.visibleLatency()));
-        node.put("decisions", new java.util.TreeMap<>(run.decisions()));
-        node.put("duplicates", run.duplicates());
-        return node;
-    }
+  private static Map<String, Object> runTree(PipelineRun run) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("operations", run.operations());
+    node.put("seconds", round(run.seconds(), 3));
+    node.put("ops_per_second", round(run.opsPerSecond(), 1));
+    node.put("decided_latency_ms", latencyTree(run.decidedLatency()));
+    node.put("visible_latency_ms", latencyTree(run.visibleLatency()));
+    node.put("decisions", new java.util.TreeMap<>(run.decisions()));
+    node.put("duplicates", run.duplicates());
+    return node;
+  }
 
-    private static Map<String, Object> latencyTree(LatencyStats stats) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("p50", stats.p50Ms());
-        node.put("p99", stats.p99Ms());
-        node.put("max", stats.maxMs());
-        return node;
-    }
+  private static Map<String, Object> latencyTree(LatencyStats stats) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("p50", stats.p50Ms());
+    node.put("p99", stats.p99Ms());
+    node.put("max", stats.maxMs());
+    return node;
+  }
 
-    /** The report as a text table with the baseline next to each figure. */
-    public String toTable() {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "PALM benchmark, %s: %d processors, Java %s, max heap %,d MB, %s%n",
-                environment.startedAt(), environment.processors(), environment.javaVersion(),
-                environment.maxHeapMb(), environment.os()));
-        out.append("Infrastructure: ").append(environment.infrastructure()).append(System.lineSeparator());
-        StringBuilder given = new StringBuilder();
-        settings.forEach((k, v) -> given.append(given.length() == 0 ? "" : ", ").append(k).append('=').append(v));
-        out.append("Settings: ").append(given).append(System.lineSeparator());
-        pipeline.ifPresent(p -> {
-            out.append(System.lineSeparator());
-            out.append("Pipeline throughput (end to end, exactly_once_v2, read_committed)").append(System.lineSeparator());
-            String header = String.format(Locale.ROOT, "  %-34s %10s %9s %11s %9s %9s %10s %10s%n", "application",
-                    "operations", "seconds", "ops/s", "p50 ms", "p99 ms", "vis p50", "vis p99");
-            out.append(header);
-            out.append(runLine("PALM (bench pack)", p.palm()));
-            out.append(runLine("baseline: Streams pass-through", p.baseline()));
-            out.append(String.format(Locale.ROOT, "  PALM throughput = %.1f%% of the baseline (%.2fx slower)%n",
-                    100 * p.throughputRatio(), 1 / p.throughputRatio()));
-            out.append("  PALM decisions: ").append(new java.util.TreeMap<>(p.palm().decisions()))
-                    .append(", duplicates read: ").append(p.palm().duplicates()).append(" (baseline: ")
-                    .append(p.baseline().duplicates()).append(')').append(System.lineSeparator());
+  /** The report as a text table with the baseline next to each figure. */
+  public String toTable() {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "PALM benchmark, %s: %d processors, Java %s, max heap %,d MB, %s%n",
+            environment.startedAt(),
+            environment.processors(),
+            environment.javaVersion(),
+            environment.maxHeapMb(),
+            environment.os()));
+    out.append("Infrastructure: ")
+        .append(environment.infrastructure())
+        .append(System.lineSeparator());
+    StringBuilder given = new StringBuilder();
+    settings.forEach(
+        (k, v) -> given.append(given.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    out.append("Settings: ").append(given).append(System.lineSeparator());
+    pipeline.ifPresent(
+        p -> {
+          out.append(System.lineSeparator());
+          out.append("Pipeline throughput (end to end, exactly_once_v2, read_committed)")
+              .append(System.lineSeparator());
+          String header =
+              String.format(
+                  Locale.ROOT,
+                  "  %-34s %10s %9s %11s %9s %9s %10s %10s%n",
+                  "application",
+                  "operations",
+                  "seconds",
+                  "ops/s",
+                  "p50 ms",
+                  "p99 ms",
+                  "vis p50",
+                  "vis p99");
+          out.append(header);
+          out.append(runLine("PALM (bench pack)", p.palm()));
+          out.append(runLine("baseline: Streams pass-through", p.baseline()));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  PALM throughput = %.1f%% of the baseline (%.2fx slower)%n",
+                  100 * p.throughputRatio(),
+                  1 / p.throughputRatio()));
+          out.append("  PALM decisions: ")
+              .append(new java.util.TreeMap<>(p.palm().decisions()))
+              .append(", duplicates read: ")
+              .append(p.palm().duplicates())
+              .append(" (baseline: ")
+              .append(p.baseline().duplicates())
+              .append(')')
+              .append(System.lineSeparator());
         });
-        if (!audit.isEmpty()) {
-            out.append(System.lineSeparator());
-            out.append("Audit verification (in memory, median of ").append(audit.get(0).iterations())
-                    .append(" passes)").append(System.lineSeparator());
-            out.append(String.format(Locale.ROOT, "  %-9s %9s %9s %15s %9s %18s %9s %9s%n", "algorithm", "records",
-                    "MB", "verifier rec/s", "MB/s", "raw digest rec/s", "MB/s", "overhead"));
-            for (AuditRun run : audit) {
-                out.append(String.format(Locale.ROOT, "  %-9s %,9d %9.1f %,15.0f %9.1f %,18.0f %9.1f %8.2fx%n",
-                        run.algorithm(), run.records(), run.canonicalBytes() / 1e6, run.verifierRecordsPerSecond(),
-                        run.verifierMegabytesPerSecond(), run.baselineRecordsPerSecond(),
-                        run.baselineMegabytesPerSecond(), run.overheadFactor()));
-            }
-        }
-        if (!notes.isEmpty()) {
-            out.append(System.lineSeparator()).append("Notes").append(System.lineSeparator());
-            notes.forEach(n -> out.append("  - ").append(n).append(System.lineSeparator()));
-        }
-        return out.toString();
+    if (!audit.isEmpty()) {
+      out.append(System.lineSeparator());
+      out.append("Audit verification (in memory, median of ")
+          .append(audit.get(0).iterations())
+          .append(" passes)")
+          .append(System.lineSeparator());
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-9s %9s %9s %15s %9s %18s %9s %9s%n",
+              "algorithm",
+              "records",
+              "MB",
+              "verifier rec/s",
+              "MB/s",
+              "raw digest rec/s",
+              "MB/s",
+              "overhead"));
+      for (AuditRun run : audit) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %-9s %,9d %9.1f %,15.0f %9.1f %,18.0f %9.1f %8.2fx%n",
+                run.algorithm(),
+                run.records(),
+                run.canonicalBytes() / 1e6,
+                run.verifierRecordsPerSecond(),
+                run.verifierMegabytesPerSecond(),
+                run.baselineRecordsPerSecond(),
+                run.baselineMegabytesPerSecond(),
+                run.overheadFactor()));
+      }
     }
+    if (!notes.isEmpty()) {
+      out.append(System.lineSeparator()).append("Notes").append(System.lineSeparator());
+      notes.forEach(n -> out.append("  - ").append(n).append(System.lineSeparator()));
+    }
+    return out.toString();
+  }
 
-    private static String runLine(String label, PipelineRun run) {
-        return String.format(Locale.ROOT, "  %-34s %,10d %9.2f %,11.0f %9d %9d %10d %10d%n", label, run.operations(),
-                run.seconds(), run.opsPerSecond(), run.decidedLatency().p50Ms(), run.decidedLatency().p99Ms(),
-                run.visibleLatency().p50Ms(), run.visibleLatency().p99Ms());
-    }
+  private static String runLine(String label, PipelineRun run) {
+    return String.format(
+        Locale.ROOT,
+        "  %-34s %,10d %9.2f %,11.0f %9d %9d %10d %10d%n",
+        label,
+        run.operations(),
+        run.seconds(),
+        run.opsPerSecond(),
+        run.decidedLatency().p50Ms(),
+        run.decidedLatency().p99Ms(),
+        run.visibleLatency().p50Ms(),
+        run.visibleLatency().p99Ms());
+  }
 
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
-    }
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
 }

@@ -6,25 +6,25 @@ import java.util.Arrays;
  * Percentiles of a set of latency samples in milliseconds, as the benchmark reports them.
  *
  * @param samples number of samples
- * @param p50Ms   median (nearest-rank)
- * @param p99Ms   99th percentile (nearest-rank)
- * @param maxMs   largest sample
+ * @param p50Ms median (nearest-rank)
+ * @param p99Ms 99th percentile (nearest-rank)
+ * @param maxMs largest sample
  */
 public record LatencyStats(int samples, long p50Ms, long p99Ms, long maxMs) {
 
-    /** Percentiles of {@code samplesMs} (not modified). */
-    public static LatencyStats of(long[] samplesMs) {
-        if (samplesMs.length == 0) {
-            return new LatencyStats(0, 0, 0, 0);
-        }
-        long[] sorted = samplesMs.clone();
-        Arrays.sort(sorted);
-        return new LatencyStats(sorted.length, nearestRank(sorted, 50), nearestRank(sorted, 99),
-                sorted[sorted.length - 1]);
+  /** Percentiles of {@code samplesMs} (not modified). */
+  public static LatencyStats of(long[] samplesMs) {
+    if (samplesMs.length == 0) {
+      return new LatencyStats(0, 0, 0, 0);
     }
+    long[] sorted = samplesMs.clone();
+    Arrays.sort(sorted);
+    return new LatencyStats(
+        sorted.length, nearestRank(sorted, 50), nearestRank(sorted, 99), sorted[sorted.length - 1]);
+  }
 
-    private static long nearestRank(long[] sorted, int percentile) {
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
+  private static long nearestRank(long[] sorted, int percentile) {
+    int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
 }

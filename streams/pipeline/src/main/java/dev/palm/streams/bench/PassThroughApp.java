@@ -1,14 +1,13 @@
 package dev.palm.streams.bench;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
-
 import dev.palm.events.Decision;
 import dev.palm.events.DecisionKind;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.wire.PalmSerdes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,73 +18,85 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The baseline of the pipeline benchmark: the least a Kafka Streams application can do with PALM's input and
- * output. It reads each {@code OperationRequested} and writes one {@code PolicyDecision} of the size PALM writes
- * for an allowed operation, with the same serdes and the same exactly-once settings, but no policy, no state and
- * no audit, so PALM's figure minus this one is PALM's own cost.
+ * The baseline of the pipeline benchmark: the least a Kafka Streams application can do with PALM's
+ * input and output. It reads each {@code OperationRequested} and writes one {@code PolicyDecision}
+ * of the size PALM writes for an allowed operation, with the same serdes and the same exactly-once
+ * settings, but no policy, no state and no audit, so PALM's figure minus this one is PALM's own
+ * cost.
  */
 public final class PassThroughApp {
 
-    private PassThroughApp() {
+  private PassThroughApp() {}
+
+  /**
+   * The topology: {@code input} → one decision per operation → {@code output}, keyed by operation
+   * id.
+   */
+  public static Topology topology(String input, String output, PalmSerdes serdes) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            input, Consumed.with(Serdes.String(), serdes.valueSerde(OperationRequested.class)))
+        .process(Decide::new)
+        .to(output, Produced.with(Serdes.String(), serdes.valueSerde(PolicyDecision.class)));
+    return builder.build();
+  }
+
+  /**
+   * The Streams settings PALM uses ({@code exactly_once_v2}, one thread, the commit interval), on
+   * {@code base}.
+   */
+  public static Properties streamsProperties(
+      Properties base, String applicationId, String stateDir, long commitIntervalMs) {
+    Properties props = new Properties();
+    props.putAll(base);
+    props.put("application.id", applicationId);
+    props.put("state.dir", stateDir);
+    props.put("processing.guarantee", "exactly_once_v2");
+    props.put("commit.interval.ms", Long.toString(commitIntervalMs));
+    props.put("num.stream.threads", "1");
+    props.put("processing.exception.handler.global.enabled", "true");
+    return props;
+  }
+
+  /**
+   * Answers every operation with an ALLOWED decision stamped with the wall clock, as PALM stamps
+   * its outputs.
+   */
+  private static final class Decide
+      implements Processor<String, OperationRequested, String, PolicyDecision> {
+    private ProcessorContext<String, PolicyDecision> context;
+    private long sequence;
+
+    @Override
+    public void init(ProcessorContext<String, PolicyDecision> context) {
+      this.context = context;
     }
 
-    /** The topology: {@code input} → one decision per operation → {@code output}, keyed by operation id. */
-    public static Topology topology(String input, String output, PalmSerdes serdes) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input, Consumed.with(Serdes.String(), serdes.valueSerde(OperationRequested.class)))
-                .process(Decide::new)
-                .to(output, Produced.with(Serdes.String(), serdes.valueSerde(PolicyDecision.class)));
-        return builder.build();
+    @Override
+    public void process(Record<String, OperationRequested> record) {
+      OperationRequested op = record.value();
+      if (op == null) {
+        return;
+      }
+      long now = System.currentTimeMillis();
+      PolicyDecision decision =
+          PolicyDecision.newBuilder()
+              .setOperationId(op.getOperationId())
+              .setPack(op.getPack())
+              .setPackVersion("0.1.0")
+              .setOperation(op.getOperation())
+              .setDeploymentId(op.getDeploymentId())
+              .setAgentId(op.getAgentId())
+              .setDecision(Decision.ALLOWED)
+              .setRuleIds(List.of())
+              .setReasonCodes(List.of())
+              .setMessages(List.of())
+              .setDecidedAt(Instant.ofEpochMilli(now))
+              .setDecidedBy("palm-system")
+              .setAuditSequence(sequence++)
+              .setKind(DecisionKind.DECISION)
+              .build();
+      context.forward(new Record<>(op.getOperationId(), decision, now));
     }
-
-    /** The Streams settings PALM uses ({@code exactly_once_v2}, one thread, the commit interval), on {@code base}. */
-    public static Properties streamsProperties(Properties base, String applicationId, String stateDir,
-            long commitIntervalMs) {
-        Properties props = new Properties();
-        props.putAll(base);
-        props.put("application.id", applicationId);
-        props.put("state.dir", stateDir);
-        props.put("processing.guarantee", "exactly_once_v2");
-        props.put("commit.interval.ms", Long.toString(commitIntervalMs));
-        props.put("num.stream.threads", "1");
-        props.put("processing.exception.handler.global.enabled", "true");
-        return props;
-    }
-
-    /** Answers every operation with an ALLOWED decision stamped with the wall clock, as PALM stamps its outputs. */
-    private static final class Decide implements Processor<String, OperationRequested, String, PolicyDecision> {
-        private ProcessorContext<String, PolicyDecision> context;
-        private long sequence;
-
-        @Override
-        public void init(ProcessorContext<String, PolicyDecision> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(Record<String, OperationRequested> record) {
-            OperationRequested op = record.value();
-            if (op == null) {
-                return;
-            }
-            long now = System.currentTimeMillis();
-            PolicyDecision decision = PolicyDecision.newBuilder()
-                    .setOperationId(op.getOperationId())
-                    .setPack(op.getPack())
-                    .setPackVersion("0.1.0")
-                    .setOperation(op.getOperation())
-                    .setDeploymentId(op.getDeploymentId())
-                    .setAgentId(op.getAgentId())
-                    .setDecision(Decision.ALLOWED)
-                    .setRuleIds(List.of())
-                    .setReasonCodes(List.of())
-                    .setMessages(List.of())
-                    .setDecidedAt(Instant.ofEpochMilli(now))
-                    .setDecidedBy("palm-system")
-                    .setAuditSequence(sequence++)
-                    .setKind(DecisionKind.DECISION)
-                    .build();
-            context.forward(new Record<>(op.getOperationId(), decision, now));
-        }
-    }
+  }
 }

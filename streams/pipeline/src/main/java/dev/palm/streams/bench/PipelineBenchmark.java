@@ -1,5 +1,16 @@
 package dev.palm.streams.bench;
 
+import dev.palm.events.Actor;
+import dev.palm.events.ActorType;
+import dev.palm.events.OperationRequested;
+import dev.palm.events.PolicyDecision;
+import dev.palm.packs.PackException;
+import dev.palm.registry.RegistryConfig;
+import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.service.PalmService;
+import dev.palm.streams.service.PipelineConfig;
+import dev.palm.wire.PalmSerdes;
+import dev.palm.wire.TopicLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,20 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
-
-import dev.palm.events.Actor;
-import dev.palm.events.ActorType;
-import dev.palm.events.OperationRequested;
-import dev.palm.events.PolicyDecision;
-import dev.palm.packs.PackException;
-import dev.palm.streams.infra.KafkaClientProperties;
-import dev.palm.registry.RegistryConfig;
-import dev.palm.wire.PalmSerdes;
-import dev.palm.streams.service.PalmService;
-import dev.palm.streams.service.PipelineConfig;
-import dev.palm.wire.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,454 +44,564 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Measures end-to-end, exactly-once throughput and decision latency of the PALM pipeline against a baseline
- * measured in the same run on the same broker: {@link PassThroughApp}, a Kafka Streams application with the same
- * serdes and exactly-once settings that answers every operation without any policy.
+ * Measures end-to-end, exactly-once throughput and decision latency of the PALM pipeline against a
+ * baseline measured in the same run on the same broker: {@link PassThroughApp}, a Kafka Streams
+ * application with the same serdes and exactly-once settings that answers every operation without
+ * any policy.
  *
- * <p>For each application: warm-up operations are published and answered first, then {@code operations}
- * operations are published (as fast as possible, or at a fixed rate) and the clock stops when a read_committed
- * consumer of the decisions topic has read all their decisions. PALM enforces a {@link BenchPack} and receives
- * {@code restart} operations for deployments created before the warm-up, so every operation is ALLOWED.
- * Everything created (topics, state folders, the applications) is removed at the end.
+ * <p>For each application: warm-up operations are published and answered first, then {@code
+ * operations} operations are published (as fast as possible, or at a fixed rate) and the clock
+ * stops when a read_committed consumer of the decisions topic has read all their decisions. PALM
+ * enforces a {@link BenchPack} and receives {@code restart} operations for deployments created
+ * before the warm-up, so every operation is ALLOWED. Everything created (topics, state folders, the
+ * applications) is removed at the end.
  */
 public final class PipelineBenchmark {
 
-    private static final Duration POLL = Duration.ofMillis(50);
-    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final String ACTOR_ID = "bench-operator";
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final String ACTOR_ID = "bench-operator";
 
-    /**
-     * What to run.
-     *
-     * @param operations       operations in each measured pass
-     * @param warmupOperations operations published and answered before measuring, per application
-     * @param deployments      deployments created for PALM before the warm-up; the restarts cycle over them
-     * @param rate             publishing rate in operations per second; 0 publishes as fast as possible
-     * @param commitInterval   Streams' {@code commit.interval.ms} of both applications
-     * @param phaseTimeout     the longest wait for one pass's decisions before failing
-     */
-    public record Settings(int operations, int warmupOperations, int deployments, int rate,
-            Duration commitInterval, Duration phaseTimeout) {
+  /**
+   * What to run.
+   *
+   * @param operations operations in each measured pass
+   * @param warmupOperations operations published and answered before measuring, per application
+   * @param deployments deployments created for PALM before the warm-up; the restarts cycle over
+   *     them
+   * @param rate publishing rate in operations per second; 0 publishes as fast as possible
+   * @param commitInterval Streams' {@code commit.interval.ms} of both applications
+   * @param phaseTimeout the longest wait for one pass's decisions before failing
+   */
+  public record Settings(
+      int operations,
+      int warmupOperations,
+      int deployments,
+      int rate,
+      Duration commitInterval,
+      Duration phaseTimeout) {
 
-        /** Validates the numbers. */
-        public Settings {
-            if (operations < 1) {
-                throw new IllegalArgumentException("--operations must be at least 1, got " + operations);
-            }
-            if (warmupOperations < 0) {
-                throw new IllegalArgumentException("--warmup-operations must be 0 or more, got " + warmupOperations);
-            }
-            if (deployments < 1) {
-                throw new IllegalArgumentException("--deployments must be at least 1, got " + deployments);
-            }
-            if (rate < 0) {
-                throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more, got " + rate);
-            }
-            Objects.requireNonNull(commitInterval, "commitInterval");
-            Objects.requireNonNull(phaseTimeout, "phaseTimeout");
-        }
+    /** Validates the numbers. */
+    public Settings {
+      if (operations < 1) {
+        throw new IllegalArgumentException("--operations must be at least 1, got " + operations);
+      }
+      if (warmupOperations < 0) {
+        throw new IllegalArgumentException(
+            "--warmup-operations must be 0 or more, got " + warmupOperations);
+      }
+      if (deployments < 1) {
+        throw new IllegalArgumentException("--deployments must be at least 1, got " + deployments);
+      }
+      if (rate < 0) {
+        throw new IllegalArgumentException(
+            "--rate must be 0 (as fast as possible) or more, got " + rate);
+      }
+      Objects.requireNonNull(commitInterval, "commitInterval");
+      Objects.requireNonNull(phaseTimeout, "phaseTimeout");
+    }
+  }
+
+  /**
+   * Where to run.
+   *
+   * @param bootstrapServers Kafka {@code bootstrap.servers}; empty to take it from the client
+   *     config file
+   * @param clientConfigFile Kafka client properties (SASL/TLS), as for {@code palm run}
+   * @param registryUrl the schema registry's base URL
+   */
+  public record Target(
+      Optional<String> bootstrapServers, Optional<Path> clientConfigFile, String registryUrl) {
+
+    /** Checks the parts are present. */
+    public Target {
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      Objects.requireNonNull(clientConfigFile, "clientConfigFile");
+      Objects.requireNonNull(registryUrl, "registryUrl");
+    }
+  }
+
+  private final Target target;
+  private final Settings settings;
+  private final BenchPack benchPack;
+  private final Consumer<String> progress;
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+  private final String prefix = "palm-bench-" + runId;
+
+  /**
+   * @param target the cluster and registry
+   * @param settings sizes and rates
+   * @param benchPack the pack PALM enforces (see {@link BenchPack#derive})
+   * @param progress receives progress lines (one per phase, and one every 2 s while waiting)
+   */
+  public PipelineBenchmark(
+      Target target, Settings settings, BenchPack benchPack, Consumer<String> progress) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.benchPack = Objects.requireNonNull(benchPack, "benchPack");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /** The result of both applications. */
+  public record Comparison(PipelineRun baseline, PipelineRun palm) {
+
+    /** PALM's throughput as a fraction of the baseline's (1.0 = no overhead). */
+    public double throughputRatio() {
+      return palm.opsPerSecond() / baseline.opsPerSecond();
+    }
+  }
+
+  /**
+   * Runs the baseline, then PALM, and removes what they created.
+   *
+   * @throws PackException when the bench pack is invalid
+   * @throws IllegalStateException when an application fails or does not answer within the phase
+   *     timeout
+   */
+  public Comparison run() throws PackException {
+    List<Path> stateDirs = new ArrayList<>();
+    PipelineConfig config = pipelineConfig(newStateDir(stateDirs));
+    Map<String, Object> all = config.kafkaClientProperties();
+    Map<String, Object> kafka = new HashMap<>(all);
+    kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
+    PalmSerdes serdes = PalmSerdes.fromConfig(PalmSerdes.config(target.registryUrl(), all));
+    try {
+      PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
+      PipelineRun palm = runPalm(config, kafka, serdes);
+      return new Comparison(baseline, palm);
+    } finally {
+      deleteTopics(kafka);
+      stateDirs.forEach(PipelineBenchmark::deleteQuietly);
+    }
+  }
+
+  private PipelineConfig pipelineConfig(Path stateDir) {
+    return PipelineConfig.builder()
+        .bootstrapServers(target.bootstrapServers())
+        .clientConfigFile(target.clientConfigFile())
+        .registryUrl(target.registryUrl())
+        .stateDir(stateDir)
+        .applicationId(prefix + "-palm")
+        .topicPrefix(prefix)
+        .commitInterval(settings.commitInterval())
+        .build();
+  }
+
+  private PipelineRun runBaseline(Map<String, Object> kafka, PalmSerdes serdes, Path stateDir) {
+    String input = prefix + ".baseline.operations";
+    String output = prefix + ".baseline.decisions";
+    createTopics(kafka, List.of(input, output));
+    Properties base = new Properties();
+    base.putAll(kafka);
+    Properties props =
+        PassThroughApp.streamsProperties(
+            base, prefix + "-baseline", stateDir.toString(), settings.commitInterval().toMillis());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    long start = System.nanoTime();
+    try (KafkaStreams streams =
+        new KafkaStreams(PassThroughApp.topology(input, output, serdes), props)) {
+      streams.setUncaughtExceptionHandler(
+          e -> {
+            failure.compareAndSet(null, e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+                .StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+          });
+      streams.start();
+      awaitRunning(streams, failure);
+      progress.accept(
+          String.format(
+              "baseline: Kafka Streams pass-through application running (%.1f s)", seconds(start)));
+      Supplier<Optional<Throwable>> failed = () -> Optional.ofNullable(failure.get());
+      try (Driver driver = new Driver("baseline", kafka, serdes, input, output, failed)) {
+        driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
+        return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
+      }
+    } finally {
+      progress.accept("baseline: stopped");
+    }
+  }
+
+  private PipelineRun runPalm(PipelineConfig config, Map<String, Object> kafka, PalmSerdes serdes)
+      throws PackException {
+    long start = System.nanoTime();
+    try (PalmService service = PalmService.create(config, List.of(benchPack.pack()))) {
+      service.start();
+      TopicLayout layout = service.layout();
+      String pack = benchPack.pack().metadata().name();
+      progress.accept(
+          String.format(
+              "palm: pipeline running, enforcing bench pack '%s' (%.1f s)", pack, seconds(start)));
+      try (Driver driver =
+          new Driver(
+              "palm",
+              kafka,
+              serdes,
+              layout.operations().name(),
+              layout.decisions(pack).name(),
+              service::failure)) {
+        PipelineRun setup = driver.pass("setup", settings.deployments(), 0, this::createDeployment);
+        requireAllAllowed(setup, "creating " + settings.deployments() + " deployments");
+        PipelineRun warmup = driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
+        requireAllAllowed(warmup, "the warm-up");
+        return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
+      }
+    } finally {
+      progress.accept("palm: stopped");
+    }
+  }
+
+  private void requireAllAllowed(PipelineRun run, String what) {
+    int allowed = run.decisions().getOrDefault("ALLOWED", 0);
+    if (allowed != run.operations()) {
+      throw new IllegalStateException(
+          "The bench pack did not allow every operation of "
+              + what
+              + ": "
+              + run.decisions()
+              + "; the measured pass would not take the ALLOWED path. Check the pack's"
+              + " limits (palm packs show "
+              + benchPack.base()
+              + ")");
+    }
+  }
+
+  private OperationRequested.Builder operation(
+      String id, String name, String deployment, long requestedAt) {
+    return OperationRequested.newBuilder()
+        .setOperationId(id)
+        .setPack(benchPack.pack().metadata().name())
+        .setOperation(name)
+        .setDeploymentId(deployment)
+        .setAgentId("bench-agent")
+        .setActor(new Actor(ACTOR_ID, ActorType.SERVICE))
+        .setEnvironment("bench")
+        .setRequestedAt(Instant.ofEpochMilli(requestedAt))
+        .setParameters(Map.of())
+        .setJustification("palm bench");
+  }
+
+  private OperationRequested createDeployment(String id, int index, long requestedAt) {
+    return operation(id, "create_deployment", deployment(index), requestedAt)
+        .setTargetReplicas(1)
+        .build();
+  }
+
+  private OperationRequested restart(String id, int index, long requestedAt) {
+    return operation(id, "restart", deployment(index % settings.deployments()), requestedAt)
+        .build();
+  }
+
+  private String deployment(int index) {
+    return "bench-deployment-" + index;
+  }
+
+  private void awaitRunning(KafkaStreams streams, AtomicReference<Throwable> failure) {
+    long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (failure.get() != null
+          || streams.state() == KafkaStreams.State.ERROR
+          || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException(
+            "The baseline Kafka Streams application failed to start: "
+                + (failure.get() == null ? streams.state() : failure.get()),
+            failure.get());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "The baseline Kafka Streams application did not reach RUNNING within "
+                + settings.phaseTimeout().toSeconds()
+                + " s (state "
+                + streams.state()
+                + ")");
+      }
+      sleep(50);
+    }
+  }
+
+  private void createTopics(Map<String, Object> kafka, List<String> names) {
+    try (Admin admin = Admin.create(kafka)) {
+      // one partition, like PALM's input topics, and the cluster's default replication
+      admin
+          .createTopics(
+              names.stream().map(n -> new NewTopic(n, Optional.of(1), Optional.empty())).toList())
+          .all()
+          .get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating the baseline topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Could not create the baseline topics " + names + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes the topics of this run (its prefix: PALM's, the baseline's and both applications'
+   * internal ones).
+   */
+  private void deleteTopics(Map<String, Object> kafka) {
+    try (Admin admin = Admin.create(kafka)) {
+      List<String> mine =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(name -> name.startsWith(prefix))
+              .toList();
+      if (!mine.isEmpty()) {
+        admin.deleteTopics(mine).all().get(60, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      progress.accept(
+          "note: could not delete the benchmark's topics '"
+              + prefix
+              + "*': "
+              + e.getMessage()
+              + "; delete them by hand");
+    }
+  }
+
+  private Path newStateDir(List<Path> dirs) {
+    try {
+      Path dir = Files.createTempDirectory("palm-bench-state-");
+      dirs.add(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Could not create a temporary state folder in "
+              + System.getProperty("java.io.tmpdir")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover temporary folder is harmless; the OS cleans it up
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** Builds operation {@code index} with the given id and request time. */
+  @FunctionalInterface
+  private interface OperationFactory {
+    OperationRequested create(String operationId, int index, long requestedAtMillis);
+  }
+
+  /** Publishes passes of operations to one application and reads their decisions back. */
+  private final class Driver implements AutoCloseable {
+    private final String system;
+    private final String input;
+    private final KafkaProducer<String, OperationRequested> producer;
+    private final KafkaConsumer<String, PolicyDecision> consumer;
+    private final Supplier<Optional<Throwable>> failure;
+
+    Driver(
+        String system,
+        Map<String, Object> kafka,
+        PalmSerdes serdes,
+        String input,
+        String output,
+        Supplier<Optional<Throwable>> failure) {
+      this.system = system;
+      this.input = input;
+      this.failure = failure;
+      this.producer =
+          new KafkaProducer<>(
+              KafkaClientProperties.idempotentWriter(kafka),
+              new StringSerializer(),
+              serdes.valueSerializer(OperationRequested.class));
+      this.consumer =
+          new KafkaConsumer<>(
+              KafkaClientProperties.assignedReader(kafka),
+              new StringDeserializer(),
+              serdes.valueDeserializer(PolicyDecision.class));
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(output, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (partitions.isEmpty()) {
+        throw new IllegalStateException("The decisions topic " + output + " has no partitions");
+      }
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position); // resolve the end now, before anything is published
     }
 
     /**
-     * Where to run.
-     *
-     * @param bootstrapServers Kafka {@code bootstrap.servers}; empty to take it from the client config file
-     * @param clientConfigFile Kafka client properties (SASL/TLS), as for {@code palm run}
-     * @param registryUrl      the schema registry's base URL
+     * Publishes {@code count} operations (paced at {@code rate} per second unless 0) from a second
+     * thread and returns once all their decisions were read.
      */
-    public record Target(Optional<String> bootstrapServers, Optional<Path> clientConfigFile, String registryUrl) {
+    PipelineRun pass(String phase, int count, int rate, OperationFactory factory) {
+      String label = system + " " + phase;
+      if (count == 0) {
+        return new PipelineRun(
+            system,
+            0,
+            0,
+            0,
+            LatencyStats.of(new long[0]),
+            LatencyStats.of(new long[0]),
+            Map.of(),
+            0);
+      }
+      String idPrefix = prefix + "-" + system + "-" + phase + "-";
+      Map<String, Long> requestedAt = new ConcurrentHashMap<>(count * 2);
+      AtomicReference<Exception> sendFailure = new AtomicReference<>();
+      long start = System.nanoTime();
+      Thread publisher =
+          new Thread(
+              () -> publish(count, rate, factory, idPrefix, requestedAt, sendFailure),
+              "palm-bench-publisher");
+      publisher.setDaemon(true);
+      publisher.start();
 
-        /** Checks the parts are present. */
-        public Target {
-            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-            Objects.requireNonNull(clientConfigFile, "clientConfigFile");
-            Objects.requireNonNull(registryUrl, "registryUrl");
+      long[] decided = new long[count];
+      long[] visible = new long[count];
+      Map<String, Integer> decisions = new TreeMap<>();
+      java.util.Set<String> seen = new java.util.HashSet<>(count * 2);
+      long deadline = start + settings.phaseTimeout().toNanos();
+      long nextProgress = start + PROGRESS_EVERY_NANOS;
+      long end = start;
+      int duplicates = 0;
+      while (seen.size() < count) {
+        for (ConsumerRecord<String, PolicyDecision> record : consumer.poll(POLL)) {
+          long now = System.currentTimeMillis();
+          Long sent = requestedAt.get(record.key());
+          if (sent == null) {
+            continue; // a decision of an earlier pass
+          }
+          if (!seen.add(record.key())) {
+            duplicates++;
+            continue;
+          }
+          int i = seen.size() - 1;
+          decided[i] = Math.max(0, record.timestamp() - sent);
+          visible[i] = Math.max(0, now - sent);
+          decisions.merge(record.value().getDecision().name(), 1, Integer::sum);
+          end = System.nanoTime();
         }
-    }
-
-    private final Target target;
-    private final Settings settings;
-    private final BenchPack benchPack;
-    private final Consumer<String> progress;
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private final String prefix = "palm-bench-" + runId;
-
-    /**
-     * @param target    the cluster and registry
-     * @param settings  sizes and rates
-     * @param benchPack the pack PALM enforces (see {@link BenchPack#derive})
-     * @param progress  receives progress lines (one per phase, and one every 2 s while waiting)
-     */
-    public PipelineBenchmark(Target target, Settings settings, BenchPack benchPack, Consumer<String> progress) {
-        this.target = Objects.requireNonNull(target, "target");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.benchPack = Objects.requireNonNull(benchPack, "benchPack");
-        this.progress = Objects.requireNonNull(progress, "progress");
-    }
-
-    /** The result of both applications. */
-    public record Comparison(PipelineRun baseline, PipelineRun palm) {
-
-        /** PALM's throughput as a fraction of the baseline's (1.0 = no overhead). */
-        public double throughputRatio() {
-            return palm.opsPerSecond() / baseline.opsPerSecond();
+        long now = System.nanoTime();
+        if (sendFailure.get() != null) {
+          throw new IllegalStateException(
+              label + ": publishing to " + input + " failed: " + sendFailure.get().getMessage(),
+              sendFailure.get());
         }
-    }
-
-    /**
-     * Runs the baseline, then PALM, and removes what they created.
-     *
-     * @throws PackException         when the bench pack is invalid
-     * @throws IllegalStateException when an application fails or does not answer within the phase timeout
-     */
-    public Comparison run() throws PackException {
-        List<Path> stateDirs = new ArrayList<>();
-        PipelineConfig config = pipelineConfig(newStateDir(stateDirs));
-        Map<String, Object> all = config.kafkaClientProperties();
-        Map<String, Object> kafka = new HashMap<>(all);
-        kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
-        PalmSerdes serdes = PalmSerdes.fromConfig(PalmSerdes.config(target.registryUrl(), all));
-        try {
-            PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
-            PipelineRun palm = runPalm(config, kafka, serdes);
-            return new Comparison(baseline, palm);
-        } finally {
-            deleteTopics(kafka);
-            stateDirs.forEach(PipelineBenchmark::deleteQuietly);
+        Optional<Throwable> failed = failure.get();
+        if (failed.isPresent()) {
+          throw new IllegalStateException(
+              label + ": the application stopped: " + failed.get(), failed.get());
         }
+        if (now > deadline) {
+          throw new IllegalStateException(
+              label
+                  + ": only "
+                  + seen.size()
+                  + " of "
+                  + count
+                  + " decisions arrived within "
+                  + settings.phaseTimeout().toSeconds()
+                  + " s; raise"
+                  + " --timeout on a slow machine or lower --operations");
+        }
+        if (now >= nextProgress) {
+          nextProgress = now + PROGRESS_EVERY_NANOS;
+          double elapsed = (now - start) / 1e9;
+          progress.accept(
+              String.format(
+                  "%s: %,d/%,d decisions (%,.0f ops/s so far, %.0f s)",
+                  label, seen.size(), count, seen.size() / elapsed, elapsed));
+        }
+      }
+      joinQuietly(publisher);
+      double seconds = (end - start) / 1e9;
+      PipelineRun run =
+          new PipelineRun(
+              system,
+              count,
+              seconds,
+              count / seconds,
+              LatencyStats.of(decided),
+              LatencyStats.of(visible),
+              decisions,
+              duplicates);
+      progress.accept(
+          String.format(
+              "%s: %,d decisions in %.2f s (%,.0f ops/s, p50 %d ms, p99 %d ms)",
+              label,
+              count,
+              seconds,
+              run.opsPerSecond(),
+              run.decidedLatency().p50Ms(),
+              run.decidedLatency().p99Ms()));
+      return run;
     }
 
-    private PipelineConfig pipelineConfig(Path stateDir) {
-        return PipelineConfig.builder()
-                .bootstrapServers(target.bootstrapServers())
-                .clientConfigFile(target.clientConfigFile())
-                .registryUrl(target.registryUrl())
-                .stateDir(stateDir)
-                .applicationId(prefix + "-palm")
-                .topicPrefix(prefix)
-                .commitInterval(settings.commitInterval())
-                .build();
-    }
-
-    private PipelineRun runBaseline(Map<String, Object> kafka, PalmSerdes serdes, Path stateDir) {
-        String input = prefix + ".baseline.operations";
-        String output = prefix + ".baseline.decisions";
-        createTopics(kafka, List.of(input, output));
-        Properties base = new Properties();
-        base.putAll(kafka);
-        Properties props = PassThroughApp.streamsProperties(base, prefix + "-baseline", stateDir.toString(),
-                settings.commitInterval().toMillis());
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(PassThroughApp.topology(input, output, serdes), props)) {
-            streams.setUncaughtExceptionHandler(e -> {
-                failure.compareAndSet(null, e);
-                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                        .SHUTDOWN_CLIENT;
-            });
-            streams.start();
-            awaitRunning(streams, failure);
-            progress.accept(String.format("baseline: Kafka Streams pass-through application running (%.1f s)",
-                    seconds(start)));
-            Supplier<Optional<Throwable>> failed = () -> Optional.ofNullable(failure.get());
-            try (Driver driver = new Driver("baseline", kafka, serdes, input, output, failed)) {
-                driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
-                return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
+    private void publish(
+        int count,
+        int rate,
+        OperationFactory factory,
+        String idPrefix,
+        Map<String, Long> requestedAt,
+        AtomicReference<Exception> sendFailure) {
+      String pack = benchPack.pack().metadata().name();
+      long start = System.nanoTime();
+      try {
+        for (int i = 0; i < count && sendFailure.get() == null; i++) {
+          if (rate > 0) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              TimeUnit.NANOSECONDS.sleep(wait);
             }
-        } finally {
-            progress.accept("baseline: stopped");
-        }
-    }
-
-    private PipelineRun runPalm(PipelineConfig config, Map<String, Object> kafka, PalmSerdes serdes)
-            throws PackException {
-        long start = System.nanoTime();
-        try (PalmService service = PalmService.create(config, List.of(benchPack.pack()))) {
-            service.start();
-            TopicLayout layout = service.layout();
-            String pack = benchPack.pack().metadata().name();
-            progress.accept(String.format("palm: pipeline running, enforcing bench pack '%s' (%.1f s)", pack,
-                    seconds(start)));
-            try (Driver driver = new Driver("palm", kafka, serdes, layout.operations().name(),
-                    layout.decisions(pack).name(), service::failure)) {
-                PipelineRun setup = driver.pass("setup", settings.deployments(), 0, this::createDeployment);
-                requireAllAllowed(setup, "creating " + settings.deployments() + " deployments");
-                PipelineRun warmup = driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
-                requireAllAllowed(warmup, "the warm-up");
-                return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
-            }
-        } finally {
-            progress.accept("palm: stopped");
-        }
-    }
-
-    private void requireAllAllowed(PipelineRun run, String what) {
-        int allowed = run.decisions().getOrDefault("ALLOWED", 0);
-        if (allowed != run.operations()) {
-            throw new IllegalStateException("The bench pack did not allow every operation of " + what + ": "
-                    + run.decisions() + "; the measured pass would not take the ALLOWED path. Check the pack's"
-                    + " limits (palm packs show " + benchPack.base() + ")");
-        }
-    }
-
-    private OperationRequested.Builder operation(String id, String name, String deployment, long requestedAt) {
-        return OperationRequested.newBuilder()
-                .setOperationId(id)
-                .setPack(benchPack.pack().metadata().name())
-                .setOperation(name)
-                .setDeploymentId(deployment)
-                .setAgentId("bench-agent")
-                .setActor(new Actor(ACTOR_ID, ActorType.SERVICE))
-                .setEnvironment("bench")
-                .setRequestedAt(Instant.ofEpochMilli(requestedAt))
-                .setParameters(Map.of())
-                .setJustification("palm bench");
-    }
-
-    private OperationRequested createDeployment(String id, int index, long requestedAt) {
-        return operation(id, "create_deployment", deployment(index), requestedAt).setTargetReplicas(1).build();
-    }
-
-    private OperationRequested restart(String id, int index, long requestedAt) {
-        return operation(id, "restart", deployment(index % settings.deployments()), requestedAt).build();
-    }
-
-    private String deployment(int index) {
-        return "bench-deployment-" + index;
-    }
-
-    private void awaitRunning(KafkaStreams streams, AtomicReference<Throwable> failure) {
-        long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (failure.get() != null || streams.state() == KafkaStreams.State.ERROR
-                    || streams.state() == KafkaStreams.State.NOT_RUNNING) {
-                throw new IllegalStateException("The baseline Kafka Streams application failed to start: "
-                        + (failure.get() == null ? streams.state() : failure.get()), failure.get());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The baseline Kafka Streams application did not reach RUNNING within "
-                        + settings.phaseTimeout().toSeconds() + " s (state " + streams.state() + ")");
-            }
-            sleep(50);
-        }
-    }
-
-    private void createTopics(Map<String, Object> kafka, List<String> names) {
-        try (Admin admin = Admin.create(kafka)) {
-            // one partition, like PALM's input topics, and the cluster's default replication
-            admin.createTopics(names.stream().map(n -> new NewTopic(n, Optional.of(1), Optional.empty())).toList())
-                    .all().get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the baseline topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create the baseline topics " + names + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Removes the topics of this run (its prefix: PALM's, the baseline's and both applications' internal ones). */
-    private void deleteTopics(Map<String, Object> kafka) {
-        try (Admin admin = Admin.create(kafka)) {
-            List<String> mine = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(prefix))
-                    .toList();
-            if (!mine.isEmpty()) {
-                admin.deleteTopics(mine).all().get(60, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            progress.accept("note: could not delete the benchmark's topics '" + prefix + "*': " + e.getMessage()
-                    + "; delete them by hand");
-        }
-    }
-
-    private Path newStateDir(List<Path> dirs) {
-        try {
-            Path dir = Files.createTempDirectory("palm-bench-state-");
-            dirs.add(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not create a temporary state folder in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // a leftover temporary folder is harmless; the OS cleans it up
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** Builds operation {@code index} with the given id and request time. */
-    @FunctionalInterface
-    private interface OperationFactory {
-        OperationRequested create(String operationId, int index, long requestedAtMillis);
-    }
-
-    /** Publishes passes of operations to one application and reads their decisions back. */
-    private final class Driver implements AutoCloseable {
-        private final String system;
-        private final String input;
-        private final KafkaProducer<String, OperationRequested> producer;
-        private final KafkaConsumer<String, PolicyDecision> consumer;
-        private final Supplier<Optional<Throwable>> failure;
-
-        Driver(String system, Map<String, Object> kafka, PalmSerdes serdes, String input, String output,
-                Supplier<Optional<Throwable>> failure) {
-            this.system = system;
-            this.input = input;
-            this.failure = failure;
-            this.producer = new KafkaProducer<>(KafkaClientProperties.idempotentWriter(kafka), new StringSerializer(),
-                    serdes.valueSerializer(OperationRequested.class));
-            this.consumer = new KafkaConsumer<>(KafkaClientProperties.assignedReader(kafka), new StringDeserializer(),
-                    serdes.valueDeserializer(PolicyDecision.class));
-            List<TopicPartition> partitions = consumer.partitionsFor(output, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("The decisions topic " + output + " has no partitions");
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // resolve the end now, before anything is published
-        }
-
-        /**
-         * Publishes {@code count} operations (paced at {@code rate} per second unless 0) from a second thread and
-         * returns once all their decisions were read.
-         */
-        PipelineRun pass(String phase, int count, int rate, OperationFactory factory) {
-            String label = system + " " + phase;
-            if (count == 0) {
-                return new PipelineRun(system, 0, 0, 0, LatencyStats.of(new long[0]), LatencyStats.of(new long[0]),
-                        Map.of(), 0);
-            }
-            String idPrefix = prefix + "-" + system + "-" + phase + "-";
-            Map<String, Long> requestedAt = new ConcurrentHashMap<>(count * 2);
-            AtomicReference<Exception> sendFailure = new AtomicReference<>();
-            long start = System.nanoTime();
-            Thread publisher = new Thread(() -> publish(count, rate, factory, idPrefix, requestedAt, sendFailure),
-                    "palm-bench-publisher");
-            publisher.setDaemon(true);
-            publisher.start();
-
-            long[] decided = new long[count];
-            long[] visible = new long[count];
-            Map<String, Integer> decisions = new TreeMap<>();
-            java.util.Set<String> seen = new java.util.HashSet<>(count * 2);
-            long deadline = start + settings.phaseTimeout().toNanos();
-            long nextProgress = start + PROGRESS_EVERY_NANOS;
-            long end = start;
-            int duplicates = 0;
-            while (seen.size() < count) {
-                for (ConsumerRecord<String, PolicyDecision> record : consumer.poll(POLL)) {
-                    long now = System.currentTimeMillis();
-                    Long sent = requestedAt.get(record.key());
-                    if (sent == null) {
-                        continue; // a decision of an earlier pass
-                    }
-                    if (!seen.add(record.key())) {
-                        duplicates++;
-                        continue;
-                    }
-                    int i = seen.size() - 1;
-                    decided[i] = Math.max(0, record.timestamp() - sent);
-                    visible[i] = Math.max(0, now - sent);
-                    decisions.merge(record.value().getDecision().name(), 1, Integer::sum);
-                    end = System.nanoTime();
+          }
+          String id = idPrefix + i;
+          long now = System.currentTimeMillis();
+          requestedAt.put(id, now);
+          producer.send(
+              new ProducerRecord<>(input, null, now, pack, factory.create(id, i, now)),
+              (metadata, e) -> {
+                if (e != null) {
+                  sendFailure.compareAndSet(null, e);
                 }
-                long now = System.nanoTime();
-                if (sendFailure.get() != null) {
-                    throw new IllegalStateException(label + ": publishing to " + input + " failed: "
-                            + sendFailure.get().getMessage(), sendFailure.get());
-                }
-                Optional<Throwable> failed = failure.get();
-                if (failed.isPresent()) {
-                    throw new IllegalStateException(label + ": the application stopped: " + failed.get(),
-                            failed.get());
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException(label + ": only " + seen.size() + " of " + count
-                            + " decisions arrived within " + settings.phaseTimeout().toSeconds() + " s; raise"
-                            + " --timeout on a slow machine or lower --operations");
-                }
-                if (now >= nextProgress) {
-                    nextProgress = now + PROGRESS_EVERY_NANOS;
-                    double elapsed = (now - start) / 1e9;
-                    progress.accept(String.format("%s: %,d/%,d decisions (%,.0f ops/s so far, %.0f s)", label,
-                            seen.size(), count, seen.size() / elapsed, elapsed));
-                }
-            }
-            joinQuietly(publisher);
-            double seconds = (end - start) / 1e9;
-            PipelineRun run = new PipelineRun(system, count, seconds, count / seconds, LatencyStats.of(decided),
-                    LatencyStats.of(visible), decisions, duplicates);
-            progress.accept(String.format("%s: %,d decisions in %.2f s (%,.0f ops/s, p50 %d ms, p99 %d ms)", label,
-                    count, seconds, run.opsPerSecond(), run.decidedLatency().p50Ms(), run.decidedLatency().p99Ms()));
-            return run;
+              });
         }
-
-        private void publish(int count, int rate, OperationFactory factory, String idPrefix,
-                Map<String, Long> requestedAt, AtomicReference<Exception> sendFailure) {
-            String pack = benchPack.pack().metadata().name();
-            long start = System.nanoTime();
-            try {
-                for (int i = 0; i < count && sendFailure.get() == null; i++) {
-                    if (rate > 0) {
-                        long due = start + (long) (i * 1e9 / rate);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                    }
-                    String id = idPrefix + i;
-                    long now = System.currentTimeMillis();
-                    requestedAt.put(id, now);
-                    producer.send(new ProducerRecord<>(input, null, now, pack, factory.create(id, i, now)),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    sendFailure.compareAndSet(null, e);
-                                }
-                            });
-                }
-                producer.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                sendFailure.compareAndSet(null, e);
-            }
-        }
-
-        private void joinQuietly(Thread thread) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            producer.close(Duration.ofSeconds(10));
-            consumer.close(Duration.ofSeconds(10));
-        }
+        producer.flush();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        sendFailure.compareAndSet(null, e);
+      }
     }
+
+    private void joinQuietly(Thread thread) {
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      producer.close(Duration.ofSeconds(10));
+      consumer.close(Duration.ofSeconds(10));
+    }
+  }
 }

@@ -8,29 +8,46 @@ import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
 import java.util.Optional;
 
-/** Step 4 of the policy (docs/architecture.md §4): whether an operation must be held by the pack's safety holds. */
+/**
+ * Step 4 of the policy (docs/architecture.md §4): whether an operation must be held by the pack's
+ * safety holds.
+ */
 public final class HoldCheck {
 
-    private HoldCheck() {
-    }
+  private HoldCheck() {}
 
-    /** Why {@code op} is held, or empty when the holds let it through. */
-    public static Optional<Finding> check(SafetyHoldsConfig holds, Operation op, Transition transition) {
-        if (!holds.enabled()) {
-            return Optional.empty();
-        }
-        return holds.blockedOperations().stream()
-                .filter(blocked -> RuleMatcher.matches(blocked, op, transition))
-                .findFirst()
-                .map(blocked -> new Finding("safety_holds.blocked_operations", ReasonCodes.SAFETY_HOLD,
-                        op.operation() + " is held: '" + blocked + "' is in safety_holds.blocked_operations; "
-                                + holds.autoReleaseAfterSecs().map(s -> "it is released automatically after " + s
+  /** Why {@code op} is held, or empty when the holds let it through. */
+  public static Optional<Finding> check(
+      SafetyHoldsConfig holds, Operation op, Transition transition) {
+    if (!holds.enabled()) {
+      return Optional.empty();
+    }
+    return holds.blockedOperations().stream()
+        .filter(blocked -> RuleMatcher.matches(blocked, op, transition))
+        .findFirst()
+        .map(
+            blocked ->
+                new Finding(
+                    "safety_holds.blocked_operations",
+                    ReasonCodes.SAFETY_HOLD,
+                    op.operation()
+                        + " is held: '"
+                        + blocked
+                        + "' is in safety_holds.blocked_operations; "
+                        + holds
+                            .autoReleaseAfterSecs()
+                            .map(
+                                s ->
+                                    "it is released automatically after "
+                                        + s
                                         + " s unless an authorized releaser releases or cancels it first")
-                                        .orElse("an authorized releaser must release or cancel it")));
-    }
+                            .orElse("an authorized releaser must release or cancel it")));
+  }
 
-    /** The auto-release time of a hold placed at {@code placedAt}, if the pack auto-releases holds. */
-    public static Optional<Long> autoReleaseAt(SafetyHoldsConfig holds, long placedAt) {
-        return holds.autoReleaseAfterSecs().map(secs -> placedAt + secs * 1000L);
-    }
+  /**
+   * The auto-release time of a hold placed at {@code placedAt}, if the pack auto-releases holds.
+   */
+  public static Optional<Long> autoReleaseAt(SafetyHoldsConfig holds, long placedAt) {
+    return holds.autoReleaseAfterSecs().map(secs -> placedAt + secs * 1000L);
+  }
 }

@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -32,339 +31,411 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft Kafka broker (broker and controller in one) running inside this JVM, for tests and for
- * the default run when no cluster is given.
+ * A single-node KRaft Kafka broker (broker and controller in one) running inside this JVM, for
+ * tests and for the default run when no cluster is given.
  *
- * <p>It listens on free ports of 127.0.0.1 only, is configured for transactions and {@code exactly_once_v2}
- * with one replica, and keeps its data in a temporary folder (deleted on {@link #close()}) or in a given
- * folder (kept, so a restart sees the same topics and offsets). Kafka's server classes are internal APIs, so
- * this is the only class of the project that touches them.
+ * <p>It listens on free ports of 127.0.0.1 only, is configured for transactions and {@code
+ * exactly_once_v2} with one replica, and keeps its data in a temporary folder (deleted on {@link
+ * #close()}) or in a given folder (kept, so a restart sees the same topics and offsets). Kafka's
+ * server classes are internal APIs, so this is the only class of the project that touches them.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
-    private static final int START_ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+  private static final int NODE_ID = 1;
+  private static final int START_ATTEMPTS = 3;
 
-    private final KafkaRaftServer server;
-    private final Path dataDirectory;
-    private final boolean temporary;
-    private final int brokerPort;
-    private final int controllerPort;
-    private final Thread shutdownHook;
-    private boolean closed;
+  private final KafkaRaftServer server;
+  private final Path dataDirectory;
+  private final boolean temporary;
+  private final int brokerPort;
+  private final int controllerPort;
+  private final Thread shutdownHook;
+  private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDirectory, boolean temporary, int brokerPort,
-                          int controllerPort) {
-        this.server = server;
-        this.dataDirectory = dataDirectory;
-        this.temporary = temporary;
-        this.brokerPort = brokerPort;
-        this.controllerPort = controllerPort;
-        this.shutdownHook = new Thread(this::closeQuietly, "palm-embedded-kafka-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+  private EmbeddedKafka(
+      KafkaRaftServer server,
+      Path dataDirectory,
+      boolean temporary,
+      int brokerPort,
+      int controllerPort) {
+    this.server = server;
+    this.dataDirectory = dataDirectory;
+    this.temporary = temporary;
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
+    this.shutdownHook = new Thread(this::closeQuietly, "palm-embedded-kafka-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** Starts a broker with a temporary data folder and default settings. */
+  public static EmbeddedKafka start() {
+    return builder().start();
+  }
+
+  /** Returns a builder to choose the data folder, extra broker settings or the start timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
+  public String bootstrapServers() {
+    return LoopbackPorts.HOST + ":" + brokerPort;
+  }
+
+  /** The port of the controller listener (only the broker itself talks to it). */
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  /** The folder holding the broker's logs and metadata. */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /** Whether the data folder is temporary and deleted on {@link #close()}. */
+  public boolean isTemporary() {
+    return temporary;
+  }
+
+  /**
+   * A minimal client configuration ({@code bootstrap.servers} only) for producers, consumers and
+   * admins.
+   */
+  public Map<String, Object> clientConfig() {
+    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  }
+
+  /**
+   * Stops the broker, waits for it to finish and deletes the data folder if it is temporary.
+   * Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long startNanos = System.nanoTime();
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } finally {
+      if (temporary) {
+        deleteQuietly(dataDirectory);
+      }
+      removeShutdownHook(shutdownHook);
+    }
+    LOG.info("Kafka broker at {} stopped in {} ms", bootstrapServers(), elapsedMillis(startNanos));
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      LOG.warn("Kafka broker at {} did not stop cleanly: {}", bootstrapServers(), e.toString());
+    }
+  }
+
+  static void removeShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // we are running inside the hook (JVM exit): nothing to remove
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try {
+      FileTrees.deleteRecursively(folder);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the broker's temporary data folder {}: {}", folder, e.toString());
+    }
+  }
+
+  private static long elapsedMillis(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedKafka[" + bootstrapServers() + ", data=" + dataDirectory + "]";
+  }
+
+  /** Options for {@link EmbeddedKafka}; every option has a default suitable for tests. */
+  public static final class Builder {
+    private Path dataDirectory;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Duration startTimeout = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /** Keeps the broker's data in {@code folder} (created if missing) so it survives a restart. */
+    public Builder dataDirectory(Path folder) {
+      this.dataDirectory = Objects.requireNonNull(folder, "folder");
+      return this;
     }
 
-    /** Starts a broker with a temporary data folder and default settings. */
-    public static EmbeddedKafka start() {
-        return builder().start();
+    /** Same as {@link #dataDirectory(Path)} when present; a temporary folder otherwise. */
+    public Builder dataDirectory(Optional<Path> folder) {
+      this.dataDirectory = folder.orElse(null);
+      return this;
     }
-
-    /** Returns a builder to choose the data folder, extra broker settings or the start timeout. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
-    public String bootstrapServers() {
-        return LoopbackPorts.HOST + ":" + brokerPort;
-    }
-
-    /** The port of the controller listener (only the broker itself talks to it). */
-    public int controllerPort() {
-        return controllerPort;
-    }
-
-    /** The folder holding the broker's logs and metadata. */
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
-    /** Whether the data folder is temporary and deleted on {@link #close()}. */
-    public boolean isTemporary() {
-        return temporary;
-    }
-
-    /** A minimal client configuration ({@code bootstrap.servers} only) for producers, consumers and admins. */
-    public Map<String, Object> clientConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    }
-
-    /** Stops the broker, waits for it to finish and deletes the data folder if it is temporary. Idempotent. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        long startNanos = System.nanoTime();
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } finally {
-            if (temporary) {
-                deleteQuietly(dataDirectory);
-            }
-            removeShutdownHook(shutdownHook);
-        }
-        LOG.info("Kafka broker at {} stopped in {} ms", bootstrapServers(), elapsedMillis(startNanos));
-    }
-
-    private void closeQuietly() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            LOG.warn("Kafka broker at {} did not stop cleanly: {}", bootstrapServers(), e.toString());
-        }
-    }
-
-    static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // we are running inside the hook (JVM exit): nothing to remove
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try {
-            FileTrees.deleteRecursively(folder);
-        } catch (IOException e) {
-            LOG.warn("Could not delete the broker's temporary data folder {}: {}", folder, e.toString());
-        }
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    @Override
-    public String toString() {
-        return "EmbeddedKafka[" + bootstrapServers() + ", data=" + dataDirectory + "]";
-    }
-
-    /** Options for {@link EmbeddedKafka}; every option has a default suitable for tests. */
-    public static final class Builder {
-        private Path dataDirectory;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
-        private Duration startTimeout = Duration.ofSeconds(60);
-
-        private Builder() {
-        }
-
-        /** Keeps the broker's data in {@code folder} (created if missing) so it survives a restart. */
-        public Builder dataDirectory(Path folder) {
-            this.dataDirectory = Objects.requireNonNull(folder, "folder");
-            return this;
-        }
-
-        /** Same as {@link #dataDirectory(Path)} when present; a temporary folder otherwise. */
-        public Builder dataDirectory(Optional<Path> folder) {
-            this.dataDirectory = folder.orElse(null);
-            return this;
-        }
-
-        /**
-         * Adds or replaces one broker setting (e.g. {@code auto.create.topics.enable}); listener, port,
-         * node and folder settings are owned by this class and cannot be overridden.
-         */
-        public Builder brokerProperty(String key, String value) {
-            if (OWNED_KEYS.contains(key)) {
-                throw new IllegalArgumentException("The broker setting '" + key + "' is managed by EmbeddedKafka"
-                        + " (loopback listeners, node id, data folder); remove it from the overrides");
-            }
-            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long to wait for the broker to accept clients before failing (default 60 s). */
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /** Formats the storage if needed, starts the broker and waits until it serves clients. */
-        public EmbeddedKafka start() {
-            boolean temporary = dataDirectory == null;
-            Path folder;
-            try {
-                folder = temporary ? Files.createTempDirectory("palm-kafka-") : Files.createDirectories(dataDirectory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create the Kafka data folder "
-                        + (temporary ? "in " + System.getProperty("java.io.tmpdir") : dataDirectory), e);
-            }
-            RuntimeException lastFailure = null;
-            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-                try {
-                    return startOnce(folder, temporary);
-                } catch (RuntimeException e) {
-                    lastFailure = e;
-                    if (!causedByBindFailure(e)) {
-                        break;
-                    }
-                    // another process took a port between probing and binding: try new ports
-                    LOG.info("Kafka broker could not bind its ports (attempt {}/{}), retrying", attempt, START_ATTEMPTS);
-                }
-            }
-            if (temporary) {
-                deleteQuietly(folder);
-            }
-            throw lastFailure;
-        }
-
-        private EmbeddedKafka startOnce(Path folder, boolean temporary) {
-            long startNanos = System.nanoTime();
-            List<Integer> ports = LoopbackPorts.free(2);
-            int brokerPort = ports.get(0);
-            int controllerPort = ports.get(1);
-            Properties props = serverProperties(folder, brokerPort, controllerPort);
-            formatIfNeeded(folder, props);
-
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-            try {
-                server.startup();
-                awaitReady("127.0.0.1:" + brokerPort, startTimeout);
-            } catch (RuntimeException e) {
-                stopAfterFailedStart(server);
-                throw e;
-            }
-            EmbeddedKafka kafka = new EmbeddedKafka(server, folder, temporary, brokerPort, controllerPort);
-            LOG.info("Kafka broker ready at {} in {} ms (data: {}{})", kafka.bootstrapServers(),
-                    elapsedMillis(startNanos), folder, temporary ? ", temporary" : "");
-            return kafka;
-        }
-
-        private Properties serverProperties(Path folder, int brokerPort, int controllerPort) {
-            String host = LoopbackPorts.HOST;
-            Properties p = new Properties();
-            // single-node defaults first, so brokerProperty overrides may replace them
-            p.putAll(SINGLE_NODE_DEFAULTS);
-            p.putAll(overrides);
-            p.put("process.roles", "broker,controller");
-            p.put("node.id", Integer.toString(NODE_ID));
-            // static voters (kraft.version 0): the voter's address lives in this config, not in the metadata
-            // log, so a kept data folder still starts when the next run picks different free ports
-            p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-            p.put("listeners", "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
-            p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
-            p.put("controller.listener.names", "CONTROLLER");
-            p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            p.put("log.dirs", folder.resolve("logs").toAbsolutePath().toString());
-            return p;
-        }
-
-        private static void formatIfNeeded(Path folder, Properties props) {
-            Path logs = folder.resolve("logs");
-            if (Files.exists(logs.resolve("meta.properties"))) {
-                return; // kept data folder from an earlier run: keep its cluster id and contents
-            }
-            Path configFile = folder.resolve("server.properties");
-            try (OutputStream out = Files.newOutputStream(configFile)) {
-                props.store(out, "written by PALM's EmbeddedKafka for kafka-storage format");
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not write " + configFile, e);
-            }
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exitCode;
-            try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-                exitCode = StorageTool.execute(new String[] {
-                    "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()}, printStream);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("Could not format the Kafka storage in " + logs + ": " + e.getMessage()
-                        + "; delete the folder or choose another data directory", e);
-            }
-            String text = output.toString(StandardCharsets.UTF_8).strip();
-            if (exitCode != 0) {
-                throw new IllegalStateException("Formatting the Kafka storage in " + logs + " failed (exit code "
-                        + exitCode + "): " + text);
-            }
-            LOG.debug("kafka-storage format: {}", text);
-        }
-
-        private static void awaitReady(String bootstrap, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            Map<String, Object> config = Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-            try (Admin admin = Admin.create(config)) {
-                while (true) {
-                    try {
-                        var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
-                                .nodes().get(10, TimeUnit.SECONDS);
-                        if (nodes.stream().anyMatch(n -> n.id() == NODE_ID)) {
-                            return;
-                        }
-                    } catch (ExecutionException | TimeoutException e) {
-                        LOG.debug("Kafka broker at {} not ready yet: {}", bootstrap, e.toString());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("The embedded Kafka broker at " + bootstrap + " did not become"
-                                + " ready within " + timeout.toSeconds() + " s; check the log for broker errors or"
-                                + " raise the start timeout on a slow machine");
-                    }
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the Kafka broker at " + bootstrap, e);
-            }
-        }
-
-        private static void stopAfterFailedStart(KafkaRaftServer server) {
-            try {
-                server.shutdown();
-                server.awaitShutdown();
-            } catch (RuntimeException e) {
-                LOG.debug("Shutting down a broker that failed to start: {}", e.toString());
-            }
-        }
-
-        private static boolean causedByBindFailure(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException) {
-                    return true;
-                }
-                if (t.getMessage() != null && t.getMessage().contains("Address already in use")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static final List<String> OWNED_KEYS = List.of("process.roles", "node.id", "controller.quorum.voters",
-            "listeners", "advertised.listeners", "controller.listener.names", "inter.broker.listener.name",
-            "listener.security.protocol.map", "log.dirs", "log.dir", "metadata.log.dir");
 
     /**
-     * Settings a single node needs for transactions and exactly-once (without the transaction-log ones
-     * {@code initTransactions()} hangs), plus small internal topics so the first group or transaction starts fast.
+     * Adds or replaces one broker setting (e.g. {@code auto.create.topics.enable}); listener, port,
+     * node and folder settings are owned by this class and cannot be overridden.
      */
-    private static final Map<String, String> SINGLE_NODE_DEFAULTS = Map.ofEntries(
-            Map.entry("offsets.topic.replication.factor", "1"),
-            Map.entry("offsets.topic.num.partitions", "5"),
-            Map.entry("transaction.state.log.replication.factor", "1"),
-            Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "5"),
-            Map.entry("min.insync.replicas", "1"),
-            Map.entry("default.replication.factor", "1"),
-            Map.entry("num.partitions", "1"),
-            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-            Map.entry("share.coordinator.state.topic.min.isr", "1"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
-            // topics are created explicitly (TopicProvisioner, Kafka Streams' own internal topics), so a typo
-            // in a topic name fails instead of silently creating a topic with the wrong retention
-            Map.entry("auto.create.topics.enable", "false"));
+    public Builder brokerProperty(String key, String value) {
+      if (OWNED_KEYS.contains(key)) {
+        throw new IllegalArgumentException(
+            "The broker setting '"
+                + key
+                + "' is managed by EmbeddedKafka"
+                + " (loopback listeners, node id, data folder); remove it from the overrides");
+      }
+      overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** How long to wait for the broker to accept clients before failing (default 60 s). */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Formats the storage if needed, starts the broker and waits until it serves clients. */
+    public EmbeddedKafka start() {
+      boolean temporary = dataDirectory == null;
+      Path folder;
+      try {
+        folder =
+            temporary
+                ? Files.createTempDirectory("palm-kafka-")
+                : Files.createDirectories(dataDirectory);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Could not create the Kafka data folder "
+                + (temporary ? "in " + System.getProperty("java.io.tmpdir") : dataDirectory),
+            e);
+      }
+      RuntimeException lastFailure = null;
+      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+        try {
+          return startOnce(folder, temporary);
+        } catch (RuntimeException e) {
+          lastFailure = e;
+          if (!causedByBindFailure(e)) {
+            break;
+          }
+          // another process took a port between probing and binding: try new ports
+          LOG.info(
+              "Kafka broker could not bind its ports (attempt {}/{}), retrying",
+              attempt,
+              START_ATTEMPTS);
+        }
+      }
+      if (temporary) {
+        deleteQuietly(folder);
+      }
+      throw lastFailure;
+    }
+
+    private EmbeddedKafka startOnce(Path folder, boolean temporary) {
+      long startNanos = System.nanoTime();
+      List<Integer> ports = LoopbackPorts.free(2);
+      int brokerPort = ports.get(0);
+      int controllerPort = ports.get(1);
+      Properties props = serverProperties(folder, brokerPort, controllerPort);
+      formatIfNeeded(folder, props);
+
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+      try {
+        server.startup();
+        awaitReady("127.0.0.1:" + brokerPort, startTimeout);
+      } catch (RuntimeException e) {
+        stopAfterFailedStart(server);
+        throw e;
+      }
+      EmbeddedKafka kafka =
+          new EmbeddedKafka(server, folder, temporary, brokerPort, controllerPort);
+      LOG.info(
+          "Kafka broker ready at {} in {} ms (data: {}{})",
+          kafka.bootstrapServers(),
+          elapsedMillis(startNanos),
+          folder,
+          temporary ? ", temporary" : "");
+      return kafka;
+    }
+
+    private Properties serverProperties(Path folder, int brokerPort, int controllerPort) {
+      String host = LoopbackPorts.HOST;
+      Properties p = new Properties();
+      // single-node defaults first, so brokerProperty overrides may replace them
+      p.putAll(SINGLE_NODE_DEFAULTS);
+      p.putAll(overrides);
+      p.put("process.roles", "broker,controller");
+      p.put("node.id", Integer.toString(NODE_ID));
+      // static voters (kraft.version 0): the voter's address lives in this config, not in the
+      // metadata
+      // log, so a kept data folder still starts when the next run picks different free ports
+      p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+      p.put(
+          "listeners",
+          "PLAINTEXT://"
+              + host
+              + ":"
+              + brokerPort
+              + ",CONTROLLER://"
+              + host
+              + ":"
+              + controllerPort);
+      p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
+      p.put("controller.listener.names", "CONTROLLER");
+      p.put("inter.broker.listener.name", "PLAINTEXT");
+      p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      p.put("log.dirs", folder.resolve("logs").toAbsolutePath().toString());
+      return p;
+    }
+
+    private static void formatIfNeeded(Path folder, Properties props) {
+      Path logs = folder.resolve("logs");
+      if (Files.exists(logs.resolve("meta.properties"))) {
+        return; // kept data folder from an earlier run: keep its cluster id and contents
+      }
+      Path configFile = folder.resolve("server.properties");
+      try (OutputStream out = Files.newOutputStream(configFile)) {
+        props.store(out, "written by PALM's EmbeddedKafka for kafka-storage format");
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not write " + configFile, e);
+      }
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      int exitCode;
+      try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+        exitCode =
+            StorageTool.execute(
+                new String[] {
+                  "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()
+                },
+                printStream);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "Could not format the Kafka storage in "
+                + logs
+                + ": "
+                + e.getMessage()
+                + "; delete the folder or choose another data directory",
+            e);
+      }
+      String text = output.toString(StandardCharsets.UTF_8).strip();
+      if (exitCode != 0) {
+        throw new IllegalStateException(
+            "Formatting the Kafka storage in "
+                + logs
+                + " failed (exit code "
+                + exitCode
+                + "): "
+                + text);
+      }
+      LOG.debug("kafka-storage format: {}", text);
+    }
+
+    private static void awaitReady(String bootstrap, Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Map<String, Object> config =
+          Map.of(
+              AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+              AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+              AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+      try (Admin admin = Admin.create(config)) {
+        while (true) {
+          try {
+            var nodes =
+                admin
+                    .describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                    .nodes()
+                    .get(10, TimeUnit.SECONDS);
+            if (nodes.stream().anyMatch(n -> n.id() == NODE_ID)) {
+              return;
+            }
+          } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Kafka broker at {} not ready yet: {}", bootstrap, e.toString());
+          }
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                "The embedded Kafka broker at "
+                    + bootstrap
+                    + " did not become"
+                    + " ready within "
+                    + timeout.toSeconds()
+                    + " s; check the log for broker errors or"
+                    + " raise the start timeout on a slow machine");
+          }
+          Thread.sleep(100);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "Interrupted while waiting for the Kafka broker at " + bootstrap, e);
+      }
+    }
+
+    private static void stopAfterFailedStart(KafkaRaftServer server) {
+      try {
+        server.shutdown();
+        server.awaitShutdown();
+      } catch (RuntimeException e) {
+        LOG.debug("Shutting down a broker that failed to start: {}", e.toString());
+      }
+    }
+
+    private static boolean causedByBindFailure(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          return true;
+        }
+        if (t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final List<String> OWNED_KEYS =
+      List.of(
+          "process.roles",
+          "node.id",
+          "controller.quorum.voters",
+          "listeners",
+          "advertised.listeners",
+          "controller.listener.names",
+          "inter.broker.listener.name",
+          "listener.security.protocol.map",
+          "log.dirs",
+          "log.dir",
+          "metadata.log.dir");
+
+  /**
+   * Settings a single node needs for transactions and exactly-once (without the transaction-log
+   * ones {@code initTransactions()} hangs), plus small internal topics so the first group or
+   * transaction starts fast.
+   */
+  private static final Map<String, String> SINGLE_NODE_DEFAULTS =
+      Map.ofEntries(
+          Map.entry("offsets.topic.replication.factor", "1"),
+          Map.entry("offsets.topic.num.partitions", "5"),
+          Map.entry("transaction.state.log.replication.factor", "1"),
+          Map.entry("transaction.state.log.min.isr", "1"),
+          Map.entry("transaction.state.log.num.partitions", "5"),
+          Map.entry("min.insync.replicas", "1"),
+          Map.entry("default.replication.factor", "1"),
+          Map.entry("num.partitions", "1"),
+          Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+          Map.entry("share.coordinator.state.topic.min.isr", "1"),
+          Map.entry("group.initial.rebalance.delay.ms", "0"),
+          // topics are created explicitly (TopicProvisioner, Kafka Streams' own internal topics),
+          // so a typo
+          // in a topic name fails instead of silently creating a topic with the wrong retention
+          Map.entry("auto.create.topics.enable", "false"));
 }

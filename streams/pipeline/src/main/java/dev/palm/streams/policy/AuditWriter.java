@@ -1,46 +1,48 @@
 package dev.palm.streams.policy;
 
-import dev.palm.events.AuditRecord;
 import dev.palm.audit.ChainHead;
+import dev.palm.events.AuditRecord;
 import java.util.List;
 
 /**
- * Appends audit records to a pack's chain inside the current {@link Transaction}: reads and advances the chain
- * head, indexes the record by operation and deployment, and queues it for the pack's audit topic. Because the
- * record is written in the same transaction as the decision, both are committed together or not at all.
+ * Appends audit records to a pack's chain inside the current {@link Transaction}: reads and
+ * advances the chain head, indexes the record by operation and deployment, and queues it for the
+ * pack's audit topic. Because the record is written in the same transaction as the decision, both
+ * are committed together or not at all.
  */
 final class AuditWriter {
 
-    private final PolicyStores stores;
-    private final List<String> listeners;
+  private final PolicyStores stores;
+  private final List<String> listeners;
 
-    /**
-     * @param stores    the policy stores
-     * @param listeners child nodes that receive every appended record too (keyed by pack), e.g. the checkpoints
-     */
-    AuditWriter(PolicyStores stores, List<String> listeners) {
-        this.stores = stores;
-        this.listeners = List.copyOf(listeners);
-    }
+  /**
+   * @param stores the policy stores
+   * @param listeners child nodes that receive every appended record too (keyed by pack), e.g. the
+   *     checkpoints
+   */
+  AuditWriter(PolicyStores stores, List<String> listeners) {
+    this.stores = stores;
+    this.listeners = List.copyOf(listeners);
+  }
 
-    /** Chains {@code entry} as the pack's next record and returns it. */
-    AuditRecord append(Transaction tx, PackRuntime rt, AuditEntry entry, long now) {
-        ChainHead head = tx.get(stores.chainHeads(), rt.name()).orElseGet(() -> rt.chain().genesis());
-        AuditRecord record = rt.chain().append(head, entry.draft(rt, now));
-        tx.put(stores.chainHeads(), rt.name(), head.next(record));
-        if (entry.operationId() != null) {
-            index(tx, StoreKeys.of(rt.name(), entry.operationId()), true, record.getSequence());
-        }
-        if (entry.deploymentId() != null) {
-            index(tx, StoreKeys.of(rt.name(), entry.deploymentId()), false, record.getSequence());
-        }
-        tx.forward(rt.auditSink(), rt.name(), record);
-        listeners.forEach(child -> tx.forward(child, rt.name(), record));
-        return record;
+  /** Chains {@code entry} as the pack's next record and returns it. */
+  AuditRecord append(Transaction tx, PackRuntime rt, AuditEntry entry, long now) {
+    ChainHead head = tx.get(stores.chainHeads(), rt.name()).orElseGet(() -> rt.chain().genesis());
+    AuditRecord record = rt.chain().append(head, entry.draft(rt, now));
+    tx.put(stores.chainHeads(), rt.name(), head.next(record));
+    if (entry.operationId() != null) {
+      index(tx, StoreKeys.of(rt.name(), entry.operationId()), true, record.getSequence());
     }
+    if (entry.deploymentId() != null) {
+      index(tx, StoreKeys.of(rt.name(), entry.deploymentId()), false, record.getSequence());
+    }
+    tx.forward(rt.auditSink(), rt.name(), record);
+    listeners.forEach(child -> tx.forward(child, rt.name(), record));
+    return record;
+  }
 
-    private void index(Transaction tx, String key, boolean byOperation, long sequence) {
-        var store = byOperation ? stores.operationAudit() : stores.deploymentAudit();
-        tx.put(store, key, tx.get(store, key).orElse(AuditIndex.EMPTY).with(sequence));
-    }
+  private void index(Transaction tx, String key, boolean byOperation, long sequence) {
+    var store = byOperation ? stores.operationAudit() : stores.deploymentAudit();
+    tx.put(store, key, tx.get(store, key).orElse(AuditIndex.EMPTY).with(sequence));
+  }
 }

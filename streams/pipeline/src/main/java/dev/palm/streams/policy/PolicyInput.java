@@ -9,22 +9,18 @@ import dev.palm.streams.dlq.RawInput;
 /** A decoded record of one of the policy's input topics, with the raw record it came from. */
 public sealed interface PolicyInput {
 
-    /** The record as read, for the dead-letter topic and the audit record's source position. */
-    RawInput raw();
+  /** The record as read, for the dead-letter topic and the audit record's source position. */
+  RawInput raw();
 
-    /** From {@code palm.operations}. */
-    record OperationInput(OperationRequested event, RawInput raw) implements PolicyInput {
-    }
+  /** From {@code palm.operations}. */
+  record OperationInput(OperationRequested event, RawInput raw) implements PolicyInput {}
 
-    /** From {@code palm.approvals.responses}. */
-    record ResponseInput(ApprovalResponse event, RawInput raw) implements PolicyInput {
-    }
+  /** From {@code palm.approvals.responses}. */
+  record ResponseInput(ApprovalResponse event, RawInput raw) implements PolicyInput {}
 
-    /** From {@code palm.holds.releases}. */
-    record ReleaseInput(HoldRelease event, RawInput raw) implements PolicyInput {
-    }
+  /** From {@code palm.holds.releases}. */
+  record ReleaseInput(HoldRelease event, RawInput raw) implements PolicyInput {}
 
-    /** From {@code palm.outcomes}. */
-    record OutcomeInput(OperationOutcome event, RawInput raw) implements PolicyInput {
-    }
+  /** From {@code palm.outcomes}. */
+  record OutcomeInput(OperationOutcome event, RawInput raw) implements PolicyInput {}
 }

@@ -1,7 +1,7 @@
 package dev.palm.streams.policy;
 
-import dev.palm.streams.approvals.PendingApproval;
 import dev.palm.audit.ChainHead;
+import dev.palm.streams.approvals.PendingApproval;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
@@ -16,91 +16,117 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The persistent (RocksDB, changelogged) key-value stores of the policy processor: names, key layout (see
- * {@link StoreKeys}) and value types, for the topology and for interactive queries.
+ * The persistent (RocksDB, changelogged) key-value stores of the policy processor: names, key
+ * layout (see {@link StoreKeys}) and value types, for the topology and for interactive queries.
  *
- * @param chainHeads      {@value #CHAIN_HEADS}: pack → audit chain head
- * @param operations      {@value #OPERATIONS}: pack/operation id → idempotency entry with the latest decision
- * @param deployments     {@value #DEPLOYMENTS}: pack/deployment id → deployment state
- * @param totals          {@value #PACK_TOTALS}: pack → deployment and instance totals
- * @param rateWindows     {@value #RATE_WINDOWS}: pack → sliding 60 s window of admitted operations
- * @param approvals       {@value #APPROVALS}: pack/approval id → pending approval request
- * @param holds           {@value #HOLDS}: pack/hold id → active safety hold
- * @param operationAudit  {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
+ * @param chainHeads {@value #CHAIN_HEADS}: pack → audit chain head
+ * @param operations {@value #OPERATIONS}: pack/operation id → idempotency entry with the latest
+ *     decision
+ * @param deployments {@value #DEPLOYMENTS}: pack/deployment id → deployment state
+ * @param totals {@value #PACK_TOTALS}: pack → deployment and instance totals
+ * @param rateWindows {@value #RATE_WINDOWS}: pack → sliding 60 s window of admitted operations
+ * @param approvals {@value #APPROVALS}: pack/approval id → pending approval request
+ * @param holds {@value #HOLDS}: pack/hold id → active safety hold
+ * @param operationAudit {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
  * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: pack/deployment id → audit sequences
- * @param startupAudit    {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's startup events
- * @param commitments     {@value #COMMITMENTS}: pack/operation id → allowed operation awaiting its outcome
- * @param outcomes        {@value #OUTCOMES}: pack/operation id → first outcome recorded for an allowed operation
+ * @param startupAudit {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's
+ *     startup events
+ * @param commitments {@value #COMMITMENTS}: pack/operation id → allowed operation awaiting its
+ *     outcome
+ * @param outcomes {@value #OUTCOMES}: pack/operation id → first outcome recorded for an allowed
+ *     operation
  */
 public record PolicyStores(
-        KeyValueStore<String, ChainHead> chainHeads,
-        KeyValueStore<String, OperationEntry> operations,
-        KeyValueStore<String, DeploymentState> deployments,
-        KeyValueStore<String, PackTotals> totals,
-        KeyValueStore<String, RateWindow> rateWindows,
-        KeyValueStore<String, PendingApproval> approvals,
-        KeyValueStore<String, Hold> holds,
-        KeyValueStore<String, AuditIndex> operationAudit,
-        KeyValueStore<String, AuditIndex> deploymentAudit,
-        KeyValueStore<String, AuditIndex> startupAudit,
-        KeyValueStore<String, Commitment> commitments,
-        KeyValueStore<String, RecordedOutcome> outcomes) {
+    KeyValueStore<String, ChainHead> chainHeads,
+    KeyValueStore<String, OperationEntry> operations,
+    KeyValueStore<String, DeploymentState> deployments,
+    KeyValueStore<String, PackTotals> totals,
+    KeyValueStore<String, RateWindow> rateWindows,
+    KeyValueStore<String, PendingApproval> approvals,
+    KeyValueStore<String, Hold> holds,
+    KeyValueStore<String, AuditIndex> operationAudit,
+    KeyValueStore<String, AuditIndex> deploymentAudit,
+    KeyValueStore<String, AuditIndex> startupAudit,
+    KeyValueStore<String, Commitment> commitments,
+    KeyValueStore<String, RecordedOutcome> outcomes) {
 
-    /** Store of the audit chain heads. */
-    public static final String CHAIN_HEADS = "palm-chain-heads";
-    /** Store of the idempotency entries. */
-    public static final String OPERATIONS = "palm-operations";
-    /** Store of the deployments. */
-    public static final String DEPLOYMENTS = "palm-deployments";
-    /** Store of the pack totals. */
-    public static final String PACK_TOTALS = "palm-pack-totals";
-    /** Store of the rate windows. */
-    public static final String RATE_WINDOWS = "palm-rate-windows";
-    /** Store of the pending approvals. */
-    public static final String APPROVALS = "palm-approvals";
-    /** Store of the active holds. */
-    public static final String HOLDS = "palm-holds";
-    /** Store of the operation id → audit sequences index. */
-    public static final String OPERATION_AUDIT = "palm-operation-audit";
-    /** Store of the deployment id → audit sequences index. */
-    public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit";
-    /** Store of the start id → audit sequences index, which says whose startup events are already recorded. */
-    public static final String STARTUP_AUDIT = "palm-startup-audit";
-    /** Store of the open reconciliation commitments (removed when an outcome settles them). */
-    public static final String COMMITMENTS = "palm-commitments";
-    /** Store of the outcomes recorded for allowed operations, to recognise repeated reports. */
-    public static final String OUTCOMES = "palm-outcomes";
+  /** Store of the audit chain heads. */
+  public static final String CHAIN_HEADS = "palm-chain-heads";
 
-    /** Builders of all stores, to attach to the policy processor. */
-    public static List<StoreBuilder<?>> builders() {
-        return List.of(
-                builder(CHAIN_HEADS, ChainHead.class),
-                builder(OPERATIONS, OperationEntry.class),
-                builder(DEPLOYMENTS, DeploymentState.class),
-                builder(PACK_TOTALS, PackTotals.class),
-                builder(RATE_WINDOWS, RateWindow.class),
-                builder(APPROVALS, PendingApproval.class),
-                builder(HOLDS, Hold.class),
-                builder(OPERATION_AUDIT, AuditIndex.class),
-                builder(DEPLOYMENT_AUDIT, AuditIndex.class),
-                builder(STARTUP_AUDIT, AuditIndex.class),
-                builder(COMMITMENTS, Commitment.class),
-                builder(OUTCOMES, RecordedOutcome.class));
-    }
+  /** Store of the idempotency entries. */
+  public static final String OPERATIONS = "palm-operations";
 
-    /** The stores as attached to a processor. */
-    public static PolicyStores from(ProcessingContext context) {
-        return new PolicyStores(context.getStateStore(CHAIN_HEADS), context.getStateStore(OPERATIONS),
-                context.getStateStore(DEPLOYMENTS), context.getStateStore(PACK_TOTALS),
-                context.getStateStore(RATE_WINDOWS), context.getStateStore(APPROVALS), context.getStateStore(HOLDS),
-                context.getStateStore(OPERATION_AUDIT), context.getStateStore(DEPLOYMENT_AUDIT),
-                context.getStateStore(STARTUP_AUDIT), context.getStateStore(COMMITMENTS),
-                context.getStateStore(OUTCOMES));
-    }
+  /** Store of the deployments. */
+  public static final String DEPLOYMENTS = "palm-deployments";
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {
-        // Persistent and changelogged (the default), so state survives restarts and moves with its task.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                new JsonSerde<>(type));
-    }
+  /** Store of the pack totals. */
+  public static final String PACK_TOTALS = "palm-pack-totals";
+
+  /** Store of the rate windows. */
+  public static final String RATE_WINDOWS = "palm-rate-windows";
+
+  /** Store of the pending approvals. */
+  public static final String APPROVALS = "palm-approvals";
+
+  /** Store of the active holds. */
+  public static final String HOLDS = "palm-holds";
+
+  /** Store of the operation id → audit sequences index. */
+  public static final String OPERATION_AUDIT = "palm-operation-audit";
+
+  /** Store of the deployment id → audit sequences index. */
+  public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit";
+
+  /**
+   * Store of the start id → audit sequences index, which says whose startup events are already
+   * recorded.
+   */
+  public static final String STARTUP_AUDIT = "palm-startup-audit";
+
+  /** Store of the open reconciliation commitments (removed when an outcome settles them). */
+  public static final String COMMITMENTS = "palm-commitments";
+
+  /** Store of the outcomes recorded for allowed operations, to recognise repeated reports. */
+  public static final String OUTCOMES = "palm-outcomes";
+
+  /** Builders of all stores, to attach to the policy processor. */
+  public static List<StoreBuilder<?>> builders() {
+    return List.of(
+        builder(CHAIN_HEADS, ChainHead.class),
+        builder(OPERATIONS, OperationEntry.class),
+        builder(DEPLOYMENTS, DeploymentState.class),
+        builder(PACK_TOTALS, PackTotals.class),
+        builder(RATE_WINDOWS, RateWindow.class),
+        builder(APPROVALS, PendingApproval.class),
+        builder(HOLDS, Hold.class),
+        builder(OPERATION_AUDIT, AuditIndex.class),
+        builder(DEPLOYMENT_AUDIT, AuditIndex.class),
+        builder(STARTUP_AUDIT, AuditIndex.class),
+        builder(COMMITMENTS, Commitment.class),
+        builder(OUTCOMES, RecordedOutcome.class));
+  }
+
+  /** The stores as attached to a processor. */
+  public static PolicyStores from(ProcessingContext context) {
+    return new PolicyStores(
+        context.getStateStore(CHAIN_HEADS),
+        context.getStateStore(OPERATIONS),
+        context.getStateStore(DEPLOYMENTS),
+        context.getStateStore(PACK_TOTALS),
+        context.getStateStore(RATE_WINDOWS),
+        context.getStateStore(APPROVALS),
+        context.getStateStore(HOLDS),
+        context.getStateStore(OPERATION_AUDIT),
+        context.getStateStore(DEPLOYMENT_AUDIT),
+        context.getStateStore(STARTUP_AUDIT),
+        context.getStateStore(COMMITMENTS),
+        context.getStateStore(OUTCOMES));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {
+    // Persistent and changelogged (the default), so state survives restarts and moves with its
+    // task.
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+  }
 }

@@ -1,5 +1,28 @@
 package dev.palm.streams.service;
 
+import dev.palm.audit.CheckpointSigner;
+import dev.palm.events.AuditEventType;
+import dev.palm.packs.PackException;
+import dev.palm.packs.PackRegistry;
+import dev.palm.packs.PlatformPack;
+import dev.palm.packs.PlatformPackConfig;
+import dev.palm.packs.validation.PackValidator;
+import dev.palm.packs.validation.ValidationResult;
+import dev.palm.registry.RegistryConfig;
+import dev.palm.registry.RegistryUnavailableException;
+import dev.palm.streams.PalmTopology;
+import dev.palm.streams.policy.PolicyOptions;
+import dev.palm.streams.policy.SystemEvent;
+import dev.palm.streams.query.QueryServer;
+import dev.palm.streams.query.QueryServerConfig;
+import dev.palm.streams.query.QuerySources;
+import dev.palm.streams.serde.SchemaProvisioner;
+import dev.palm.streams.topics.ProvisioningReport;
+import dev.palm.streams.topics.TopicProvisioner;
+import dev.palm.streams.topics.TopicRepair;
+import dev.palm.wire.PalmSerdes;
+import dev.palm.wire.TopicLayout;
+import dev.palm.wire.TopicSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,30 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-
-import dev.palm.packs.PackException;
-import dev.palm.packs.PackRegistry;
-import dev.palm.packs.PlatformPack;
-import dev.palm.packs.PlatformPackConfig;
-import dev.palm.packs.validation.PackValidator;
-import dev.palm.packs.validation.ValidationResult;
-import dev.palm.events.AuditEventType;
-import dev.palm.streams.PalmTopology;
-import dev.palm.audit.CheckpointSigner;
-import dev.palm.streams.policy.PolicyOptions;
-import dev.palm.streams.policy.SystemEvent;
-import dev.palm.streams.query.QueryServer;
-import dev.palm.streams.query.QueryServerConfig;
-import dev.palm.streams.query.QuerySources;
-import dev.palm.registry.RegistryConfig;
-import dev.palm.registry.RegistryUnavailableException;
-import dev.palm.wire.PalmSerdes;
-import dev.palm.streams.serde.SchemaProvisioner;
-import dev.palm.streams.topics.ProvisioningReport;
-import dev.palm.wire.TopicLayout;
-import dev.palm.streams.topics.TopicProvisioner;
-import dev.palm.streams.topics.TopicRepair;
-import dev.palm.wire.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -54,441 +53,554 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PALM pipeline as a running service: wires a {@link PipelineConfig} to the policy topology. {@link #start()}
- * validates and loads the packs, provisions their topics (refusing weak audit/checkpoint topics unless repairing),
- * builds the topology and runs it in a {@link KafkaStreams} instance with {@code exactly_once_v2} until
- * {@link #close()}.
+ * The PALM pipeline as a running service: wires a {@link PipelineConfig} to the policy topology.
+ * {@link #start()} validates and loads the packs, provisions their topics (refusing weak
+ * audit/checkpoint topics unless repairing), builds the topology and runs it in a {@link
+ * KafkaStreams} instance with {@code exactly_once_v2} until {@link #close()}.
  */
 public final class PalmService implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PalmService.class);
-    /** How long {@link #close()} lets Kafka Streams finish its last transaction. */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** How long to wait for the cluster to answer at all before giving up with a clear message. */
-    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger LOG = LoggerFactory.getLogger(PalmService.class);
 
-    private final PipelineConfig config;
-    private final List<PlatformPack> packs;
-    private final TopicLayout layout;
-    private final PalmSerdes serdes;
-    private final Map<String, Object> clientProperties;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final List<PlatformPack> loaded = new ArrayList<>();
+  /** How long {@link #close()} lets Kafka Streams finish its last transaction. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private CheckpointSigner signer;
-    private ProvisioningReport provisioning;
-    private KafkaStreams streams;
-    private boolean closed;
-    /** The HTTP query API to serve, if asked for with {@link #withQueryServer}; bound before Streams starts. */
-    private Optional<QueryServerConfig> queryServerConfig = Optional.empty();
-    private QueryServer queryServer;
+  /** How long to wait for the cluster to answer at all before giving up with a clear message. */
+  private static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
 
-    private PalmService(PipelineConfig config, List<PlatformPack> packs) {
-        this.config = Objects.requireNonNull(config, "config");
-        if (packs.isEmpty()) {
-            throw new IllegalArgumentException("The pipeline needs at least one pack to enforce");
+  private final PipelineConfig config;
+  private final List<PlatformPack> packs;
+  private final TopicLayout layout;
+  private final PalmSerdes serdes;
+  private final Map<String, Object> clientProperties;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final List<PlatformPack> loaded = new ArrayList<>();
+
+  private CheckpointSigner signer;
+  private ProvisioningReport provisioning;
+  private KafkaStreams streams;
+  private boolean closed;
+
+  /**
+   * The HTTP query API to serve, if asked for with {@link #withQueryServer}; bound before Streams
+   * starts.
+   */
+  private Optional<QueryServerConfig> queryServerConfig = Optional.empty();
+
+  private QueryServer queryServer;
+
+  private PalmService(PipelineConfig config, List<PlatformPack> packs) {
+    this.config = Objects.requireNonNull(config, "config");
+    if (packs.isEmpty()) {
+      throw new IllegalArgumentException("The pipeline needs at least one pack to enforce");
+    }
+    this.packs = List.copyOf(packs);
+    this.layout = config.layout();
+    Map<String, Object> all = config.kafkaClientProperties();
+    this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), all));
+    // the registry's settings mean nothing to the Kafka clients, which would warn about each of
+    // them
+    Map<String, Object> kafka = new HashMap<>(all);
+    kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
+    this.clientProperties = Map.copyOf(kafka);
+  }
+
+  /**
+   * A service for the built-in packs, service-loaded packs and the packs of {@code
+   * config.packsDir()}.
+   */
+  public static PalmService create(PipelineConfig config) throws PackException {
+    return new PalmService(config, loadPacks(config));
+  }
+
+  /**
+   * A service for exactly {@code packs} ({@code config.packsDir()} is ignored); tests use their own
+   * packs.
+   */
+  public static PalmService create(PipelineConfig config, List<? extends PlatformPack> packs) {
+    return new PalmService(config, List.copyOf(packs));
+  }
+
+  /**
+   * The packs a pipeline with {@code config} enforces: the canonical packs, packs found by {@code
+   * ServiceLoader} and the pack files of {@code config.packsDir()}, in name order.
+   *
+   * @throws PackException when a pack cannot be loaded or two packs share a name
+   */
+  public static List<PlatformPack> loadPacks(PipelineConfig config) throws PackException {
+    PackRegistry.Builder builder = PackRegistry.builder().withBuiltins().withServiceLoader();
+    config.packsDir().ifPresent(builder::withDirectory);
+    return builder.build().packs().stream().map(PackRegistry.RegisteredPack::pack).toList();
+  }
+
+  /**
+   * The serde configuration: the registry URL plus the registry settings of the client config file
+   * ({@code basic.auth.user.info}, {@code bearer.auth.token}, … see {@link RegistryConfig}), which
+   * would mean nothing to the Kafka clients.
+   */
+  static Map<String, Object> serdeConfig(String registryUrl, Map<String, Object> clientProperties) {
+    return PalmSerdes.config(registryUrl, clientProperties);
+  }
+
+  /**
+   * Starts the pipeline and returns once it processes records: validates every pack and calls its
+   * {@code onLoad()}, provisions the topics, builds the topology and waits until Kafka Streams is
+   * RUNNING.
+   *
+   * @return what provisioning did (topics created, verified, repaired)
+   * @throws dev.palm.streams.topics.TopicPolicyViolation when an existing audit/checkpoint topic is
+   *     weaker than a pack demands and repair is off
+   * @throws PackException when a pack is invalid or its {@code onLoad()} fails
+   * @throws IllegalStateException when Kafka Streams fails or does not reach RUNNING in time
+   */
+  public synchronized ProvisioningReport start() throws PackException {
+    if (streams != null || closed) {
+      throw new IllegalStateException(
+          "The pipeline service was already started; create a new one to restart");
+    }
+    validatePacks();
+    try {
+      for (PlatformPack pack : packs) {
+        pack.onLoad();
+        loaded.add(pack);
+      }
+      createStateDir();
+      signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
+      int inputPartitions;
+      SchemaProvisioner schemas = new SchemaProvisioner(serdes.client());
+      // fail in seconds, naming the URL, rather than in the first record's processing
+      schemas.requireReachable();
+      try (Admin admin = Admin.create(clientProperties)) {
+        requireReachable(admin);
+        provisioning =
+            TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
+        inputPartitions = inputPartitions(admin);
+      }
+      logProvisioning(provisioning);
+      // registers (and caches the ids of) every schema PALM writes: no output waits for the
+      // registry later
+      List<SchemaProvisioner.SubjectReport> subjects = schemas.provision(layout, packNames());
+      LOG.info(
+          "Schema registry {}: {} subject(s) ready at {} or stricter ({} level(s) set by PALM)",
+          serdes.registryUrl(),
+          subjects.size(),
+          SchemaProvisioner.REQUIRED,
+          subjects.stream().filter(SchemaProvisioner.SubjectReport::levelSet).count());
+      PolicyOptions options =
+          PolicyOptions.defaults()
+              .withCheckpoints(signer)
+              .withStartupEvents(startupEvents(provisioning))
+              .withInputPartitions(inputPartitions);
+      Topology topology = PalmTopology.build(packs, layout, serdes, options);
+      Properties props = streamsProperties();
+      // the query API's port must be known first: Streams tells the other instances where it
+      // answers
+      queryServer = queryServerConfig.map(QueryServer::bind).orElse(null);
+      if (queryServer != null) {
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryServer.applicationServer());
+      }
+      streams = new KafkaStreams(topology, props);
+      streams.setUncaughtExceptionHandler(this::uncaught);
+      CountDownLatch running = new CountDownLatch(1);
+      streams.setStateListener((now, before) -> onStateChange(now, before, running));
+      streams.start();
+      if (queryServer != null) {
+        queryServer.start(
+            new QuerySources(
+                streams, packs, layout, serdes, clientProperties, config.applicationId()));
+      }
+      awaitRunning(running);
+    } catch (PackException | RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+    LOG.info(
+        "PALM pipeline '{}' running on {} for packs {} (topics '{}.*', state {})",
+        config.applicationId(),
+        config.effectiveBootstrapServers(),
+        packNames(),
+        layout.prefix(),
+        config.stateDir());
+    return provisioning;
+  }
+
+  /**
+   * Fails fast, naming the servers, when the cluster does not answer, instead of timing out deep in
+   * provisioning.
+   */
+  private void requireReachable(Admin admin) {
+    try {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) REACH_TIMEOUT.toMillis()))
+          .clusterId()
+          .get(REACH_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while connecting to Kafka", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException(
+          "Cannot reach Kafka at "
+              + config.effectiveBootstrapServers()
+              + " within "
+              + REACH_TIMEOUT.toSeconds()
+              + " s ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + "); check the bootstrap servers and the client config (SASL/TLS)",
+          cause);
+    }
+  }
+
+  /**
+   * The partition count of the input topics, which must be equal: the policy stage joins them by
+   * partition, so a pack's operations, answers and releases must land in the same task for its
+   * records to stay in one order.
+   */
+  private int inputPartitions(Admin admin) {
+    List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
+    Map<String, TopicDescription> described;
+    try {
+      described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing the input topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+    }
+    Map<String, Integer> counts = new TreeMap<>();
+    described.forEach((name, d) -> counts.put(name, d.partitions().size()));
+    if (counts.values().stream().distinct().count() != 1) {
+      throw new IllegalStateException(
+          "The input topics have different partition counts "
+              + counts
+              + "; give"
+              + " them all the same count (add partitions with kafka-topics --alter), so that each pack's"
+              + " operations, approval responses and hold releases are processed by one task in one order");
+    }
+    return counts.values().iterator().next();
+  }
+
+  /**
+   * What the pipeline records in each pack's audit chain when it starts: that it started enforcing
+   * the pack, and every topic setting repaired for the pack (a repaired shared topic concerns every
+   * pack).
+   */
+  List<SystemEvent> startupEvents(ProvisioningReport report) {
+    // one id per start: the records of one start can be told apart from those of another, and the
+    // topology
+    // records a start's events once even when a task is re-initialised after a rebalance
+    String startId = UUID.randomUUID().toString();
+    List<SystemEvent> events = new ArrayList<>();
+    for (PlatformPack pack : packs) {
+      String name = pack.metadata().name();
+      Map<String, String> details = new TreeMap<>();
+      details.put("pipeline.application_id", config.applicationId());
+      details.put("pipeline.topic_prefix", layout.prefix());
+      details.put("pack.version", pack.metadata().version());
+      details.put("pipeline.packs", String.join(",", packNames()));
+      details.put("pipeline.repair_mode", Boolean.toString(config.repair()));
+      details.put(SystemEvent.START_ID, startId);
+      events.add(
+          new SystemEvent(
+              name,
+              AuditEventType.PIPELINE_STARTED,
+              AuditEventType.PIPELINE_STARTED.name(),
+              "pipeline '"
+                  + config.applicationId()
+                  + "' started enforcing pack '"
+                  + name
+                  + "' version "
+                  + pack.metadata().version(),
+              details));
+      for (TopicRepair repair : report.repairs()) {
+        Optional<String> owner = layout.find(repair.topic()).flatMap(TopicSpec::pack);
+        if (owner.isPresent() && !owner.get().equals(name)) {
+          continue;
         }
-        this.packs = List.copyOf(packs);
-        this.layout = config.layout();
-        Map<String, Object> all = config.kafkaClientProperties();
-        this.serdes = PalmSerdes.fromConfig(serdeConfig(config.registryUrl(), all));
-        // the registry's settings mean nothing to the Kafka clients, which would warn about each of them
-        Map<String, Object> kafka = new HashMap<>(all);
-        kafka.keySet().removeIf(RegistryConfig::isRegistrySetting);
-        this.clientProperties = Map.copyOf(kafka);
+        events.add(
+            new SystemEvent(
+                name,
+                AuditEventType.TOPIC_REPAIRED,
+                AuditEventType.TOPIC_REPAIRED.name(),
+                "topic "
+                    + repair.topic()
+                    + ": "
+                    + repair.setting()
+                    + " changed from "
+                    + repair.before()
+                    + " to "
+                    + repair.after()
+                    + " (--repair)",
+                Map.of(
+                    "topic",
+                    repair.topic(),
+                    "topic.setting",
+                    repair.setting(),
+                    "topic.before",
+                    repair.before(),
+                    "topic.after",
+                    repair.after(),
+                    SystemEvent.START_ID,
+                    startId)));
+      }
     }
+    return List.copyOf(events);
+  }
 
-    /** A service for the built-in packs, service-loaded packs and the packs of {@code config.packsDir()}. */
-    public static PalmService create(PipelineConfig config) throws PackException {
-        return new PalmService(config, loadPacks(config));
+  private void validatePacks() throws PackException {
+    List<String> problems = new ArrayList<>();
+    for (PlatformPack pack : packs) {
+      ValidationResult result = PackValidator.validate(PlatformPackConfig.of(pack));
+      if (!result.valid()) {
+        problems.add("pack '" + pack.metadata().name() + "': " + result.describe());
+      }
     }
+    if (!problems.isEmpty()) {
+      throw new PackException(
+          dev.palm.packs.PackError.VALIDATION,
+          "Refusing to enforce invalid packs (fix them,"
+              + " check with `palm packs validate`, or remove them from the packs folder):\n"
+              + String.join("\n", problems));
+    }
+  }
 
-    /** A service for exactly {@code packs} ({@code config.packsDir()} is ignored); tests use their own packs. */
-    public static PalmService create(PipelineConfig config, List<? extends PlatformPack> packs) {
-        return new PalmService(config, List.copyOf(packs));
+  private void createStateDir() {
+    try {
+      Files.createDirectories(config.stateDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not create the state folder "
+              + config.stateDir()
+              + "; give a writable --state-dir",
+          e);
     }
+  }
 
-    /**
-     * The packs a pipeline with {@code config} enforces: the canonical packs, packs found by {@code ServiceLoader}
-     * and the pack files of {@code config.packsDir()}, in name order.
-     *
-     * @throws PackException when a pack cannot be loaded or two packs share a name
-     */
-    public static List<PlatformPack> loadPacks(PipelineConfig config) throws PackException {
-        PackRegistry.Builder builder = PackRegistry.builder().withBuiltins().withServiceLoader();
-        config.packsDir().ifPresent(builder::withDirectory);
-        return builder.build().packs().stream().map(PackRegistry.RegisteredPack::pack).toList();
+  private static void logProvisioning(ProvisioningReport report) {
+    if (!report.created().isEmpty()) {
+      LOG.info("Created {} topic(s): {}", report.created().size(), report.created());
     }
+    report
+        .repairs()
+        .forEach(r -> LOG.warn("Repaired topic setting (recorded as TOPIC_REPAIRED): {}", r));
+    report
+        .warnings()
+        .forEach(
+            w ->
+                LOG.warn("Topic setting differs from the pack's (not blocking): {}", w.describe()));
+  }
 
-    /**
-     * The serde configuration: the registry URL plus the registry settings of the client config file
-     * ({@code basic.auth.user.info}, {@code bearer.auth.token}, … see {@link RegistryConfig}), which would mean
-     * nothing to the Kafka clients.
-     */
-    static Map<String, Object> serdeConfig(String registryUrl, Map<String, Object> clientProperties) {
-        return PalmSerdes.config(registryUrl, clientProperties);
-    }
+  /**
+   * The Kafka Streams configuration: client properties, then PALM's settings, then the overrides.
+   */
+  Properties streamsProperties() {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
+    // one total order per pack is processed by one task; more threads only help with many packs
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    // no global stores here; enabling it keeps Kafka Streams from warning about the future default
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.putAll(config.streamsOverrides());
+    return props;
+  }
 
-    /**
-     * Starts the pipeline and returns once it processes records: validates every pack and calls its
-     * {@code onLoad()}, provisions the topics, builds the topology and waits until Kafka Streams is RUNNING.
-     *
-     * @return what provisioning did (topics created, verified, repaired)
-     * @throws dev.palm.streams.topics.TopicPolicyViolation when an existing audit/checkpoint topic is weaker than
-     *                                                      a pack demands and repair is off
-     * @throws PackException                                when a pack is invalid or its {@code onLoad()} fails
-     * @throws IllegalStateException                        when Kafka Streams fails or does not reach RUNNING in time
-     */
-    public synchronized ProvisioningReport start() throws PackException {
-        if (streams != null || closed) {
-            throw new IllegalStateException("The pipeline service was already started; create a new one to restart");
-        }
-        validatePacks();
-        try {
-            for (PlatformPack pack : packs) {
-                pack.onLoad();
-                loaded.add(pack);
-            }
-            createStateDir();
-            signer = CheckpointSigner.loadOrCreate(config.effectiveSigningKeyFile());
-            int inputPartitions;
-            SchemaProvisioner schemas = new SchemaProvisioner(serdes.client());
-            // fail in seconds, naming the URL, rather than in the first record's processing
-            schemas.requireReachable();
-            try (Admin admin = Admin.create(clientProperties)) {
-                requireReachable(admin);
-                provisioning = TopicProvisioner.builder(layout).build().provision(admin, packs, config.repair());
-                inputPartitions = inputPartitions(admin);
-            }
-            logProvisioning(provisioning);
-            // registers (and caches the ids of) every schema PALM writes: no output waits for the registry later
-            List<SchemaProvisioner.SubjectReport> subjects = schemas.provision(layout, packNames());
-            LOG.info("Schema registry {}: {} subject(s) ready at {} or stricter ({} level(s) set by PALM)",
-                    serdes.registryUrl(), subjects.size(), SchemaProvisioner.REQUIRED,
-                    subjects.stream().filter(SchemaProvisioner.SubjectReport::levelSet).count());
-            PolicyOptions options = PolicyOptions.defaults()
-                    .withCheckpoints(signer)
-                    .withStartupEvents(startupEvents(provisioning))
-                    .withInputPartitions(inputPartitions);
-            Topology topology = PalmTopology.build(packs, layout, serdes, options);
-            Properties props = streamsProperties();
-            // the query API's port must be known first: Streams tells the other instances where it answers
-            queryServer = queryServerConfig.map(QueryServer::bind).orElse(null);
-            if (queryServer != null) {
-                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryServer.applicationServer());
-            }
-            streams = new KafkaStreams(topology, props);
-            streams.setUncaughtExceptionHandler(this::uncaught);
-            CountDownLatch running = new CountDownLatch(1);
-            streams.setStateListener((now, before) -> onStateChange(now, before, running));
-            streams.start();
-            if (queryServer != null) {
-                queryServer.start(new QuerySources(streams, packs, layout, serdes, clientProperties,
-                        config.applicationId()));
-            }
-            awaitRunning(running);
-        } catch (PackException | RuntimeException e) {
-            closeQuietly();
-            throw e;
-        }
-        LOG.info("PALM pipeline '{}' running on {} for packs {} (topics '{}.*', state {})", config.applicationId(),
-                config.effectiveBootstrapServers(), packNames(), layout.prefix(), config.stateDir());
-        return provisioning;
+  private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse uncaught(Throwable e) {
+    if (RegistryUnavailableException.isCause(e)) {
+      // the records are fine: a new thread resumes at the committed offsets and waits for the
+      // registry
+      LOG.warn(
+          "PALM pipeline '{}': replacing the stream thread after a schema registry outage ({}); the same"
+              + " records are processed again once {} answers",
+          config.applicationId(),
+          RegistryUnavailableException.find(e).map(Throwable::getMessage).orElse(e.toString()),
+          serdes.registryUrl());
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
+    // Records that cannot be read or processed go to the dead-letter topic inside the topology, and
+    // registry
+    // outages are replayed there (dlq.Outages); what reaches this handler is a bug or an
+    // infrastructure failure.
+    // Replacing the thread would retry the same record forever, so the client shuts down and says
+    // why.
+    LOG.error(
+        "PALM pipeline '{}' stopped by an unexpected error: {}. Processing stops rather than skip records;"
+            + " fix the cause and restart (committed work is kept, nothing is lost or duplicated).",
+        config.applicationId(),
+        e.toString(),
+        e);
+    failure.compareAndSet(null, e);
+    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
 
-    /** Fails fast, naming the servers, when the cluster does not answer, instead of timing out deep in provisioning. */
-    private void requireReachable(Admin admin) {
-        try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) REACH_TIMEOUT.toMillis())).clusterId()
-                    .get(REACH_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while connecting to Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("Cannot reach Kafka at " + config.effectiveBootstrapServers() + " within "
-                    + REACH_TIMEOUT.toSeconds() + " s (" + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage() + "); check the bootstrap servers and the client config (SASL/TLS)", cause);
-        }
+  private void onStateChange(
+      KafkaStreams.State now, KafkaStreams.State before, CountDownLatch running) {
+    LOG.debug("Kafka Streams state {} -> {}", before, now);
+    if (now == KafkaStreams.State.RUNNING) {
+      running.countDown();
     }
+    if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+      running.countDown();
+      stopped.countDown();
+    }
+  }
 
-    /**
-     * The partition count of the input topics, which must be equal: the policy stage joins them by partition, so
-     * a pack's operations, answers and releases must land in the same task for its records to stay in one order.
-     */
-    private int inputPartitions(Admin admin) {
-        List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
-        Map<String, TopicDescription> described;
-        try {
-            described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while describing the input topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
-        }
-        Map<String, Integer> counts = new TreeMap<>();
-        described.forEach((name, d) -> counts.put(name, d.partitions().size()));
-        if (counts.values().stream().distinct().count() != 1) {
-            throw new IllegalStateException("The input topics have different partition counts " + counts + "; give"
-                    + " them all the same count (add partitions with kafka-topics --alter), so that each pack's"
-                    + " operations, approval responses and hold releases are processed by one task in one order");
-        }
-        return counts.values().iterator().next();
+  private void awaitRunning(CountDownLatch running) {
+    boolean reached;
+    try {
+      reached = running.await(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the pipeline to start", e);
     }
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      String cause = Optional.ofNullable(failure.get()).map(t -> ": " + t).orElse("");
+      throw new IllegalStateException(
+          "The PALM pipeline did not start: Kafka Streams is "
+              + state
+              + (reached ? "" : " after " + config.startTimeout().toSeconds() + " s")
+              + cause
+              + "; check that "
+              + config.effectiveBootstrapServers()
+              + " is reachable with the client settings"
+              + " and that the schema registry "
+              + config.registryUrl()
+              + " answers");
+    }
+  }
 
-    /**
-     * What the pipeline records in each pack's audit chain when it starts: that it started enforcing the pack,
-     * and every topic setting repaired for the pack (a repaired shared topic concerns every pack).
-     */
-    List<SystemEvent> startupEvents(ProvisioningReport report) {
-        // one id per start: the records of one start can be told apart from those of another, and the topology
-        // records a start's events once even when a task is re-initialised after a rebalance
-        String startId = UUID.randomUUID().toString();
-        List<SystemEvent> events = new ArrayList<>();
-        for (PlatformPack pack : packs) {
-            String name = pack.metadata().name();
-            Map<String, String> details = new TreeMap<>();
-            details.put("pipeline.application_id", config.applicationId());
-            details.put("pipeline.topic_prefix", layout.prefix());
-            details.put("pack.version", pack.metadata().version());
-            details.put("pipeline.packs", String.join(",", packNames()));
-            details.put("pipeline.repair_mode", Boolean.toString(config.repair()));
-            details.put(SystemEvent.START_ID, startId);
-            events.add(new SystemEvent(name, AuditEventType.PIPELINE_STARTED, AuditEventType.PIPELINE_STARTED.name(),
-                    "pipeline '" + config.applicationId() + "' started enforcing pack '" + name + "' version "
-                            + pack.metadata().version(), details));
-            for (TopicRepair repair : report.repairs()) {
-                Optional<String> owner = layout.find(repair.topic()).flatMap(TopicSpec::pack);
-                if (owner.isPresent() && !owner.get().equals(name)) {
-                    continue;
-                }
-                events.add(new SystemEvent(name, AuditEventType.TOPIC_REPAIRED, AuditEventType.TOPIC_REPAIRED.name(),
-                        "topic " + repair.topic() + ": " + repair.setting() + " changed from " + repair.before()
-                                + " to " + repair.after() + " (--repair)",
-                        Map.of("topic", repair.topic(), "topic.setting", repair.setting(),
-                                "topic.before", repair.before(), "topic.after", repair.after(),
-                                SystemEvent.START_ID, startId)));
-            }
-        }
-        return List.copyOf(events);
+  /**
+   * Serves the HTTP query API (docs/query-api.md) with {@code queryConfig} while the pipeline runs;
+   * call before {@link #start()}.
+   */
+  public synchronized PalmService withQueryServer(QueryServerConfig queryConfig) {
+    if (streams != null || closed) {
+      throw new IllegalStateException(
+          "Configure the query API before starting the pipeline service");
     }
+    this.queryServerConfig = Optional.of(queryConfig);
+    return this;
+  }
 
-    private void validatePacks() throws PackException {
-        List<String> problems = new ArrayList<>();
-        for (PlatformPack pack : packs) {
-            ValidationResult result = PackValidator.validate(PlatformPackConfig.of(pack));
-            if (!result.valid()) {
-                problems.add("pack '" + pack.metadata().name() + "': " + result.describe());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PackException(dev.palm.packs.PackError.VALIDATION, "Refusing to enforce invalid packs (fix them,"
-                    + " check with `palm packs validate`, or remove them from the packs folder):\n"
-                    + String.join("\n", problems));
-        }
-    }
+  /** The running query API, when the service was started with one. */
+  public synchronized Optional<QueryServer> queryServer() {
+    return Optional.ofNullable(queryServer);
+  }
 
-    private void createStateDir() {
-        try {
-            Files.createDirectories(config.stateDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the state folder " + config.stateDir()
-                    + "; give a writable --state-dir", e);
-        }
-    }
+  /** The packs this pipeline enforces. */
+  public List<PlatformPack> packs() {
+    return packs;
+  }
 
-    private static void logProvisioning(ProvisioningReport report) {
-        if (!report.created().isEmpty()) {
-            LOG.info("Created {} topic(s): {}", report.created().size(), report.created());
-        }
-        report.repairs().forEach(r -> LOG.warn("Repaired topic setting (recorded as TOPIC_REPAIRED): {}", r));
-        report.warnings().forEach(w -> LOG.warn("Topic setting differs from the pack's (not blocking): {}",
-                w.describe()));
-    }
+  /** The pack names, in the order of {@link #packs()}. */
+  public List<String> packNames() {
+    return packs.stream().map(p -> p.metadata().name()).toList();
+  }
 
-    /** The Kafka Streams configuration: client properties, then PALM's settings, then the overrides. */
-    Properties streamsProperties() {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
-        // one total order per pack is processed by one task; more threads only help with many packs
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
-        // no global stores here; enabling it keeps Kafka Streams from warning about the future default
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        props.putAll(config.streamsOverrides());
-        return props;
-    }
+  /** The configuration the service was created with. */
+  public PipelineConfig config() {
+    return config;
+  }
 
-    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse uncaught(Throwable e) {
-        if (RegistryUnavailableException.isCause(e)) {
-            // the records are fine: a new thread resumes at the committed offsets and waits for the registry
-            LOG.warn("PALM pipeline '{}': replacing the stream thread after a schema registry outage ({}); the same"
-                    + " records are processed again once {} answers", config.applicationId(),
-                    RegistryUnavailableException.find(e).map(Throwable::getMessage).orElse(e.toString()),
-                    serdes.registryUrl());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        }
-        // Records that cannot be read or processed go to the dead-letter topic inside the topology, and registry
-        // outages are replayed there (dlq.Outages); what reaches this handler is a bug or an infrastructure failure.
-        // Replacing the thread would retry the same record forever, so the client shuts down and says why.
-        LOG.error("PALM pipeline '{}' stopped by an unexpected error: {}. Processing stops rather than skip records;"
-                + " fix the cause and restart (committed work is kept, nothing is lost or duplicated).",
-                config.applicationId(), e.toString(), e);
-        failure.compareAndSet(null, e);
-        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
+  /** The topic layout the pipeline reads and writes. */
+  public TopicLayout layout() {
+    return layout;
+  }
 
-    private void onStateChange(KafkaStreams.State now, KafkaStreams.State before, CountDownLatch running) {
-        LOG.debug("Kafka Streams state {} -> {}", before, now);
-        if (now == KafkaStreams.State.RUNNING) {
-            running.countDown();
-        }
-        if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-            running.countDown();
-            stopped.countDown();
-        }
-    }
+  /** The serdes bound to the pipeline's schema registry (and its registry settings). */
+  public PalmSerdes serdes() {
+    return serdes;
+  }
 
-    private void awaitRunning(CountDownLatch running) {
-        boolean reached;
-        try {
-            reached = running.await(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the pipeline to start", e);
-        }
-        KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING) {
-            String cause = Optional.ofNullable(failure.get()).map(t -> ": " + t).orElse("");
-            throw new IllegalStateException("The PALM pipeline did not start: Kafka Streams is " + state
-                    + (reached ? "" : " after " + config.startTimeout().toSeconds() + " s") + cause
-                    + "; check that " + config.effectiveBootstrapServers() + " is reachable with the client settings"
-                    + " and that the schema registry " + config.registryUrl() + " answers");
-        }
-    }
+  /**
+   * The Kafka client properties (bootstrap servers and the client config file's SASL/TLS settings).
+   */
+  public Map<String, Object> clientProperties() {
+    return clientProperties;
+  }
 
-    /**
-     * Serves the HTTP query API (docs/query-api.md) with {@code queryConfig} while the pipeline runs; call before
-     * {@link #start()}.
-     */
-    public synchronized PalmService withQueryServer(QueryServerConfig queryConfig) {
-        if (streams != null || closed) {
-            throw new IllegalStateException("Configure the query API before starting the pipeline service");
-        }
-        this.queryServerConfig = Optional.of(queryConfig);
-        return this;
-    }
+  /** The signer of the checkpoints, once started. */
+  public Optional<CheckpointSigner> signer() {
+    return Optional.ofNullable(signer);
+  }
 
-    /** The running query API, when the service was started with one. */
-    public synchronized Optional<QueryServer> queryServer() {
-        return Optional.ofNullable(queryServer);
-    }
+  /** What provisioning did, once started. */
+  public Optional<ProvisioningReport> provisioning() {
+    return Optional.ofNullable(provisioning);
+  }
 
-    /** The packs this pipeline enforces. */
-    public List<PlatformPack> packs() {
-        return packs;
-    }
+  /** The Kafka Streams state, or NOT_RUNNING before start and after close. */
+  public KafkaStreams.State state() {
+    return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+  }
 
-    /** The pack names, in the order of {@link #packs()}. */
-    public List<String> packNames() {
-        return packs.stream().map(p -> p.metadata().name()).toList();
-    }
+  /** The error that stopped the pipeline, if one did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
+  }
 
-    /** The configuration the service was created with. */
-    public PipelineConfig config() {
-        return config;
-    }
+  /**
+   * Waits until the pipeline stops on its own (an unexpected error) or {@code timeout} passes.
+   *
+   * @return true when the pipeline stopped
+   */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
-    /** The topic layout the pipeline reads and writes. */
-    public TopicLayout layout() {
-        return layout;
+  /**
+   * Stops Kafka Streams (letting it commit its last transaction), then calls each pack's {@code
+   * onUnload()}. State stays in the state folder, so a new service with the same application id
+   * continues where this one stopped. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
+    closed = true;
+    if (queryServer != null) {
+      queryServer.close();
+    }
+    if (streams != null) {
+      // leave the consumer group, so a replacement instance takes over at once instead of waiting
+      // for
+      // this member's session to time out
+      CloseOptions options =
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(CLOSE_TIMEOUT);
+      if (!streams.close(options)) {
+        LOG.warn(
+            "Kafka Streams did not stop within {} s; uncommitted work will be redone on the next start",
+            CLOSE_TIMEOUT.toSeconds());
+      }
+    }
+    stopped.countDown();
+    for (PlatformPack pack : loaded) {
+      try {
+        pack.onUnload();
+      } catch (PackException | RuntimeException e) {
+        LOG.warn("Pack '{}' failed in onUnload(): {}", pack.metadata().name(), e.getMessage());
+      }
+    }
+    loaded.clear();
+    LOG.info("PALM pipeline '{}' stopped", config.applicationId());
+  }
 
-    /** The serdes bound to the pipeline's schema registry (and its registry settings). */
-    public PalmSerdes serdes() {
-        return serdes;
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing after a failed start: {}", e.toString());
     }
-
-    /** The Kafka client properties (bootstrap servers and the client config file's SASL/TLS settings). */
-    public Map<String, Object> clientProperties() {
-        return clientProperties;
-    }
-
-    /** The signer of the checkpoints, once started. */
-    public Optional<CheckpointSigner> signer() {
-        return Optional.ofNullable(signer);
-    }
-
-    /** What provisioning did, once started. */
-    public Optional<ProvisioningReport> provisioning() {
-        return Optional.ofNullable(provisioning);
-    }
-
-    /** The Kafka Streams state, or NOT_RUNNING before start and after close. */
-    public KafkaStreams.State state() {
-        return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
-    }
-
-    /** The error that stopped the pipeline, if one did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(failure.get());
-    }
-
-    /**
-     * Waits until the pipeline stops on its own (an unexpected error) or {@code timeout} passes.
-     *
-     * @return true when the pipeline stopped
-     */
-    public boolean awaitStop(Duration timeout) throws InterruptedException {
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Stops Kafka Streams (letting it commit its last transaction), then calls each pack's {@code onUnload()}.
-     * State stays in the state folder, so a new service with the same application id continues where this one
-     * stopped. Idempotent.
-     */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (queryServer != null) {
-            queryServer.close();
-        }
-        if (streams != null) {
-            // leave the consumer group, so a replacement instance takes over at once instead of waiting for
-            // this member's session to time out
-            CloseOptions options = CloseOptions.groupMembershipOperation(
-                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT);
-            if (!streams.close(options)) {
-                LOG.warn("Kafka Streams did not stop within {} s; uncommitted work will be redone on the next start",
-                        CLOSE_TIMEOUT.toSeconds());
-            }
-        }
-        stopped.countDown();
-        for (PlatformPack pack : loaded) {
-            try {
-                pack.onUnload();
-            } catch (PackException | RuntimeException e) {
-                LOG.warn("Pack '{}' failed in onUnload(): {}", pack.metadata().name(), e.getMessage());
-            }
-        }
-        loaded.clear();
-        LOG.info("PALM pipeline '{}' stopped", config.applicationId());
-    }
-
-    private void closeQuietly() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            LOG.debug("Closing after a failed start: {}", e.toString());
-        }
-    }
+  }
 }

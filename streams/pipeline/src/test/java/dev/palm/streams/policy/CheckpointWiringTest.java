@@ -2,13 +2,13 @@ package dev.palm.streams.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palm.audit.CheckpointSigner;
+import dev.palm.audit.CheckpointVerifier;
 import dev.palm.events.AuditDetail;
 import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.packs.canonical.CanonicalPack;
-import dev.palm.audit.CheckpointSigner;
-import dev.palm.audit.CheckpointVerifier;
 import dev.palm.streams.operations.ActorRef;
 import java.time.Duration;
 import java.util.List;
@@ -16,58 +16,77 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The optional parts of the topology: signed checkpoints over the audit chain, and startup events. */
+/**
+ * The optional parts of the topology: signed checkpoints over the audit chain, and startup events.
+ */
 class CheckpointWiringTest {
 
-    private PolicyHarness h;
+  private PolicyHarness h;
 
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+  @AfterEach
+  void stop() {
+    h.close();
+  }
 
-    @Test
-    void checkpointsCoverTheChainAndSummarizeThePolicyState() {
-        h = new PolicyHarness(CanonicalPack.all(), new PolicyOptions(Duration.ofMillis(1))
-                .withCheckpoints(CheckpointSigner.ephemeral()));
-        h.decide(h.op("mapleverse", "create_deployment", "web").replicas(4).build());
-        h.decide(h.op("mapleverse", "restart", "web").build());
-        List<AuditRecord> trail = h.audit("mapleverse");
+  @Test
+  void checkpointsCoverTheChainAndSummarizeThePolicyState() {
+    h =
+        new PolicyHarness(
+            CanonicalPack.all(),
+            new PolicyOptions(Duration.ofMillis(1)).withCheckpoints(CheckpointSigner.ephemeral()));
+    h.decide(h.op("mapleverse", "create_deployment", "web").replicas(4).build());
+    h.decide(h.op("mapleverse", "restart", "web").build());
+    List<AuditRecord> trail = h.audit("mapleverse");
 
-        h.advance(Duration.ofSeconds(60));
+    h.advance(Duration.ofSeconds(60));
 
-        List<Checkpoint> checkpoints = h.checkpoints("mapleverse");
-        assertThat(checkpoints).singleElement().satisfies(c -> {
-            assertThat(c.getFirstSequence()).isZero();
-            assertThat(c.getLastSequence()).isEqualTo(trail.size() - 1);
-            assertThat(c.getHeadHash()).isEqualTo(trail.get(trail.size() - 1).getHash());
-            assertThat(c.getStateSummary()).contains(new AuditDetail("deployments", "1"),
-                    new AuditDetail("instances", "4"), new AuditDetail("pending_approvals", "0"));
-            assertThat(CheckpointVerifier.verifyRange(c, trail).valid()).isTrue();
-        });
-        assertThat(h.checkpoints("ibank")).isEmpty();
-    }
+    List<Checkpoint> checkpoints = h.checkpoints("mapleverse");
+    assertThat(checkpoints)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getFirstSequence()).isZero();
+              assertThat(c.getLastSequence()).isEqualTo(trail.size() - 1);
+              assertThat(c.getHeadHash()).isEqualTo(trail.get(trail.size() - 1).getHash());
+              assertThat(c.getStateSummary())
+                  .contains(
+                      new AuditDetail("deployments", "1"),
+                      new AuditDetail("instances", "4"),
+                      new AuditDetail("pending_approvals", "0"));
+              assertThat(CheckpointVerifier.verifyRange(c, trail).valid()).isTrue();
+            });
+    assertThat(h.checkpoints("ibank")).isEmpty();
+  }
 
-    @Test
-    void startupEventsAreRecordedOnceAsTheSystemsActs() {
-        SystemEvent repaired = new SystemEvent("ibank", AuditEventType.TOPIC_REPAIRED, "TOPIC_REPAIRED",
-                "palm.ibank.audit retention.ms raised to the pack's 2555 days",
-                Map.of("topic", "palm.ibank.audit", "setting", "retention.ms"));
-        h = new PolicyHarness(CanonicalPack.all(), new PolicyOptions(Duration.ofMillis(1))
-                .withStartupEvents(List.of(repaired)));
+  @Test
+  void startupEventsAreRecordedOnceAsTheSystemsActs() {
+    SystemEvent repaired =
+        new SystemEvent(
+            "ibank",
+            AuditEventType.TOPIC_REPAIRED,
+            "TOPIC_REPAIRED",
+            "palm.ibank.audit retention.ms raised to the pack's 2555 days",
+            Map.of("topic", "palm.ibank.audit", "setting", "retention.ms"));
+    h =
+        new PolicyHarness(
+            CanonicalPack.all(),
+            new PolicyOptions(Duration.ofMillis(1)).withStartupEvents(List.of(repaired)));
 
-        h.advance(Duration.ofMillis(5));
-        h.advance(Duration.ofMillis(5));
+    h.advance(Duration.ofMillis(5));
+    h.advance(Duration.ofMillis(5));
 
-        assertThat(h.audit("ibank")).singleElement().satisfies(r -> {
-            assertThat(r.getSequence()).isZero();
-            assertThat(r.getEventType()).isEqualTo(AuditEventType.TOPIC_REPAIRED);
-            assertThat(r.getActorId()).isEqualTo(ActorRef.SYSTEM_ID);
-            assertThat(r.getDetails()).contains(new AuditDetail("topic", "palm.ibank.audit"));
-        });
-        assertThat(h.audit("mapleverse")).isEmpty();
-        // Policy records continue the same chain.
-        h.decide(h.op("ibank", "restart", "nope").build());
-        assertThat(h.verifyChain("ibank").intact()).isTrue();
-    }
+    assertThat(h.audit("ibank"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getSequence()).isZero();
+              assertThat(r.getEventType()).isEqualTo(AuditEventType.TOPIC_REPAIRED);
+              assertThat(r.getActorId()).isEqualTo(ActorRef.SYSTEM_ID);
+              assertThat(r.getDetails()).contains(new AuditDetail("topic", "palm.ibank.audit"));
+            });
+    assertThat(h.audit("mapleverse")).isEmpty();
+    // Policy records continue the same chain.
+    h.decide(h.op("ibank", "restart", "nope").build());
+    assertThat(h.verifyChain("ibank").intact()).isTrue();
+  }
 }

@@ -1,5 +1,9 @@
 package dev.palm.streams.service;
 
+import dev.palm.packs.PlatformPack;
+import dev.palm.packs.canonical.CanonicalPack;
+import dev.palm.packs.files.PackFiles;
+import dev.palm.streams.infra.SharedInfra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,63 +12,60 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.palm.packs.PlatformPack;
-import dev.palm.packs.canonical.CanonicalPack;
-import dev.palm.packs.files.PackFiles;
-import dev.palm.streams.infra.SharedInfra;
-
-/** Pipeline configurations for integration tests: the JVM's shared broker and registry, a topic prefix and application id of their own. */
+/**
+ * Pipeline configurations for integration tests: the JVM's shared broker and registry, a topic
+ * prefix and application id of their own.
+ */
 final class TestPipelines {
 
-    /** The demonstration pack with short timers shipped in {@code packs/examples}. */
-    static final Path QUICKVERSE = Path.of("..", "..", "packs", "examples", "quickverse.yaml");
+  /** The demonstration pack with short timers shipped in {@code packs/examples}. */
+  static final Path QUICKVERSE = Path.of("..", "..", "packs", "examples", "quickverse.yaml");
 
-    private TestPipelines() {
-    }
+  private TestPipelines() {}
 
-    /** A configuration with a unique topic prefix and application id, and a fresh state folder. */
-    static PipelineConfig config(String label) {
-        String prefix = SharedInfra.uniquePrefix(label);
-        return PipelineConfig.builder()
-                .bootstrapServers(SharedInfra.bootstrapServers())
-                .registryUrl(SharedInfra.registryUrl())
-                .stateDir(tempDir(prefix))
-                .applicationId(prefix)
-                .topicPrefix(prefix)
-                .commitInterval(Duration.ofMillis(100))
-                .build();
-    }
+  /** A configuration with a unique topic prefix and application id, and a fresh state folder. */
+  static PipelineConfig config(String label) {
+    String prefix = SharedInfra.uniquePrefix(label);
+    return PipelineConfig.builder()
+        .bootstrapServers(SharedInfra.bootstrapServers())
+        .registryUrl(SharedInfra.registryUrl())
+        .stateDir(tempDir(prefix))
+        .applicationId(prefix)
+        .topicPrefix(prefix)
+        .commitInterval(Duration.ofMillis(100))
+        .build();
+  }
 
-    /** The three canonical packs and, when asked, the demonstration pack. */
-    static List<PlatformPack> packs(boolean withQuickverse) {
-        List<PlatformPack> packs = new ArrayList<>(CanonicalPack.all());
-        if (withQuickverse) {
-            try {
-                packs.add(PackFiles.load(QUICKVERSE).toPack());
-            } catch (dev.palm.packs.PackException e) {
-                throw new IllegalStateException("cannot load " + QUICKVERSE + ": " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(packs);
+  /** The three canonical packs and, when asked, the demonstration pack. */
+  static List<PlatformPack> packs(boolean withQuickverse) {
+    List<PlatformPack> packs = new ArrayList<>(CanonicalPack.all());
+    if (withQuickverse) {
+      try {
+        packs.add(PackFiles.load(QUICKVERSE).toPack());
+      } catch (dev.palm.packs.PackException e) {
+        throw new IllegalStateException("cannot load " + QUICKVERSE + ": " + e.getMessage(), e);
+      }
     }
+    return List.copyOf(packs);
+  }
 
-    /** Deletes a test's state folder and everything in it. */
-    static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+  /** Deletes a test's state folder and everything in it. */
+  static void delete(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
     }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
 
-    static Path tempDir(String label) {
-        try {
-            return Files.createTempDirectory("palm-" + label + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  static Path tempDir(String label) {
+    try {
+      return Files.createTempDirectory("palm-" + label + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }
