@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * markers is run in-process with the test's connection flags appended; it must exit 0, and the text
  * of its trailing {@code # comment} (the first word) must appear in its output.
  */
+@Tag("integration")
 class ReadmeSessionTest {
 
   private static final Path README = Path.of("..", "..", "README.md");

@@ -19,12 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link AuditReader} against the shared in-process broker and registry, on audit topics written
  * here.
  */
+@Tag("integration")
 class AuditReaderTest {
 
   private static final String PACK = "ibank";

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * pipeline by writing its output topics itself (the end-to-end run with the real topology is {@code
  * PipelineSessionTest}).
  */
+@Tag("integration")
 class PipelineClientsTest {
 
   private static final String PACK = "ibank";

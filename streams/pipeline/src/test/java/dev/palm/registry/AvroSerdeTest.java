@@ -32,12 +32,14 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.RandomData;
 import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Confluent wire-format serde against the real embedded registry, as other Kafka clients see
  * it.
  */
+@Tag("integration")
 class AvroSerdeTest {
 
   /** Every event PALM reads or writes. */

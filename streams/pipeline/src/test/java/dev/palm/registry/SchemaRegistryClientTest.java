@@ -10,9 +10,11 @@ import java.util.Base64;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link SchemaRegistryClient} against the real embedded registry (Apicurio's Confluent API). */
+@Tag("integration")
 class SchemaRegistryClientTest {
 
   private static final Schema V1 =

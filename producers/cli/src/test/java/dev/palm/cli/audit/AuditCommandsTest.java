@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * written here with plain producers: intact chains, a forged record, a deleted middle range, a
  * replaced record, swapped records, garbage bytes and a forged checkpoint.
  */
+@Tag("integration")
 class AuditCommandsTest {
 
   private static final String PACK = "ibank";

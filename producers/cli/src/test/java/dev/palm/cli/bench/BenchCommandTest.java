@@ -9,6 +9,7 @@ import dev.palm.cli.Palm;
 import dev.palm.streams.infra.SharedInfra;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine;
  * each next to its baseline, and reports them in the documented structure. No figure is judged
  * (times are not asserted).
  */
+@Tag("integration")
 class BenchCommandTest {
 
   private record Result(int code, String out, String err) {}

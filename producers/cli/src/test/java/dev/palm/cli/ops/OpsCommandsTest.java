@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outputs (decisions, approval requests) are written by the test itself; {@code
  * PipelineSessionTest} runs the same commands against the real topology.
  */
+@Tag("integration")
 class OpsCommandsTest {
 
   private static final String PACK = "ibank";

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * iBank pack): publish a delete_deployment, see it held, release the hold, see it pending, approve
  * it as another user, see it allowed, query its audit history and verify the chain.
  */
+@Tag("integration")
 class PipelineSessionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,6 +8,7 @@ import dev.palm.streams.infra.SharedInfra;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
  * `palm run` in-process: the whole default run against the shared broker and registry, and its flag
  * errors.
  */
+@Tag("integration")
 class RunCommandTest {
 
   @TempDir Path state;

@@ -22,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The query API as part of the pipeline service: started with it, answering from its stores,
  * stopped with it.
  */
+@Tag("integration")
 class PalmServiceQueryApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,9 +12,11 @@ import dev.palm.streams.infra.SharedInfra;
 import dev.palm.wire.TopicLayout;
 import java.util.List;
 import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link SchemaProvisioner} against the real embedded registry. */
+@Tag("integration")
 class SchemaProvisionerTest {
 
   private static SchemaRegistryClient client() {

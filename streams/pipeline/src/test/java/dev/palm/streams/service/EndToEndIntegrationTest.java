@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * with the three canonical packs and the short-timer demonstration pack, the sample workload with
  * every decision path, and the audit trails read back from the topics and verified.
  */
+@Tag("integration")
 class EndToEndIntegrationTest {
 
   @Test

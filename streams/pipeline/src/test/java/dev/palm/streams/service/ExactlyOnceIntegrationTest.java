@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * operation then has exactly one decision and exactly one decision-bearing audit record, and each
  * pack's committed audit trail is the gapless sequence 0..n-1 that verifies from genesis.
  */
+@Tag("integration")
 class ExactlyOnceIntegrationTest {
 
   @Test

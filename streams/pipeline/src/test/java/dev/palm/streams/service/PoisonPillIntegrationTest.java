@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * headers naming their topic, partition, offset and reason, while the operations and outcomes
  * published after them are still handled.
  */
+@Tag("integration")
 class PoisonPillIntegrationTest {
 
   /** A pill: what is sent, and the phrase its dead letter's reason must contain. */

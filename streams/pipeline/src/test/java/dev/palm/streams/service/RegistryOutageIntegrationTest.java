@@ -51,6 +51,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dead-letter topic, no effect without its decision), the pipeline stays alive, and once the
  * registry is back every operation gets exactly one decision and the audit chain verifies.
  */
+@Tag("integration")
 class RegistryOutageIntegrationTest {
 
   private static final String PACK = "mapleverse";
