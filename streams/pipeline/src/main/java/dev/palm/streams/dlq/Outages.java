@@ -27,11 +27,17 @@ public final class Outages {
   private static final Logger LOG = LoggerFactory.getLogger(Outages.class);
 
   /**
-   * Pauses before the in-place retries: about 7 s in all, inside Kafka Streams' default transaction
-   * timeout (10 s under exactly-once), so a short blip costs no abort and a long outage costs one
-   * thread replacement per round.
+   * Pauses before the in-place retries: about 7 s in all (and at most {@link #BUDGET_MS} with the
+   * calls), inside Kafka Streams' default transaction timeout (10 s under exactly-once), so a short
+   * blip costs no abort and a long outage costs one thread replacement per round.
    */
   static final List<Long> PAUSES_MS = List.of(200L, 400L, 800L, 1600L, 2000L, 2000L);
+
+  /**
+   * The in-place budget, calls included: a registry that hangs instead of refusing (each call
+   * bounded by the client's timeouts) ends the round as soon as the budget is spent.
+   */
+  static final long BUDGET_MS = 8_000;
 
   private Outages() {}
 
@@ -45,6 +51,7 @@ public final class Outages {
    * @throws OutageException when the registry stayed unavailable
    */
   public static <T> T retrying(ProcessorContext<?, ?> context, String what, Supplier<T> step) {
+    long deadline = System.nanoTime() + BUDGET_MS * 1_000_000L;
     for (int attempt = 0; ; attempt++) {
       try {
         return step.get();
@@ -52,10 +59,11 @@ public final class Outages {
         if (!RegistryUnavailableException.isCause(e)) {
           throw e;
         }
-        if (attempt >= PAUSES_MS.size()) {
+        long pause = attempt < PAUSES_MS.size() ? PAUSES_MS.get(attempt) : -1;
+        if (pause < 0 || System.nanoTime() + pause * 1_000_000L > deadline) {
           throw giveUp(context, what, e);
         }
-        sleep(PAUSES_MS.get(attempt));
+        sleep(pause);
       }
     }
   }
