@@ -12,7 +12,6 @@ import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.streams.infra.SharedInfra;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,11 +21,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -95,7 +91,7 @@ class AvroSerdeTest {
     Schema schema = SpecificData.get().getSchema(HoldRelease.class);
     int id = client().register(topic + "-value", schema);
     HoldRelease value = randomValues(HoldRelease.class, 1).get(0);
-    byte[] avro = plainAvro(schema, value);
+    byte[] avro = SchemaVersions.plainAvro(schema, value);
 
     byte[] framed = WireFormat.frame(id, avro);
     assertThat(framed[0]).isEqualTo((byte) 0);
@@ -111,7 +107,7 @@ class AvroSerdeTest {
     Schema current = SpecificData.get().getSchema(OperationOutcome.class);
     client.register(subject, current);
     client.setSubjectCompatibility(subject, CompatibilityLevel.BACKWARD_TRANSITIVE);
-    Schema newer = withOptionalField(current, "executor_region");
+    Schema newer = SchemaVersions.withOptionalField(current, "executor_region");
     assertThat(client.testCompatibility(subject, newer).compatible()).isTrue();
     int newerId = client.register(subject, newer);
 
@@ -121,7 +117,7 @@ class AvroSerdeTest {
       written.put(f.name(), GenericData.get().deepCopy(f.schema(), original.get(f.pos())));
     }
     written.put("executor_region", "eu-west");
-    byte[] framed = WireFormat.frame(newerId, plainAvro(newer, written));
+    byte[] framed = WireFormat.frame(newerId, SchemaVersions.plainAvro(newer, written));
 
     OperationOutcome read =
         new AvroDeserializer<>(OperationOutcome.class, client()).deserialize(topic, framed);
@@ -191,7 +187,7 @@ class AvroSerdeTest {
     Iterator<Object> random = new RandomData(schema, count, 42L).iterator();
     while (random.hasNext()) {
       try {
-        byte[] avro = plainAvro(schema, random.next());
+        byte[] avro = SchemaVersions.plainAvro(schema, random.next());
         values.add(
             new SpecificDatumReader<T>(schema)
                 .read(null, DecoderFactory.get().binaryDecoder(avro, null)));
@@ -200,27 +196,5 @@ class AvroSerdeTest {
       }
     }
     return values;
-  }
-
-  private static byte[] plainAvro(Schema schema, Object value) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<Object>(schema, SpecificData.get()).write(value, encoder);
-    encoder.flush();
-    return out.toByteArray();
-  }
-
-  private static Schema withOptionalField(Schema schema, String name) {
-    List<Schema.Field> fields = new ArrayList<>();
-    for (Schema.Field f : schema.getFields()) {
-      fields.add(new Schema.Field(f, f.schema()));
-    }
-    Schema optional =
-        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
-    fields.add(
-        new Schema.Field(
-            name, optional, "added in a later version", Schema.Field.NULL_DEFAULT_VALUE));
-    return Schema.createRecord(
-        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
   }
 }

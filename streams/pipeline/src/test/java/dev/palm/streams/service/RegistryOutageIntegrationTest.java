@@ -15,12 +15,12 @@ import dev.palm.packs.canonical.MapleversePack;
 import dev.palm.registry.CompatibilityLevel;
 import dev.palm.registry.RegistryConfig;
 import dev.palm.registry.SchemaRegistryClient;
+import dev.palm.registry.SchemaVersions;
 import dev.palm.registry.WireFormat;
 import dev.palm.streams.infra.RegistryServer;
 import dev.palm.streams.infra.SharedInfra;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -110,7 +107,7 @@ class RegistryOutageIntegrationTest {
           .as("set by PALM at start")
           .contains(CompatibilityLevel.BACKWARD_TRANSITIVE);
       Schema current = SpecificData.get().getSchema(OperationRequested.class);
-      Schema newer = withOptionalField(current, "platform_region");
+      Schema newer = SchemaVersions.withOptionalField(current, "platform_region");
       int newerId = admin.register(subject, newer);
       List<String> during = new ArrayList<>();
       List<byte[]> framed = new ArrayList<>();
@@ -230,25 +227,7 @@ class RegistryOutageIntegrationTest {
       record.put(f.name(), SpecificData.get().deepCopy(f.schema(), op.get(f.pos())));
     }
     record.put("platform_region", "eu-west");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(newer, SpecificData.get()).write(record, encoder);
-    encoder.flush();
-    return out.toByteArray();
-  }
-
-  private static Schema withOptionalField(Schema schema, String name) {
-    List<Schema.Field> fields = new ArrayList<>();
-    for (Schema.Field f : schema.getFields()) {
-      fields.add(new Schema.Field(f, f.schema()));
-    }
-    Schema optional =
-        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
-    fields.add(
-        new Schema.Field(
-            name, optional, "added in a later version", Schema.Field.NULL_DEFAULT_VALUE));
-    return Schema.createRecord(
-        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+    return SchemaVersions.plainAvro(newer, record);
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
