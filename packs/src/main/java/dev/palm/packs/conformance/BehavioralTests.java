@@ -16,27 +16,27 @@ final class BehavioralTests {
 
   private BehavioralTests() {}
 
-  static List<ConformanceTest> all() {
+  static List<ConformanceCheck> all() {
     return List.of(
-        new ConformanceTest(
+        new ConformanceCheck(
             "agent_spec_validation", TestCategory.BEHAVIORAL, BehavioralTests::agentSpecValidation),
-        new ConformanceTest(
+        new ConformanceCheck(
             "resource_limits", TestCategory.BEHAVIORAL, BehavioralTests::resourceLimits));
   }
 
-  static Outcome agentSpecValidation(PlatformPack pack) {
+  static CheckOutcome agentSpecValidation(PlatformPack pack) {
     AgentSpec spec = AgentSpec.create("test-agent", SemVer.of(1, 0, 0));
     try {
       pack.validateAgentSpec(spec);
-      return Outcome.pass();
+      return CheckOutcome.pass();
     } catch (PackException e) {
       // Always passes: a pack may legitimately reject a minimal spec; the reason is kept as a
       // detail.
-      return Outcome.pass().withDetail("validation_result", "Rejected: " + e.getMessage());
+      return CheckOutcome.pass().withDetail("validation_result", "Rejected: " + e.getMessage());
     }
   }
 
-  static Outcome resourceLimits(PlatformPack pack) {
+  static CheckOutcome resourceLimits(PlatformPack pack) {
     PlatformResourceConfig resources = pack.resourceConfig();
     List<String> errors = new ArrayList<>();
     if (resources.defaults().cpuMillicores() > resources.limits().maxCpuMillicores()) {
@@ -45,6 +45,6 @@ final class BehavioralTests {
     if (resources.defaults().memoryMb() > resources.limits().maxMemoryMb()) {
       errors.add("Default memory exceeds max limit");
     }
-    return Outcome.failIfAny(errors);
+    return CheckOutcome.failIfAny(errors);
   }
 }

@@ -90,9 +90,9 @@ public final class ConformanceRunner {
       this.executor = executor;
     }
 
-    List<TestResult> all(List<ConformanceTest> tests) {
+    List<TestResult> all(List<ConformanceCheck> tests) {
       List<TestResult> results = new ArrayList<>(tests.size());
-      for (ConformanceTest test : tests) {
+      for (ConformanceCheck test : tests) {
         results.add(next(test));
       }
       return results;
@@ -111,7 +111,7 @@ public final class ConformanceRunner {
                     "profile() threw " + describe(e) + "; a pack must always return its profile",
                     Duration.ZERO)));
       }
-      Optional<List<ConformanceTest>> tests = PlatformTests.forProfile(profile);
+      Optional<List<ConformanceCheck>> tests = PlatformTests.forProfile(profile);
       if (tests.isEmpty()) {
         return List.of(
             TestResult.skipped(PlatformTests.SKIPPED_NAME, PlatformTests.SKIPPED_REASON));
@@ -119,7 +119,7 @@ public final class ConformanceRunner {
       return all(tests.get());
     }
 
-    private TestResult next(ConformanceTest test) {
+    private TestResult next(ConformanceCheck test) {
       if (firstFailure.isPresent() && !config.continueOnFailure()) {
         return TestResult.skipped(
             test.name(),
@@ -135,12 +135,12 @@ public final class ConformanceRunner {
       return result;
     }
 
-    private TestResult execute(ConformanceTest test) {
+    private TestResult execute(ConformanceCheck test) {
       Duration timeout = config.testTimeout();
       long started = System.nanoTime();
-      Future<Outcome> future = executor.submit(() -> test.body().check(pack));
+      Future<CheckOutcome> future = executor.submit(() -> test.body().check(pack));
       try {
-        Outcome outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        CheckOutcome outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return outcome.toResult(test.name(), elapsedSince(started));
       } catch (TimeoutException e) {
         // Interrupt and abandon it: a pack that ignores interruption keeps a daemon thread busy,

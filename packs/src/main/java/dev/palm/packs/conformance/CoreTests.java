@@ -22,19 +22,19 @@ final class CoreTests {
 
   private CoreTests() {}
 
-  static List<ConformanceTest> all() {
+  static List<ConformanceCheck> all() {
     return List.of(
-        new ConformanceTest(
+        new ConformanceCheck(
             "metadata_completeness", TestCategory.CORE, CoreTests::metadataCompleteness),
-        new ConformanceTest("config_validity", TestCategory.CORE, CoreTests::configValidity),
-        new ConformanceTest(
+        new ConformanceCheck("config_validity", TestCategory.CORE, CoreTests::configValidity),
+        new ConformanceCheck(
             "capability_consistency", TestCategory.CORE, CoreTests::capabilityConsistency),
-        new ConformanceTest(
+        new ConformanceCheck(
             "lifecycle_callbacks", TestCategory.CORE, CoreTests::lifecycleCallbacks),
-        new ConformanceTest("profile_matches", TestCategory.CORE, CoreTests::profileMatches));
+        new ConformanceCheck("profile_matches", TestCategory.CORE, CoreTests::profileMatches));
   }
 
-  static Outcome metadataCompleteness(PlatformPack pack) {
+  static CheckOutcome metadataCompleteness(PlatformPack pack) {
     PlatformMetadata metadata = pack.metadata();
     List<String> errors = new ArrayList<>();
     if (metadata.name().isEmpty()) {
@@ -46,23 +46,23 @@ final class CoreTests {
     if (metadata.compatibility().minPalmVersion().isEmpty()) {
       errors.add("metadata.min_palm_version is empty");
     }
-    return Outcome.failIfAny(errors);
+    return CheckOutcome.failIfAny(errors);
   }
 
-  static Outcome configValidity(PlatformPack pack) {
+  static CheckOutcome configValidity(PlatformPack pack) {
     ValidationResult validation = PackValidator.validate(PlatformPackConfig.of(pack));
     if (!validation.valid()) {
-      return Outcome.fail(
+      return CheckOutcome.fail(
           String.join("; ", validation.errors().stream().map(ValidationError::message).toList()));
     }
-    Outcome outcome = Outcome.pass();
+    CheckOutcome outcome = CheckOutcome.pass();
     for (ValidationWarning warning : validation.warnings()) {
       outcome = outcome.withWarning(warning.message());
     }
     return outcome;
   }
 
-  static Outcome capabilityConsistency(PlatformPack pack) {
+  static CheckOutcome capabilityConsistency(PlatformPack pack) {
     PlatformCapabilities caps = pack.capabilities();
     PlatformStateConfig state = pack.stateConfig();
     PlatformPolicyConfig policy = pack.policyConfig();
@@ -76,33 +76,33 @@ final class CoreTests {
     if (!caps.supportsHumanApproval() && !policy.humanApproval().alwaysRequired().isEmpty()) {
       errors.add("Human approval required but not supported");
     }
-    return Outcome.failIfAny(errors);
+    return CheckOutcome.failIfAny(errors);
   }
 
-  static Outcome lifecycleCallbacks(PlatformPack pack) {
+  static CheckOutcome lifecycleCallbacks(PlatformPack pack) {
     try {
       pack.onLoad();
     } catch (PackException e) {
-      return Outcome.fail("on_load failed: " + e.getMessage());
+      return CheckOutcome.fail("on_load failed: " + e.getMessage());
     }
     try {
       pack.onUnload();
     } catch (PackException e) {
-      return Outcome.fail("on_unload failed: " + e.getMessage());
+      return CheckOutcome.fail("on_unload failed: " + e.getMessage());
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome profileMatches(PlatformPack pack) {
+  static CheckOutcome profileMatches(PlatformPack pack) {
     String profile = Profiles.debugName(pack.profile());
     String name = pack.metadata().name();
     String profileLower = profile.toLowerCase(Locale.ROOT);
     String nameLower = name.toLowerCase(Locale.ROOT);
     // Always passes: a name unrelated to the profile is only worth a warning.
     if (nameLower.contains(profileLower) || profileLower.contains(nameLower)) {
-      return Outcome.pass();
+      return CheckOutcome.pass();
     }
-    return Outcome.pass()
+    return CheckOutcome.pass()
         .withWarning("Profile " + profile + " may not match metadata name '" + name + "'");
   }
 }

@@ -26,7 +26,7 @@ final class PlatformTests {
   private PlatformTests() {}
 
   /** The tests of {@code profile}; empty for Development and custom profiles, which have none. */
-  static Optional<List<ConformanceTest>> forProfile(PlatformProfile profile) {
+  static Optional<List<ConformanceCheck>> forProfile(PlatformProfile profile) {
     if (Profiles.isMapleverse(profile)) {
       return Optional.of(
           List.of(
@@ -53,13 +53,13 @@ final class PlatformTests {
     return Optional.empty();
   }
 
-  private static ConformanceTest test(String name, ConformanceTest.Body body) {
-    return new ConformanceTest(name, TestCategory.PLATFORM_SPECIFIC, body);
+  private static ConformanceCheck test(String name, ConformanceCheck.Body body) {
+    return new ConformanceCheck(name, TestCategory.PLATFORM_SPECIFIC, body);
   }
 
   // Mapleverse: throughput first.
 
-  static Outcome mapleverseThroughputConfig(PlatformPack pack) {
+  static CheckOutcome mapleverseThroughputConfig(PlatformPack pack) {
     PlatformCapabilities caps = pack.capabilities();
     PlatformPolicyConfig policy = pack.policyConfig();
     List<String> errors = new ArrayList<>();
@@ -71,109 +71,111 @@ final class PlatformTests {
       errors.add(
           "Mapleverse should have high rate limit, got " + policy.limits().rateLimitPerMinute());
     }
-    return Outcome.failIfAny(errors);
+    return CheckOutcome.failIfAny(errors);
   }
 
-  static Outcome mapleverseNoHumanApproval(PlatformPack pack) {
+  static CheckOutcome mapleverseNoHumanApproval(PlatformPack pack) {
     if (pack.capabilities().supportsHumanApproval()) {
-      return Outcome.fail("Mapleverse should not support human approval");
+      return CheckOutcome.fail("Mapleverse should not support human approval");
     }
     if (!pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
-      return Outcome.fail("Mapleverse should not require human approval");
+      return CheckOutcome.fail("Mapleverse should not require human approval");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome mapleverseFastRecovery(PlatformPack pack) {
+  static CheckOutcome mapleverseFastRecovery(PlatformPack pack) {
     int attempts = pack.recoveryConfig().autoRecovery().maxAttempts();
     if (attempts < 5) {
-      return Outcome.fail("Mapleverse should allow many recovery attempts, got " + attempts);
+      return CheckOutcome.fail("Mapleverse should allow many recovery attempts, got " + attempts);
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
   // Finalverse: safety first.
 
-  static Outcome finalverseHumanApproval(PlatformPack pack) {
+  static CheckOutcome finalverseHumanApproval(PlatformPack pack) {
     if (!pack.capabilities().supportsHumanApproval()) {
-      return Outcome.fail("Finalverse must support human approval");
+      return CheckOutcome.fail("Finalverse must support human approval");
     }
     if (pack.policyConfig().humanApproval().alwaysRequired().isEmpty()) {
-      return Outcome.fail("Finalverse must require human approval for destructive operations");
+      return CheckOutcome.fail("Finalverse must require human approval for destructive operations");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome finalverseSafetyHolds(PlatformPack pack) {
+  static CheckOutcome finalverseSafetyHolds(PlatformPack pack) {
     PlatformPolicyConfig policy = pack.policyConfig();
     if (!policy.safetyHolds().enabled()) {
-      return Outcome.fail("Finalverse must have safety holds enabled");
+      return CheckOutcome.fail("Finalverse must have safety holds enabled");
     }
     if (policy.safetyHolds().blockedOperations().isEmpty()) {
-      return Outcome.fail("Finalverse must block operations during safety hold");
+      return CheckOutcome.fail("Finalverse must block operations during safety hold");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome finalverseConservativeRecovery(PlatformPack pack) {
+  static CheckOutcome finalverseConservativeRecovery(PlatformPack pack) {
     PlatformRecoveryConfig recovery = pack.recoveryConfig();
     int attempts = recovery.autoRecovery().maxAttempts();
     if (attempts > 5) {
-      return Outcome.fail("Finalverse should have conservative recovery attempts, got " + attempts);
+      return CheckOutcome.fail(
+          "Finalverse should have conservative recovery attempts, got " + attempts);
     }
     boolean restoresCheckpoints =
         recovery.autoRecovery().recoveryActions().stream()
             .anyMatch(action -> RecoveryActionType.RESTORE_CHECKPOINT.equals(action.actionType()));
     if (!restoresCheckpoints) {
-      return Outcome.pass()
+      return CheckOutcome.pass()
           .withWarning("Finalverse should include checkpoint restore in recovery actions");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
   // iBank: accountability above all.
 
-  static Outcome ibankAccountability(PlatformPack pack) {
+  static CheckOutcome ibankAccountability(PlatformPack pack) {
     var accountability = pack.policyConfig().accountability();
     if (!accountability.requireProof()) {
-      return Outcome.fail("iBank must require accountability proof");
+      return CheckOutcome.fail("iBank must require accountability proof");
     }
     if (!accountability.requirePreAudit()) {
-      return Outcome.fail("iBank must require pre-audit entries");
+      return CheckOutcome.fail("iBank must require pre-audit entries");
     }
     if (accountability.reconciliationRequired().isEmpty()) {
-      return Outcome.fail("iBank must have reconciliation requirements");
+      return CheckOutcome.fail("iBank must have reconciliation requirements");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome ibankNoForceOperations(PlatformPack pack) {
+  static CheckOutcome ibankNoForceOperations(PlatformPack pack) {
     var holds = pack.policyConfig().safetyHolds();
     if (!holds.enabled()) {
-      return Outcome.fail("iBank must have safety holds enabled");
+      return CheckOutcome.fail("iBank must have safety holds enabled");
     }
     for (String op : List.of("force_recovery", "force_restart")) {
       if (!holds.blockedOperations().contains(op)) {
-        return Outcome.fail("iBank must block " + op + " operation");
+        return CheckOutcome.fail("iBank must block " + op + " operation");
       }
     }
     if (holds.autoReleaseAfterSecs().isPresent()) {
-      return Outcome.fail("iBank safety holds should never auto-release");
+      return CheckOutcome.fail("iBank safety holds should never auto-release");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 
-  static Outcome ibankAuditRetention(PlatformPack pack) {
+  static CheckOutcome ibankAuditRetention(PlatformPack pack) {
     PlatformStateConfig state = pack.stateConfig();
     int auditDays = state.retention().auditRetentionDays();
     if (auditDays < 180) {
-      return Outcome.fail(
+      return CheckOutcome.fail(
           "iBank must retain audit logs for at least 180 days, got " + auditDays + " days");
     }
     int checkpointDays = state.retention().checkpointRetentionDays();
     if (checkpointDays < 30) {
-      return Outcome.fail("iBank should keep checkpoints longer, got " + checkpointDays + " days");
+      return CheckOutcome.fail(
+          "iBank should keep checkpoints longer, got " + checkpointDays + " days");
     }
-    return Outcome.pass();
+    return CheckOutcome.pass();
   }
 }

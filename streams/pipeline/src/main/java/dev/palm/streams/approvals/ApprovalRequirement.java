@@ -5,8 +5,8 @@ import dev.palm.packs.ThresholdApproval;
 import dev.palm.streams.deployments.RuleMatcher;
 import dev.palm.streams.deployments.Transition;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public final class ApprovalRequirement {
 
   /** Why {@code op} needs approval; empty when it does not. */
   public static List<Finding> check(
-      HumanApprovalConfig config, Operation op, Transition transition) {
+      HumanApprovalConfig config, RequestedOperation op, Transition transition) {
     List<Finding> findings = new ArrayList<>();
     config.alwaysRequired().stream()
         .filter(name -> RuleMatcher.matches(name, op, transition))
@@ -79,7 +79,8 @@ public final class ApprovalRequirement {
     return List.copyOf(findings);
   }
 
-  private static Optional<Double> measure(String type, Operation op, Transition transition) {
+  private static Optional<Double> measure(
+      String type, RequestedOperation op, Transition transition) {
     if (INSTANCE_COUNT.equals(type)) {
       if (transition.type().isPresent()) {
         return Optional.of((double) transition.instanceCount());

@@ -12,15 +12,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ApprovalTimeoutPunctuator implements Punctuator {
 
-  private final KeyValueStore<String, PendingApproval> approvals;
-  private final DueHandler<PendingApproval> expire;
+  private final KeyValueStore<String, OpenApproval> approvals;
+  private final DueHandler<OpenApproval> expire;
 
   /**
    * @param approvals the pending-approvals store (keys {@code <pack>/<approval id>})
    * @param expire called for each expired request, in key order
    */
   public ApprovalTimeoutPunctuator(
-      KeyValueStore<String, PendingApproval> approvals, DueHandler<PendingApproval> expire) {
+      KeyValueStore<String, OpenApproval> approvals, DueHandler<OpenApproval> expire) {
     this.approvals = Objects.requireNonNull(approvals, "approvals");
     this.expire = Objects.requireNonNull(expire, "expire");
   }

@@ -26,9 +26,9 @@ public final class EscalationPunctuator implements Punctuator {
    * @param approval the request before the escalation
    * @param level the level reached
    */
-  public record Escalation(PendingApproval approval, EscalationLevel level) {}
+  public record Escalation(OpenApproval approval, EscalationLevel level) {}
 
-  private final KeyValueStore<String, PendingApproval> approvals;
+  private final KeyValueStore<String, OpenApproval> approvals;
   private final Map<String, List<EscalationLevel>> levelsByPack;
   private final DueHandler<Escalation> escalate;
 
@@ -39,7 +39,7 @@ public final class EscalationPunctuator implements Punctuator {
    * @param escalate called for each level reached, lowest first
    */
   public EscalationPunctuator(
-      KeyValueStore<String, PendingApproval> approvals,
+      KeyValueStore<String, OpenApproval> approvals,
       Map<String, List<EscalationLevel>> levelsByPack,
       DueHandler<Escalation> escalate) {
     this.approvals = Objects.requireNonNull(approvals, "approvals");
@@ -56,7 +56,7 @@ public final class EscalationPunctuator implements Punctuator {
   /**
    * The levels {@code approval} reaches at {@code now} and has not reached before, lowest first.
    */
-  public List<EscalationLevel> dueLevels(PendingApproval approval, long now) {
+  public List<EscalationLevel> dueLevels(OpenApproval approval, long now) {
     if (approval.expiredAt(now)) {
       return List.of();
     }
@@ -68,11 +68,11 @@ public final class EscalationPunctuator implements Punctuator {
 
   @Override
   public void punctuate(long now) {
-    List<KeyValue<String, PendingApproval>> pending = new ArrayList<>();
-    try (KeyValueIterator<String, PendingApproval> it = approvals.all()) {
+    List<KeyValue<String, OpenApproval>> pending = new ArrayList<>();
+    try (KeyValueIterator<String, OpenApproval> it = approvals.all()) {
       it.forEachRemaining(pending::add);
     }
-    for (KeyValue<String, PendingApproval> kv : pending) {
+    for (KeyValue<String, OpenApproval> kv : pending) {
       for (EscalationLevel level : dueLevels(kv.value, now)) {
         // The handler re-reads the stored request, so each level builds on the previous escalation.
         escalate.handle(kv.key, new Escalation(kv.value, level), now);

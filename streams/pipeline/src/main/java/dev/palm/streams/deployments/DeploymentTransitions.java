@@ -3,8 +3,8 @@ package dev.palm.streams.deployments;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.ResourceDefaults;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.Optional;
 
 /**
@@ -24,7 +24,7 @@ public final class DeploymentTransitions {
    * @param now epoch milliseconds recorded as the change time
    */
   public static TransitionResult compute(
-      PlatformPack pack, Operation op, Optional<DeploymentState> current, long now) {
+      PlatformPack pack, RequestedOperation op, Optional<DeploymentState> current, long now) {
     Optional<OperationType> maybeType = OperationType.of(op.operation());
     Transition unchanged = new Transition(maybeType, current, current);
     if (maybeType.isEmpty()) {
@@ -145,7 +145,11 @@ public final class DeploymentTransitions {
   }
 
   private static TransitionResult scaleByDirection(
-      OperationType type, Operation op, DeploymentState cur, long now, Transition unchanged) {
+      OperationType type,
+      RequestedOperation op,
+      DeploymentState cur,
+      long now,
+      Transition unchanged) {
     boolean up = type == OperationType.SCALE_UP;
     int target;
     if (op.targetReplicas().isPresent()) {
@@ -187,13 +191,13 @@ public final class DeploymentTransitions {
         Optional.of(changed(cur, op, now, target, cur.revision(), cur.node(), false)));
   }
 
-  private static DeploymentState created(PlatformPack pack, Operation op, long now) {
+  private static DeploymentState created(PlatformPack pack, RequestedOperation op, long now) {
     ResourceDefaults d = pack.resourceConfig().defaults();
     int replicas =
         op.targetReplicas()
             .or(op::instanceCount)
             .orElse(pack.resourceConfig().scaling().minInstances());
-    Operation.Resources r = op.resources();
+    RequestedOperation.Resources r = op.resources();
     return new DeploymentState(
         op.deploymentId(),
         op.agentId(),
@@ -213,13 +217,14 @@ public final class DeploymentTransitions {
 
   private static DeploymentState changed(
       DeploymentState cur,
-      Operation op,
+      RequestedOperation op,
       long now,
       int replicas,
       long revision,
       Optional<String> node,
       boolean takesResources) {
-    Operation.Resources r = takesResources ? op.resources() : Operation.Resources.NONE;
+    RequestedOperation.Resources r =
+        takesResources ? op.resources() : RequestedOperation.Resources.NONE;
     return new DeploymentState(
         cur.deploymentId(),
         op.agentId().or(cur::agentId),

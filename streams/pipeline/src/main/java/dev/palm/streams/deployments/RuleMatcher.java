@@ -1,6 +1,6 @@
 package dev.palm.streams.deployments;
 
-import dev.palm.streams.operations.Operation;
+import dev.palm.streams.operations.RequestedOperation;
 
 /**
  * Decides whether an operation falls under a pack rule that names an operation (blocked_operations,
@@ -17,7 +17,8 @@ public final class RuleMatcher {
    * Whether the rule naming {@code ruleOperation} applies to {@code op} with effect {@code
    * transition}.
    */
-  public static boolean matches(String ruleOperation, Operation op, Transition transition) {
+  public static boolean matches(
+      String ruleOperation, RequestedOperation op, Transition transition) {
     if (ruleOperation.equals(op.operation())) {
       return true;
     }

@@ -4,8 +4,8 @@ import dev.palm.packs.SafetyHoldsConfig;
 import dev.palm.streams.deployments.RuleMatcher;
 import dev.palm.streams.deployments.Transition;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ public final class HoldCheck {
 
   /** Why {@code op} is held, or empty when the holds let it through. */
   public static Optional<Finding> check(
-      SafetyHoldsConfig holds, Operation op, Transition transition) {
+      SafetyHoldsConfig holds, RequestedOperation op, Transition transition) {
     if (!holds.enabled()) {
       return Optional.empty();
     }

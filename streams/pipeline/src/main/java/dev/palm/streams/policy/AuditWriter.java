@@ -26,7 +26,7 @@ final class AuditWriter {
   }
 
   /** Chains {@code entry} as the pack's next record and returns it. */
-  AuditRecord append(Transaction tx, PackRuntime rt, AuditEntry entry, long now) {
+  AuditRecord append(Transaction tx, PackRuntime rt, AuditDraft entry, long now) {
     ChainHead head = tx.get(stores.chainHeads(), rt.name()).orElseGet(() -> rt.chain().genesis());
     AuditRecord record = rt.chain().append(head, entry.draft(rt, now));
     tx.put(stores.chainHeads(), rt.name(), head.next(record));

@@ -1,7 +1,7 @@
 package dev.palm.streams.policy;
 
 import dev.palm.events.Decision;
-import dev.palm.streams.operations.Operation;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,14 +11,14 @@ import java.util.Optional;
  * same answer.
  *
  * @param operation the request as first received
- * @param fingerprint {@link Operation#fingerprint()} of that request
+ * @param fingerprint {@link RequestedOperation#fingerprint()} of that request
  * @param decision the latest decision published for it
  * @param approvalId its approval request, if one was opened
  * @param holdId its safety hold, if one was placed
  * @param preAuditSequence its pre-audit record, if the pack requires one
  */
 public record OperationEntry(
-    Operation operation,
+    RequestedOperation operation,
     String fingerprint,
     DecisionSnapshot decision,
     Optional<String> approvalId,

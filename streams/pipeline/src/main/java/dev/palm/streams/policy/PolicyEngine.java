@@ -17,7 +17,7 @@ import dev.palm.packs.EscalationLevel;
 import dev.palm.packs.HumanApprovalConfig;
 import dev.palm.packs.PackExtensions;
 import dev.palm.streams.approvals.ApprovalRequirement;
-import dev.palm.streams.approvals.PendingApproval;
+import dev.palm.streams.approvals.OpenApproval;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.DeploymentTransitions;
 import dev.palm.streams.deployments.PackTotals;
@@ -30,8 +30,8 @@ import dev.palm.streams.limits.RateWindow;
 import dev.palm.streams.operations.ActorRef;
 import dev.palm.streams.operations.AuthorizedActors;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import dev.palm.streams.reconciliation.ReconciliationRequirement;
 import dev.palm.streams.validity.ValidityCheck;
 import java.time.Instant;
@@ -70,7 +70,7 @@ final class PolicyEngine {
 
   /** The facts about one operation carried from step to step. */
   private record Case(
-      Operation op,
+      RequestedOperation op,
       String fingerprint,
       Optional<Long> preAudit,
       Optional<String> approvalId,
@@ -121,8 +121,8 @@ final class PolicyEngine {
    * record.
    */
   AuditRecord recordSystemEvent(Transaction tx, PackRuntime rt, SystemEvent event, long now) {
-    AuditEntry e =
-        AuditEntry.of(event.type(), ActorRef.SYSTEM).reason(event.reasonCode(), event.message());
+    AuditDraft e =
+        AuditDraft.of(event.type(), ActorRef.SYSTEM).reason(event.reasonCode(), event.message());
     event.details().forEach(e::detail);
     return audit.append(tx, rt, e, now);
   }
@@ -131,7 +131,7 @@ final class PolicyEngine {
 
   /** Decides an operation request read in the order of pack {@code rt}. */
   void onOperation(Transaction tx, PackRuntime rt, OperationRequested event, Origin o) {
-    Operation op = Operation.from(event);
+    RequestedOperation op = RequestedOperation.from(event);
     String fingerprint = op.fingerprint();
     Optional<OperationEntry> existing = operationEntry(tx, rt, op.operationId());
     if (existing.isPresent()) {
@@ -144,7 +144,7 @@ final class PolicyEngine {
           audit.append(
               tx,
               rt,
-              AuditEntry.of(AuditEventType.OPERATION_RECEIVED, op.actor())
+              AuditDraft.of(AuditEventType.OPERATION_RECEIVED, op.actor())
                   .about(op)
                   .reason(
                       ReasonCodes.OPERATION_RECEIVED,
@@ -191,17 +191,17 @@ final class PolicyEngine {
       Transaction tx,
       PackRuntime rt,
       OperationEntry entry,
-      Operation op,
+      RequestedOperation op,
       String fingerprint,
       Origin o) {
     if (!entry.fingerprint().equals(fingerprint)) {
       // Same idempotency key, different request: the original decision stands, and the reuse is
       // recorded.
-      Operation original = entry.operation();
+      RequestedOperation original = entry.operation();
       audit.append(
           tx,
           rt,
-          AuditEntry.of(AuditEventType.OPERATION_RECEIVED, op.actor())
+          AuditDraft.of(AuditEventType.OPERATION_RECEIVED, op.actor())
               .about(op)
               .decision(entry.status())
               .reason(
@@ -229,7 +229,7 @@ final class PolicyEngine {
   /** Steps 5 to 7: limits, human approval, and the allowed operation's effect. */
   private void evaluateFromLimits(
       Transaction tx, PackRuntime rt, Case c, Optional<Long> rateTime, ActorRef cause, Origin o) {
-    Operation op = c.op();
+    RequestedOperation op = c.op();
     TransitionResult result =
         DeploymentTransitions.compute(
             rt.pack(), op, deployment(tx, rt, op.deploymentId()), o.now());
@@ -290,7 +290,7 @@ final class PolicyEngine {
   // ---------------------------------------------------------------- holds
 
   private void placeHold(Transaction tx, PackRuntime rt, Case c, Finding finding, Origin o) {
-    Operation op = c.op();
+    RequestedOperation op = c.op();
     String holdId = Hold.idFor(op.operationId());
     Case held = c.withHold(holdId);
     Optional<Long> autoReleaseAt =
@@ -485,10 +485,10 @@ final class PolicyEngine {
 
   private void openApproval(
       Transaction tx, PackRuntime rt, Case c, List<Finding> findings, ActorRef cause, Origin o) {
-    Operation op = c.op();
+    RequestedOperation op = c.op();
     HumanApprovalConfig config = rt.pack().policyConfig().humanApproval();
     PackExtensions ext = rt.pack().extensions();
-    String approvalId = PendingApproval.idFor(op.operationId());
+    String approvalId = OpenApproval.idFor(op.operationId());
     Case pending = c.withApproval(approvalId);
     long expiresAt = o.now() + config.approvalTimeoutSecs() * 1000L;
     int required = Math.max(1, ext.approvalsRequired());
@@ -508,8 +508,8 @@ final class PolicyEngine {
                         : String.join(",", ext.approvers())),
             o.now());
     Grounds grounds = Grounds.of(findings);
-    PendingApproval request =
-        new PendingApproval(
+    OpenApproval request =
+        new OpenApproval(
             rt.name(),
             approvalId,
             op.operationId(),
@@ -570,7 +570,7 @@ final class PolicyEngine {
     Optional<String> approvalId =
         Optional.ofNullable(event.getApprovalId())
             .or(() -> entry.flatMap(OperationEntry::approvalId));
-    Optional<PendingApproval> pending =
+    Optional<OpenApproval> pending =
         approvalId.flatMap(id -> tx.get(stores.approvals(), key(rt, id)));
     if (pending.isPresent() && pending.get().expiredAt(o.now())) {
       // The timer has not fired yet, but the deadline has passed: the request expires before this
@@ -600,7 +600,7 @@ final class PolicyEngine {
           o);
       return;
     }
-    PendingApproval request = pending.get();
+    OpenApproval request = pending.get();
     OperationEntry requested = requireEntry(tx, rt, request.operationId());
     PackExtensions ext = rt.pack().extensions();
     List<String> approvers = new ArrayList<>(ext.approvers());
@@ -677,7 +677,7 @@ final class PolicyEngine {
           o);
       return;
     }
-    PendingApproval updated = request.withApprover(approver.id());
+    OpenApproval updated = request.withApprover(approver.id());
     if (updated.approvedBy().size() < updated.approvalsRequired()) {
       tx.put(stores.approvals(), storeKey, updated);
       audit.append(
@@ -705,12 +705,12 @@ final class PolicyEngine {
       Transaction tx,
       PackRuntime rt,
       Case c,
-      PendingApproval request,
+      OpenApproval request,
       ActorRef approver,
       String comment,
       Origin o) {
     tx.delete(stores.approvals(), key(rt, request.approvalId()));
-    Operation op = c.op();
+    RequestedOperation op = c.op();
     Grounds approved =
         new Grounds(
             request.ruleIds(),
@@ -772,12 +772,12 @@ final class PolicyEngine {
    * now}.
    */
   void expireApproval(Transaction tx, PackRuntime rt, String storeKey, long now) {
-    Optional<PendingApproval> pending =
+    Optional<OpenApproval> pending =
         tx.get(stores.approvals(), storeKey).filter(p -> p.expiredAt(now));
     if (pending.isEmpty()) {
       return;
     }
-    PendingApproval request = pending.get();
+    OpenApproval request = pending.get();
     OperationEntry requested = requireEntry(tx, rt, request.operationId());
     tx.delete(stores.approvals(), storeKey);
     Case c = Case.of(requested);
@@ -821,15 +821,15 @@ final class PolicyEngine {
    * yet.
    */
   void escalate(Transaction tx, PackRuntime rt, String storeKey, EscalationLevel level, long now) {
-    Optional<PendingApproval> pending =
+    Optional<OpenApproval> pending =
         tx.get(stores.approvals(), storeKey)
             .filter(p -> !p.expiredAt(now) && p.escalationLevel() < level.level());
     if (pending.isEmpty()) {
       return;
     }
-    PendingApproval request = pending.get();
+    OpenApproval request = pending.get();
     OperationEntry requested = requireEntry(tx, rt, request.operationId());
-    PendingApproval escalated = request.escalatedTo(level.level(), level.recipients());
+    OpenApproval escalated = request.escalatedTo(level.level(), level.recipients());
     tx.put(stores.approvals(), storeKey, escalated);
     Case c = Case.of(requested);
     String message =
@@ -877,8 +877,8 @@ final class PolicyEngine {
   private void resolved(
       Transaction tx,
       PackRuntime rt,
-      PendingApproval request,
-      Operation op,
+      OpenApproval request,
+      RequestedOperation op,
       Decision decision,
       long auditSequence,
       Grounds grounds,
@@ -899,8 +899,8 @@ final class PolicyEngine {
 
   private static ApprovalRequest approvalRequest(
       PackRuntime rt,
-      PendingApproval request,
-      Operation op,
+      OpenApproval request,
+      RequestedOperation op,
       ApprovalRequestKind kind,
       List<String> recipients,
       Optional<Decision> resolution,
@@ -995,7 +995,7 @@ final class PolicyEngine {
       audit.append(
           tx,
           rt,
-          AuditEntry.of(AuditEventType.DEPLOYMENT_UPDATED, actor)
+          AuditDraft.of(AuditEventType.DEPLOYMENT_UPDATED, actor)
               .about(c.op())
               .source(o.source())
               .reason(
@@ -1032,7 +1032,7 @@ final class PolicyEngine {
       String decidedBy,
       long auditSequence,
       long now) {
-    Operation op = c.op();
+    RequestedOperation op = c.op();
     PolicyDecision published =
         PolicyDecision.newBuilder()
             .setOperationId(op.operationId())
@@ -1075,11 +1075,11 @@ final class PolicyEngine {
       ActorRef actor,
       String operationId,
       Optional<String> subjectId,
-      Optional<Operation> op,
+      Optional<RequestedOperation> op,
       String generalCode,
       Finding finding,
       Origin o) {
-    AuditEntry e = AuditEntry.of(type, actor);
+    AuditDraft e = AuditDraft.of(type, actor);
     if (op.isPresent()) {
       e.about(op.get());
     } else {
@@ -1097,9 +1097,9 @@ final class PolicyEngine {
         tx, rt, e.findings(List.of(finding)).detail("refused", true).source(o.source()), o.now());
   }
 
-  private AuditEntry entry(AuditEventType type, ActorRef actor, Case c, Origin o) {
-    AuditEntry e =
-        AuditEntry.of(type, actor)
+  private AuditDraft entry(AuditEventType type, ActorRef actor, Case c, Origin o) {
+    AuditDraft e =
+        AuditDraft.of(type, actor)
             .about(c.op())
             .approvalId(c.approvalId())
             .holdId(c.holdId())

@@ -1,7 +1,7 @@
 package dev.palm.streams.policy;
 
 import dev.palm.audit.ChainHead;
-import dev.palm.streams.approvals.PendingApproval;
+import dev.palm.streams.approvals.OpenApproval;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
@@ -42,7 +42,7 @@ public record PolicyStores(
     KeyValueStore<String, DeploymentState> deployments,
     KeyValueStore<String, PackTotals> totals,
     KeyValueStore<String, RateWindow> rateWindows,
-    KeyValueStore<String, PendingApproval> approvals,
+    KeyValueStore<String, OpenApproval> approvals,
     KeyValueStore<String, Hold> holds,
     KeyValueStore<String, AuditIndex> operationAudit,
     KeyValueStore<String, AuditIndex> deploymentAudit,
@@ -97,7 +97,7 @@ public record PolicyStores(
         builder(DEPLOYMENTS, DeploymentState.class),
         builder(PACK_TOTALS, PackTotals.class),
         builder(RATE_WINDOWS, RateWindow.class),
-        builder(APPROVALS, PendingApproval.class),
+        builder(APPROVALS, OpenApproval.class),
         builder(HOLDS, Hold.class),
         builder(OPERATION_AUDIT, AuditIndex.class),
         builder(DEPLOYMENT_AUDIT, AuditIndex.class),

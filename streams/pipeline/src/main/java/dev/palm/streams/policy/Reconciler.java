@@ -7,8 +7,8 @@ import dev.palm.events.DecisionKind;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.PolicyDecision;
 import dev.palm.streams.operations.ActorRef;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import dev.palm.streams.reconciliation.Commitment;
 import dev.palm.streams.reconciliation.KnownOperation;
 import dev.palm.streams.reconciliation.OutcomeCheck;
@@ -41,7 +41,7 @@ final class Reconciler {
   void commit(
       Transaction tx,
       PackRuntime rt,
-      Operation op,
+      RequestedOperation op,
       Optional<String> approvalId,
       Optional<String> holdId,
       long allowedAt,
@@ -154,7 +154,7 @@ final class Reconciler {
                   + "' settles its commitment (due at "
                   + Instant.ofEpochMilli(c.dueAt())
                   + ")";
-      AuditEntry e =
+      AuditDraft e =
           outcomeEntry(AuditEventType.OUTCOME_RECORDED, executor, event, entry, o)
               .grounds(
                   new Grounds(
@@ -221,7 +221,7 @@ final class Reconciler {
         audit.append(
             tx,
             rt,
-            AuditEntry.of(AuditEventType.RECONCILIATION_OVERDUE, ActorRef.SYSTEM)
+            AuditDraft.of(AuditEventType.RECONCILIATION_OVERDUE, ActorRef.SYSTEM)
                 .about(c.operationId(), c.operation(), c.deploymentId(), c.agentId())
                 .approvalId(c.approvalId())
                 .holdId(c.holdId())
@@ -307,14 +307,14 @@ final class Reconciler {
             .build());
   }
 
-  private static AuditEntry outcomeEntry(
+  private static AuditDraft outcomeEntry(
       AuditEventType type,
       ActorRef executor,
       OperationOutcome event,
       Optional<OperationEntry> entry,
       PolicyEngine.Origin o) {
-    AuditEntry e =
-        AuditEntry.of(type, executor)
+    AuditDraft e =
+        AuditDraft.of(type, executor)
             .about(
                 event.getOperationId(),
                 operationName(event, entry),

@@ -7,7 +7,7 @@ import dev.palm.audit.ChainHead;
 import dev.palm.audit.Digests;
 import dev.palm.audit.VerificationResult;
 import dev.palm.packs.PlatformPack;
-import dev.palm.streams.approvals.PendingApproval;
+import dev.palm.streams.approvals.OpenApproval;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
@@ -98,14 +98,14 @@ final class PackQueries {
     node.put("servedBy", self);
     node.set("request", entry == null ? null : tree(entry.operation()));
     node.set("decision", entry == null ? null : tree(entry.decision()));
-    PendingApproval approval =
+    OpenApproval approval =
         entry == null
             ? null
             : entry
                 .approvalId()
                 .map(
                     id ->
-                        this.<PendingApproval>get(
+                        this.<OpenApproval>get(
                             PolicyStores.APPROVALS, partition, StoreKeys.of(pack, id)))
                 .orElse(null);
     Hold hold =
@@ -148,20 +148,20 @@ final class PackQueries {
               + " only pending requests in its state (state=pending); settled ones are in the audit trail"
               + " (palm audit query --type APPROVAL_GRANTED, APPROVAL_REJECTED or APPROVAL_EXPIRED)");
     }
-    List<PendingApproval> pending =
+    List<OpenApproval> pending =
         read(
             () -> {
-              List<PendingApproval> all = new ArrayList<>();
-              try (KeyValueIterator<String, PendingApproval> it =
-                  this.<PendingApproval>store(PolicyStores.APPROVALS, partition)
+              List<OpenApproval> all = new ArrayList<>();
+              try (KeyValueIterator<String, OpenApproval> it =
+                  this.<OpenApproval>store(PolicyStores.APPROVALS, partition)
                       .prefixScan(StoreKeys.prefix(pack), KEYS)) {
                 it.forEachRemaining(kv -> all.add(kv.value));
               }
               return all;
             });
     pending.sort(
-        Comparator.comparingLong(PendingApproval::requestedAt)
-            .thenComparing(PendingApproval::approvalId));
+        Comparator.comparingLong(OpenApproval::requestedAt)
+            .thenComparing(OpenApproval::approvalId));
     ObjectNode node = Reply.MAPPER.createObjectNode();
     node.put("pack", pack);
     node.put("state", state);

@@ -3,7 +3,7 @@ package dev.palm.streams.reconciliation;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.deployments.RuleMatcher;
 import dev.palm.streams.deployments.Transition;
-import dev.palm.streams.operations.Operation;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.Optional;
 
 /**
@@ -26,7 +26,7 @@ public final class ReconciliationRequirement {
    * due: empty when the pack does not require its reconciliation.
    */
   public static Optional<Long> dueAt(
-      PlatformPack pack, Operation op, Transition effect, long allowedAt) {
+      PlatformPack pack, RequestedOperation op, Transition effect, long allowedAt) {
     boolean required =
         pack.policyConfig().accountability().reconciliationRequired().stream()
             .anyMatch(rule -> RuleMatcher.matches(rule, op, effect));

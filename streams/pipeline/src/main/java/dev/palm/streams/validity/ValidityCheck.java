@@ -7,8 +7,8 @@ import dev.palm.packs.spec.AgentSpec;
 import dev.palm.packs.spec.AgentSpecId;
 import dev.palm.packs.spec.ResourceRequirements;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
 import dev.palm.streams.operations.ReasonCodes;
+import dev.palm.streams.operations.RequestedOperation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ public final class ValidityCheck {
    *
    * @param loadedPacks names of all loaded packs, to tell an unknown pack from a mismatched one
    */
-  public static List<Finding> check(PlatformPack pack, Set<String> loadedPacks, Operation op) {
+  public static List<Finding> check(
+      PlatformPack pack, Set<String> loadedPacks, RequestedOperation op) {
     String packName = pack.metadata().name();
     List<Finding> findings = new java.util.ArrayList<>();
     if (!op.pack().equals(packName)) {
@@ -108,7 +109,7 @@ public final class ValidityCheck {
   }
 
   private static Optional<Finding> agentSpecProblem(
-      PlatformPack pack, Operation op, Operation.AgentSpecRef ref) {
+      PlatformPack pack, RequestedOperation op, RequestedOperation.AgentSpecRef ref) {
     Optional<SemVer> version = SemVer.parse(ref.version() == null ? "" : ref.version());
     if (version.isEmpty()) {
       return Optional.of(

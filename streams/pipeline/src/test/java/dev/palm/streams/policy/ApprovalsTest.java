@@ -14,7 +14,7 @@ import dev.palm.packs.PackExtensions;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.canonical.CanonicalPack;
 import dev.palm.packs.canonical.IBankPack;
-import dev.palm.streams.approvals.PendingApproval;
+import dev.palm.streams.approvals.OpenApproval;
 import dev.palm.streams.operations.ActorRef;
 import dev.palm.streams.operations.ReasonCodes;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class ApprovalsTest {
         h.decide(h.op("ibank", "create_deployment", "dep-1").replicas(3).build());
 
     assertThat(pending.getDecision()).isEqualTo(Decision.PENDING_APPROVAL);
-    assertThat(pending.getApprovalId()).isEqualTo(PendingApproval.idFor(pending.getOperationId()));
+    assertThat(pending.getApprovalId()).isEqualTo(OpenApproval.idFor(pending.getOperationId()));
     assertThat(pending.getReasonCodes()).containsExactly(ReasonCodes.APPROVAL_REQUIRED);
     assertThat(pending.getRuleIds()).containsExactly("human_approval.always_required");
     AuditRecord requested = h.auditRecord("ibank", pending.getAuditSequence());

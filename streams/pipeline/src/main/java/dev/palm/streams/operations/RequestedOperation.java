@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * @param traceId tracing id, if any
  * @param agentSpec agent spec summary for validateAgentSpec, if any
  */
-public record Operation(
+public record RequestedOperation(
     String operationId,
     String pack,
     String operation,
@@ -49,7 +49,7 @@ public record Operation(
     Optional<String> traceId,
     Optional<AgentSpecRef> agentSpec) {
 
-  public Operation {
+  public RequestedOperation {
     operationId = Objects.requireNonNullElse(operationId, "");
     pack = Objects.requireNonNullElse(pack, "");
     operation = Objects.requireNonNullElse(operation, "");
@@ -104,7 +104,7 @@ public record Operation(
       String name, String version, long attentionBudget, int couplingSlots) {}
 
   /** Converts the Avro event. */
-  public static Operation from(OperationRequested event) {
+  public static RequestedOperation from(OperationRequested event) {
     ResourceRequests r = event.getResources();
     Resources resources =
         r == null
@@ -115,7 +115,7 @@ public record Operation(
                 Optional.ofNullable(r.getStorageMb()),
                 Optional.ofNullable(r.getNetworkKbps()));
     AgentSpecSummary spec = event.getAgentSpec();
-    return new Operation(
+    return new RequestedOperation(
         event.getOperationId(),
         event.getPack(),
         event.getOperation(),

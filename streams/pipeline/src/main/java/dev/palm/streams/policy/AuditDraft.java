@@ -8,7 +8,7 @@ import dev.palm.events.Decision;
 import dev.palm.events.SourcePosition;
 import dev.palm.streams.operations.ActorRef;
 import dev.palm.streams.operations.Finding;
-import dev.palm.streams.operations.Operation;
+import dev.palm.streams.operations.RequestedOperation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * The content of one audit record before it is chained: what happened, to which operation, by whom,
  * why.
  */
-final class AuditEntry {
+final class AuditDraft {
 
   private final AuditEventType type;
   private final ActorRef actor;
@@ -37,18 +37,18 @@ final class AuditEntry {
   private final Map<String, String> details = new TreeMap<>();
   private SourcePosition source;
 
-  private AuditEntry(AuditEventType type, ActorRef actor) {
+  private AuditDraft(AuditEventType type, ActorRef actor) {
     this.type = type;
     this.actor = actor;
   }
 
   /** An entry of {@code type} recording an act of {@code actor}. */
-  static AuditEntry of(AuditEventType type, ActorRef actor) {
-    return new AuditEntry(type, actor);
+  static AuditDraft of(AuditEventType type, ActorRef actor) {
+    return new AuditDraft(type, actor);
   }
 
   /** Sets the operation the record is about (blank ids are recorded as absent). */
-  AuditEntry about(Operation op) {
+  AuditDraft about(RequestedOperation op) {
     operationId = blankToNull(op.operationId());
     operation = blankToNull(op.operation());
     deploymentId = blankToNull(op.deploymentId());
@@ -57,7 +57,7 @@ final class AuditEntry {
   }
 
   /** Sets the operation the record is about from its parts (blank ids are recorded as absent). */
-  AuditEntry about(String id, String name, String deployment, Optional<String> agent) {
+  AuditDraft about(String id, String name, String deployment, Optional<String> agent) {
     operationId = blankToNull(id);
     operation = blankToNull(name);
     deploymentId = blankToNull(deployment);
@@ -66,57 +66,57 @@ final class AuditEntry {
   }
 
   /** Sets only the operation id (for acts on operations that are not known). */
-  AuditEntry aboutOperationId(String id) {
+  AuditDraft aboutOperationId(String id) {
     operationId = blankToNull(id);
     return this;
   }
 
-  AuditEntry decision(Decision d) {
+  AuditDraft decision(Decision d) {
     decision = d;
     return this;
   }
 
-  AuditEntry findings(List<Finding> findings) {
+  AuditDraft findings(List<Finding> findings) {
     return grounds(Grounds.of(findings));
   }
 
-  AuditEntry grounds(Grounds g) {
+  AuditDraft grounds(Grounds g) {
     ruleIds.addAll(g.ruleIds());
     reasonCodes.addAll(g.reasonCodes());
     messages.addAll(g.messages());
     return this;
   }
 
-  AuditEntry reason(String code, String message) {
+  AuditDraft reason(String code, String message) {
     reasonCodes.add(code);
     messages.add(message);
     return this;
   }
 
-  AuditEntry approvalId(Optional<String> id) {
+  AuditDraft approvalId(Optional<String> id) {
     approvalId = id.orElse(null);
     return this;
   }
 
-  AuditEntry holdId(Optional<String> id) {
+  AuditDraft holdId(Optional<String> id) {
     holdId = id.orElse(null);
     return this;
   }
 
-  AuditEntry detail(String key, Object value) {
+  AuditDraft detail(String key, Object value) {
     if (value != null) {
       details.put(key, String.valueOf(value));
     }
     return this;
   }
 
-  AuditEntry source(Optional<SourcePosition> position) {
+  AuditDraft source(Optional<SourcePosition> position) {
     source = position.orElse(null);
     return this;
   }
 
   /** Adds what the operation asked for, so the audit trail holds the request itself. */
-  AuditEntry requestDetails(Operation op) {
+  AuditDraft requestDetails(RequestedOperation op) {
     detail("request.requested_at", Instant.ofEpochMilli(op.requestedAt()));
     op.environment().ifPresent(v -> detail("request.environment", v));
     op.targetReplicas().ifPresent(v -> detail("request.target_replicas", v));

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param messages explanations for the approvers
  * @param auditSequence audit record of the request
  */
-public record PendingApproval(
+public record OpenApproval(
     String pack,
     String approvalId,
     String operationId,
@@ -39,7 +39,7 @@ public record PendingApproval(
     List<String> messages,
     long auditSequence) {
 
-  public PendingApproval {
+  public OpenApproval {
     Objects.requireNonNull(pack, "pack");
     Objects.requireNonNull(approvalId, "approvalId");
     Objects.requireNonNull(operationId, "operationId");
@@ -65,10 +65,10 @@ public record PendingApproval(
   }
 
   /** This request with one more approver. */
-  public PendingApproval withApprover(String approverId) {
+  public OpenApproval withApprover(String approverId) {
     List<String> approvers = new ArrayList<>(approvedBy);
     approvers.add(approverId);
-    return new PendingApproval(
+    return new OpenApproval(
         pack,
         approvalId,
         operationId,
@@ -86,10 +86,10 @@ public record PendingApproval(
   }
 
   /** This request escalated to {@code level}, whose recipients may now approve as well. */
-  public PendingApproval escalatedTo(int level, List<String> recipients) {
+  public OpenApproval escalatedTo(int level, List<String> recipients) {
     List<String> all = new ArrayList<>(escalationRecipients);
     recipients.stream().filter(r -> !all.contains(r)).forEach(all::add);
-    return new PendingApproval(
+    return new OpenApproval(
         pack,
         approvalId,
         operationId,
