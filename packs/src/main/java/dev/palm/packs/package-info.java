@@ -1,7 +1,8 @@
 /**
  * The platform-pack contract: {@link dev.palm.packs.PlatformPack}, its configuration records (one
  * per struct of docs/pack-contract.md §2), {@link dev.palm.packs.PlatformProfile}, {@link
- * dev.palm.packs.PackException} and the {@link dev.palm.packs.PackRegistry} that finds packs.
+ * dev.palm.packs.PackException} and the {@link dev.palm.packs.registry.PackRegistry} that finds
+ * packs.
  *
  * <p>Conventions of the records:
  *

@@ -2,7 +2,7 @@ package dev.palm.cli.packs;
 
 import dev.palm.cli.ExitCode;
 import dev.palm.packs.PackException;
-import dev.palm.packs.PackRegistry;
+import dev.palm.packs.registry.PackRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,9 +1,9 @@
 package dev.palm.cli.packs;
 
 import dev.palm.packs.PackException;
-import dev.palm.packs.PackRegistry;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.files.PackFiles;
+import dev.palm.packs.registry.PackRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

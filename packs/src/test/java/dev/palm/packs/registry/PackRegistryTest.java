@@ -1,8 +1,13 @@
-package dev.palm.packs;
+package dev.palm.packs.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.palm.packs.PackError;
+import dev.palm.packs.PackException;
+import dev.palm.packs.PlatformPack;
+import dev.palm.packs.PlatformProfile;
+import dev.palm.packs.TestServicePack;
 import dev.palm.packs.canonical.IBankPack;
 import dev.palm.packs.files.PackFileException;
 import dev.palm.packs.spec.AgentSpec;

@@ -1,5 +1,9 @@
-package dev.palm.packs;
+package dev.palm.packs.registry;
 
+import dev.palm.packs.PackError;
+import dev.palm.packs.PackException;
+import dev.palm.packs.PlatformPack;
+import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.canonical.CanonicalPack;
 import dev.palm.packs.files.PackFiles;
 import java.io.IOException;
