@@ -6,7 +6,7 @@ import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PackException;
 import dev.palm.registry.RegistryConfig;
-import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.streams.service.PalmService;
 import dev.palm.streams.service.PipelineConfig;
 import dev.palm.wire.PalmSerdes;

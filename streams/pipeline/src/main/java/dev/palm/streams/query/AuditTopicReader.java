@@ -4,7 +4,7 @@ import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.VerificationResult;
 import dev.palm.events.AuditRecord;
 import dev.palm.packs.IntegrityAlgorithm;
-import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import java.nio.charset.StandardCharsets;

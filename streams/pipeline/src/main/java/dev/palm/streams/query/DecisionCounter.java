@@ -2,7 +2,7 @@ package dev.palm.streams.query;
 
 import dev.palm.events.Decision;
 import dev.palm.events.PolicyDecision;
-import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import io.micrometer.core.instrument.Counter;

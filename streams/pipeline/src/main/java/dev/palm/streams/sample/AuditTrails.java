@@ -7,7 +7,7 @@ import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.packs.PlatformPack;
-import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import java.time.Duration;

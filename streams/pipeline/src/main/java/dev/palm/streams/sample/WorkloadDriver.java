@@ -10,7 +10,7 @@ import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
-import dev.palm.streams.infra.KafkaClientProperties;
+import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.streams.limits.RateWindow;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;

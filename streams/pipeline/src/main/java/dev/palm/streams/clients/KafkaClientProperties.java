@@ -1,4 +1,4 @@
-package dev.palm.streams.infra;
+package dev.palm.streams.clients;
 
 import java.util.HashMap;
 import java.util.Map;
