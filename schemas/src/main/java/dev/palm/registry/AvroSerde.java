@@ -2,9 +2,7 @@ package dev.palm.registry;
 
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The Kafka {@link Serde} of one generated Avro class in Confluent's wire format: {@link
@@ -32,16 +30,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   @Override
   public AvroDeserializer<T> deserializer() {
-    return deserializer;
-  }
-
-  /** Narrowed types for callers that need the Kafka interfaces only. */
-  public Serializer<T> kafkaSerializer() {
-    return serializer;
-  }
-
-  /** Narrowed types for callers that need the Kafka interfaces only. */
-  public Deserializer<T> kafkaDeserializer() {
     return deserializer;
   }
 }

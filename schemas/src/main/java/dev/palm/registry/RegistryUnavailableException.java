@@ -30,15 +30,7 @@ public class RegistryUnavailableException extends RegistryException {
 
   /** Whether {@code t} or one of its causes is a registry outage. */
   public static boolean isCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof RegistryUnavailableException) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
+    return find(t).isPresent();
   }
 
   /** The outage among {@code t} and its causes. */

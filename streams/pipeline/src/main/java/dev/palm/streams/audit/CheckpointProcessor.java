@@ -88,7 +88,7 @@ public final class CheckpointProcessor
               } catch (RuntimeException e) {
                 // the window store already moved on: never skip the checkpoint, replay the task
                 // instead
-                throw Outages.giveUp(context, "writing a checkpoint of pack " + pack, e);
+                throw Outages.giveUp(context, () -> "writing a checkpoint of pack " + pack, e);
               }
             });
     CheckpointSchedule.tick(schedules)

@@ -78,7 +78,7 @@ public final class DecodingProcessor<T, P> implements Processor<byte[], byte[], 
       value =
           Outages.retrying(
               context,
-              "decoding " + raw.topic() + "-" + raw.partition() + "@" + raw.offset(),
+              () -> "decoding " + raw.topic() + "-" + raw.partition() + "@" + raw.offset(),
               () -> deserializer.deserialize(raw.topic(), record.headers(), record.value()));
     } catch (OutageException e) {
       throw e;

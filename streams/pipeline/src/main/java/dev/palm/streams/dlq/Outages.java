@@ -47,10 +47,12 @@ public final class Outages {
    * committed yet).
    *
    * @param context the task's context, for the task id
-   * @param what what the step does, for the log line
+   * @param what what the step does, for the log line (built only when it is logged: this is the hot
+   *     path)
    * @throws OutageException when the registry stayed unavailable
    */
-  public static <T> T retrying(ProcessorContext<?, ?> context, String what, Supplier<T> step) {
+  public static <T> T retrying(
+      ProcessorContext<?, ?> context, Supplier<String> what, Supplier<T> step) {
     long deadline = System.nanoTime() + BUDGET_MS * 1_000_000L;
     for (int attempt = 0; ; attempt++) {
       try {
@@ -74,22 +76,23 @@ public final class Outages {
    * e} itself.
    */
   public static RuntimeException giveUp(
-      ProcessorContext<?, ?> context, String what, RuntimeException e) {
+      ProcessorContext<?, ?> context, Supplier<String> what, RuntimeException e) {
     if (e instanceof OutageException) {
       return e;
     }
     return RegistryUnavailableException.find(e)
         .<RuntimeException>map(
             outage -> {
+              String step = what.get();
               LOG.warn(
                   "Schema registry unavailable while {} (task {}): {}. Processing waits: the stream thread is"
                       + " replaced, its open transaction aborted, and the same records are processed again once the"
                       + " registry answers; nothing goes to the dead-letter topic for this.",
-                  what,
+                  step,
                   context.taskId(),
                   outage.getMessage());
               return new OutageException(
-                  "Schema registry unavailable while " + what + ": " + outage.getMessage(), outage);
+                  "Schema registry unavailable while " + step + ": " + outage.getMessage(), outage);
             })
         .orElse(e);
   }

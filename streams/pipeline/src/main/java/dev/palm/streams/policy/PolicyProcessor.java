@@ -201,15 +201,17 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             Optional.of(new SourcePosition(raw.topic(), raw.partition(), raw.offset())),
             record.timestamp(),
             now);
-    String what =
-        "processing "
-            + raw.topic()
-            + "-"
-            + raw.partition()
-            + "@"
-            + raw.offset()
-            + " of pack "
-            + rt.name();
+    // built only when an outage is logged: this runs for every input
+    Supplier<String> what =
+        () ->
+            "processing "
+                + raw.topic()
+                + "-"
+                + raw.partition()
+                + "@"
+                + raw.offset()
+                + " of pack "
+                + rt.name();
     Transaction tx;
     try {
       // Nothing is applied until commit, so a registry outage can be retried by building the input
@@ -264,7 +266,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
    * failure here is never dead-lettered: it is rethrown (an outage as a replay of the task, see
    * {@link Outages}).
    */
-  private void commit(Transaction tx, String what, long now) {
+  private void commit(Transaction tx, Supplier<String> what, long now) {
     try {
       tx.commit(context, now);
     } catch (RuntimeException e) {
@@ -287,7 +289,7 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
       // The pack was unloaded; its timers wait until it is loaded again.
       return;
     }
-    String what = "timer item " + key + " of store " + store;
+    Supplier<String> what = () -> "timer item " + key + " of store " + store;
     Transaction tx;
     try {
       tx =
