@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -259,17 +260,38 @@ public final class PalmService implements AutoCloseable {
    * partition, so a pack's operations, answers and releases must land in the same task for its
    * records to stay in one order.
    */
-  private int inputPartitions(Admin admin) {
-    List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
-    Map<String, TopicDescription> described;
+  private static void pause(long millis) {
     try {
-      described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while describing the input topics", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Interrupted while waiting for the input topics", e);
+    }
+  }
+
+  private int inputPartitions(Admin admin) {
+    List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
+    Map<String, TopicDescription> described = null;
+    // topics just created by provisioning may not be in every broker's metadata yet: wait for them,
+    // bounded
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (described == null) {
+      try {
+        described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while describing the input topics", e);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+        }
+        pause(200);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(
+            "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+      }
     }
     Map<String, Integer> counts = new TreeMap<>();
     described.forEach((name, d) -> counts.put(name, d.partitions().size()));
