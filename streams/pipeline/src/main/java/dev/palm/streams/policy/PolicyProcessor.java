@@ -196,8 +196,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
           deadLetterSink);
       return;
     }
-    PolicyEngine.Origin origin =
-        new PolicyEngine.Origin(
+    Origin origin =
+        new Origin(
             Optional.of(new SourcePosition(raw.topic(), raw.partition(), raw.offset())),
             record.timestamp(),
             now);

@@ -65,7 +65,7 @@ final class Reconciler {
   }
 
   /** Reconciles an outcome read in the order of pack {@code rt}. */
-  void onOutcome(Transaction tx, PackRuntime rt, OperationOutcome event, PolicyEngine.Origin o) {
+  void onOutcome(Transaction tx, PackRuntime rt, OperationOutcome event, Origin o) {
     String id = Objects.requireNonNullElse(event.getOperationId(), "");
     String key = StoreKeys.of(rt.name(), id);
     Optional<OperationEntry> entry =
@@ -312,7 +312,7 @@ final class Reconciler {
       ActorRef executor,
       OperationOutcome event,
       Optional<OperationEntry> entry,
-      PolicyEngine.Origin o) {
+      Origin o) {
     AuditDraft e =
         AuditDraft.of(type, executor)
             .about(
