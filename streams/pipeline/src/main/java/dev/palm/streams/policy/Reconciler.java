@@ -106,12 +106,13 @@ final class Reconciler {
       alert(
           tx,
           rt,
-          id,
-          operationName(event, entry),
-          event.getDeploymentId(),
-          entry.flatMap(e -> e.operation().agentId()),
-          entry.flatMap(OperationEntry::approvalId),
-          entry.flatMap(OperationEntry::holdId),
+          new AlertSubject(
+              id,
+              operationName(event, entry),
+              event.getDeploymentId(),
+              entry.flatMap(e -> e.operation().agentId()),
+              entry.flatMap(OperationEntry::approvalId),
+              entry.flatMap(OperationEntry::holdId)),
           Decision.DENIED,
           grounds,
           record.getSequence(),
@@ -237,12 +238,13 @@ final class Reconciler {
     alert(
         tx,
         rt,
-        c.operationId(),
-        c.operation(),
-        c.deploymentId(),
-        c.agentId(),
-        c.approvalId(),
-        c.holdId(),
+        new AlertSubject(
+            c.operationId(),
+            c.operation(),
+            c.deploymentId(),
+            c.agentId(),
+            c.approvalId(),
+            c.holdId()),
         Decision.ALLOWED,
         grounds,
         record.getSequence(),
@@ -270,37 +272,41 @@ final class Reconciler {
   }
 
   /** Publishes an alert; unlike a decision it is not remembered as the operation's answer. */
-  private static void alert(
-      Transaction tx,
-      PackRuntime rt,
+  /** The operation an alert is about. */
+  private record AlertSubject(
       String operationId,
       String operation,
       String deploymentId,
       Optional<String> agentId,
       Optional<String> approvalId,
-      Optional<String> holdId,
+      Optional<String> holdId) {}
+
+  private static void alert(
+      Transaction tx,
+      PackRuntime rt,
+      AlertSubject about,
       Decision standing,
       Grounds grounds,
       long auditSequence,
       long now) {
     tx.forward(
         rt.decisionsSink(),
-        operationId,
+        about.operationId(),
         PolicyDecision.newBuilder()
-            .setOperationId(operationId)
+            .setOperationId(about.operationId())
             .setPack(rt.name())
             .setPackVersion(rt.version())
-            .setOperation(operation)
-            .setDeploymentId(Objects.requireNonNullElse(deploymentId, ""))
-            .setAgentId(agentId.orElse(null))
+            .setOperation(about.operation())
+            .setDeploymentId(Objects.requireNonNullElse(about.deploymentId(), ""))
+            .setAgentId(about.agentId().orElse(null))
             .setDecision(standing)
             .setRuleIds(grounds.ruleIds())
             .setReasonCodes(grounds.reasonCodes())
             .setMessages(grounds.messages())
             .setDecidedAt(Instant.ofEpochMilli(now))
             .setDecidedBy(ActorRef.SYSTEM_ID)
-            .setApprovalId(approvalId.orElse(null))
-            .setHoldId(holdId.orElse(null))
+            .setApprovalId(about.approvalId().orElse(null))
+            .setHoldId(about.holdId().orElse(null))
             .setAuditSequence(auditSequence)
             .setPreAuditSequence(null)
             .setKind(DecisionKind.ALERT)

@@ -10,6 +10,7 @@ import dev.palm.events.HoldAction;
 import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.canonical.CanonicalPack;
+import dev.palm.streams.operations.ReasonCodes;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -122,6 +123,12 @@ class AuditTrailTest {
             AuditEventType.APPROVAL_REQUESTED,
             AuditEventType.APPROVAL_GRANTED,
             AuditEventType.DEPLOYMENT_UPDATED);
+    AuditRecord removed = trail.get(trail.size() - 1);
+    assertThat(removed.getReasonCodes()).containsExactly(ReasonCodes.DEPLOYMENT_CHANGED);
+    assertThat(removed.getMessages().get(0))
+        .isEqualTo(
+            "deployment 'web' removed by delete_deployment (replicas=3 revision=1 cpu=2000m"
+                + " memory=8192MiB storage=10240MiB network=10000kbps -> absent)");
     assertThat(byDeployment.sequences())
         .containsExactlyElementsOf(
             trail.stream()
