@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -15,6 +16,10 @@ import java.util.List;
  * @param reconciliationRequired operations that require commitment reconciliation (file: {@code
  *     reconciliation_required}; default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record AccountabilityConfig(
     boolean requireProof, boolean requirePreAudit, List<String> reconciliationRequired) {
 
@@ -33,50 +38,12 @@ public record AccountabilityConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static AccountabilityConfigBuilder builder() {
+    return AccountabilityConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link AccountabilityConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private boolean requireProof;
-    private boolean requirePreAudit;
-    private List<String> reconciliationRequired;
-
-    private Builder(AccountabilityConfig from) {
-      this.requireProof = from.requireProof();
-      this.requirePreAudit = from.requirePreAudit();
-      this.reconciliationRequired = from.reconciliationRequired();
-    }
-
-    /** Sets {@code require_proof}: whether operations must carry the actor's signature. */
-    public Builder requireProof(boolean requireProof) {
-      this.requireProof = requireProof;
-      return this;
-    }
-
-    /** Sets {@code require_pre_audit}: whether an audit record is written before the decision. */
-    public Builder requirePreAudit(boolean requirePreAudit) {
-      this.requirePreAudit = requirePreAudit;
-      return this;
-    }
-
-    /** Sets {@code reconciliation_required}: operations that require commitment reconciliation. */
-    public Builder reconciliationRequired(List<String> reconciliationRequired) {
-      this.reconciliationRequired = reconciliationRequired;
-      return this;
-    }
-
-    /** Creates the record. */
-    public AccountabilityConfig build() {
-      return new AccountabilityConfig(requireProof, requirePreAudit, reconciliationRequired);
-    }
+  public AccountabilityConfigBuilder toBuilder() {
+    return AccountabilityConfigBuilder.builder(this);
   }
 }

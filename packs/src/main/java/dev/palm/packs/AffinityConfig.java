@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,10 @@ import java.util.Map;
  * @param zoneAware whether placement considers zones (file: {@code zone_aware}; default {@code
  *     false})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record AffinityConfig(
     Map<String, String> requiredLabels,
     Map<String, String> preferredLabels,
@@ -44,65 +49,12 @@ public record AffinityConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static AffinityConfigBuilder builder() {
+    return AffinityConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link AffinityConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private Map<String, String> requiredLabels;
-    private Map<String, String> preferredLabels;
-    private List<String> antiAffinity;
-    private TopologySpread topologySpread;
-    private boolean zoneAware;
-
-    private Builder(AffinityConfig from) {
-      this.requiredLabels = from.requiredLabels();
-      this.preferredLabels = from.preferredLabels();
-      this.antiAffinity = from.antiAffinity();
-      this.topologySpread = from.topologySpread();
-      this.zoneAware = from.zoneAware();
-    }
-
-    /** Sets {@code required_labels}: labels a node must have. */
-    public Builder requiredLabels(Map<String, String> requiredLabels) {
-      this.requiredLabels = requiredLabels;
-      return this;
-    }
-
-    /** Sets {@code preferred_labels}: labels a node should have. */
-    public Builder preferredLabels(Map<String, String> preferredLabels) {
-      this.preferredLabels = preferredLabels;
-      return this;
-    }
-
-    /** Sets {@code anti_affinity}: workloads not to share a node with. */
-    public Builder antiAffinity(List<String> antiAffinity) {
-      this.antiAffinity = antiAffinity;
-      return this;
-    }
-
-    /** Sets {@code topology_spread}: how instances spread over a topology. */
-    public Builder topologySpread(TopologySpread topologySpread) {
-      this.topologySpread = topologySpread;
-      return this;
-    }
-
-    /** Sets {@code zone_aware}: whether placement considers zones. */
-    public Builder zoneAware(boolean zoneAware) {
-      this.zoneAware = zoneAware;
-      return this;
-    }
-
-    /** Creates the record. */
-    public AffinityConfig build() {
-      return new AffinityConfig(
-          requiredLabels, preferredLabels, antiAffinity, topologySpread, zoneAware);
-    }
+  public AffinityConfigBuilder toBuilder() {
+    return AffinityConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -18,6 +19,10 @@ import java.util.List;
  *     recovery_actions}; default {@code List.of(RecoveryAction.defaults())})
  * @param timeoutSecs seconds a recovery may take (file: {@code timeout_secs}; default {@code 300L})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record AutoRecoveryConfig(
     boolean enabled,
     int maxAttempts,
@@ -43,66 +48,12 @@ public record AutoRecoveryConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static AutoRecoveryConfigBuilder builder() {
+    return AutoRecoveryConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link AutoRecoveryConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private int maxAttempts;
-    private BackoffConfig backoff;
-    private List<RecoveryAction> recoveryActions;
-    private long timeoutSecs;
-
-    private Builder(AutoRecoveryConfig from) {
-      this.enabled = from.enabled();
-      this.maxAttempts = from.maxAttempts();
-      this.backoff = from.backoff();
-      this.recoveryActions = from.recoveryActions();
-      this.timeoutSecs = from.timeoutSecs();
-    }
-
-    /** Sets {@code enabled}: whether failures are recovered automatically. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code max_attempts}: recovery attempts before giving up. */
-    public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /** Sets {@code backoff}: delay between attempts. */
-    public Builder backoff(BackoffConfig backoff) {
-      this.backoff = backoff;
-      return this;
-    }
-
-    /**
-     * Sets {@code recovery_actions}: actions tried in {@code order}; default: one {@code restart}.
-     */
-    public Builder recoveryActions(List<RecoveryAction> recoveryActions) {
-      this.recoveryActions = recoveryActions;
-      return this;
-    }
-
-    /** Sets {@code timeout_secs}: seconds a recovery may take. */
-    public Builder timeoutSecs(long timeoutSecs) {
-      this.timeoutSecs = timeoutSecs;
-      return this;
-    }
-
-    /** Creates the record. */
-    public AutoRecoveryConfig build() {
-      return new AutoRecoveryConfig(enabled, maxAttempts, backoff, recoveryActions, timeoutSecs);
-    }
+  public AutoRecoveryConfigBuilder toBuilder() {
+    return AutoRecoveryConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Exponential backoff between recovery attempts.
  *
@@ -13,6 +15,10 @@ package dev.palm.packs;
  * @param multiplier the factor each delay grows by (file: {@code multiplier}; default {@code 2.0})
  * @param jitter whether delays are randomised (file: {@code jitter}; default {@code true})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record BackoffConfig(
     long initialDelayMs, long maxDelayMs, double multiplier, boolean jitter) {
 
@@ -31,56 +37,12 @@ public record BackoffConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static BackoffConfigBuilder builder() {
+    return BackoffConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link BackoffConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private long initialDelayMs;
-    private long maxDelayMs;
-    private double multiplier;
-    private boolean jitter;
-
-    private Builder(BackoffConfig from) {
-      this.initialDelayMs = from.initialDelayMs();
-      this.maxDelayMs = from.maxDelayMs();
-      this.multiplier = from.multiplier();
-      this.jitter = from.jitter();
-    }
-
-    /** Sets {@code initial_delay_ms}: the first delay in milliseconds. */
-    public Builder initialDelayMs(long initialDelayMs) {
-      this.initialDelayMs = initialDelayMs;
-      return this;
-    }
-
-    /** Sets {@code max_delay_ms}: the largest delay in milliseconds. */
-    public Builder maxDelayMs(long maxDelayMs) {
-      this.maxDelayMs = maxDelayMs;
-      return this;
-    }
-
-    /** Sets {@code multiplier}: the factor each delay grows by. */
-    public Builder multiplier(double multiplier) {
-      this.multiplier = multiplier;
-      return this;
-    }
-
-    /** Sets {@code jitter}: whether delays are randomised. */
-    public Builder jitter(boolean jitter) {
-      this.jitter = jitter;
-      return this;
-    }
-
-    /** Creates the record. */
-    public BackoffConfig build() {
-      return new BackoffConfig(initialDelayMs, maxDelayMs, multiplier, jitter);
-    }
+  public BackoffConfigBuilder toBuilder() {
+    return BackoffConfigBuilder.builder(this);
   }
 }

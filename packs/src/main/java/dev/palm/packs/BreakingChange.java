@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,10 @@ import java.util.Optional;
  * @param description what changed (file: {@code description}; default {@code ""})
  * @param migration how to migrate (file: {@code migration}; default {@code Optional.empty()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record BreakingChange(String version, String description, Optional<String> migration) {
 
   /**
@@ -34,54 +39,12 @@ public record BreakingChange(String version, String description, Optional<String
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static BreakingChangeBuilder builder() {
+    return BreakingChangeBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link BreakingChange}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String version;
-    private String description;
-    private Optional<String> migration;
-
-    private Builder(BreakingChange from) {
-      this.version = from.version();
-      this.description = from.description();
-      this.migration = from.migration();
-    }
-
-    /** Sets {@code version}: the version that introduced the change. */
-    public Builder version(String version) {
-      this.version = version;
-      return this;
-    }
-
-    /** Sets {@code description}: what changed. */
-    public Builder description(String description) {
-      this.description = description;
-      return this;
-    }
-
-    /** Sets {@code migration}: how to migrate. */
-    public Builder migration(Optional<String> migration) {
-      this.migration = migration;
-      return this;
-    }
-
-    /** Sets {@code migration}; {@code null} means absent. */
-    public Builder migration(String migration) {
-      this.migration = Optional.ofNullable(migration);
-      return this;
-    }
-
-    /** Creates the record. */
-    public BreakingChange build() {
-      return new BreakingChange(version, description, migration);
-    }
+  public BreakingChangeBuilder toBuilder() {
+    return BreakingChangeBuilder.builder(this);
   }
 }

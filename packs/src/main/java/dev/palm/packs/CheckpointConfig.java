@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Objects;
  *     false})
  * @param maxRetained how many checkpoints are kept (file: {@code max_retained}; default {@code 10})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record CheckpointConfig(
     boolean autoCheckpoint,
     long intervalSecs,
@@ -45,76 +50,12 @@ public record CheckpointConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static CheckpointConfigBuilder builder() {
+    return CheckpointConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link CheckpointConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean autoCheckpoint;
-    private long intervalSecs;
-    private long maxSizeBytes;
-    private CompressionAlgorithm compression;
-    private boolean incremental;
-    private int maxRetained;
-
-    private Builder(CheckpointConfig from) {
-      this.autoCheckpoint = from.autoCheckpoint();
-      this.intervalSecs = from.intervalSecs();
-      this.maxSizeBytes = from.maxSizeBytes();
-      this.compression = from.compression();
-      this.incremental = from.incremental();
-      this.maxRetained = from.maxRetained();
-    }
-
-    /** Sets {@code auto_checkpoint}: whether checkpoints are taken automatically. */
-    public Builder autoCheckpoint(boolean autoCheckpoint) {
-      this.autoCheckpoint = autoCheckpoint;
-      return this;
-    }
-
-    /** Sets {@code interval_secs}: seconds between checkpoints. */
-    public Builder intervalSecs(long intervalSecs) {
-      this.intervalSecs = intervalSecs;
-      return this;
-    }
-
-    /** Sets {@code max_size_bytes}: the largest checkpoint (100 MiB). */
-    public Builder maxSizeBytes(long maxSizeBytes) {
-      this.maxSizeBytes = maxSizeBytes;
-      return this;
-    }
-
-    /**
-     * Sets {@code compression}: checkpoint compression (the config default is zstd, although the
-     * enum's own default is none).
-     */
-    public Builder compression(CompressionAlgorithm compression) {
-      this.compression = compression;
-      return this;
-    }
-
-    /** Sets {@code incremental}: whether checkpoints are incremental. */
-    public Builder incremental(boolean incremental) {
-      this.incremental = incremental;
-      return this;
-    }
-
-    /** Sets {@code max_retained}: how many checkpoints are kept. */
-    public Builder maxRetained(int maxRetained) {
-      this.maxRetained = maxRetained;
-      return this;
-    }
-
-    /** Creates the record. */
-    public CheckpointConfig build() {
-      return new CheckpointConfig(
-          autoCheckpoint, intervalSecs, maxSizeBytes, compression, incremental, maxRetained);
-    }
+  public CheckpointConfigBuilder toBuilder() {
+    return CheckpointConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * The circuit breaker that stops retrying a failing dependency for a while.
  *
@@ -17,6 +19,10 @@ package dev.palm.packs;
  * @param halfOpenMaxRequests requests let through while half-open (file: {@code
  *     half_open_max_requests}; default {@code 3})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record CircuitBreakerConfig(
     boolean enabled,
     int failureThreshold,
@@ -43,80 +49,12 @@ public record CircuitBreakerConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static CircuitBreakerConfigBuilder builder() {
+    return CircuitBreakerConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link CircuitBreakerConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private boolean enabled;
-    private int failureThreshold;
-    private int successThreshold;
-    private long windowSecs;
-    private long halfOpenTimeoutSecs;
-    private int halfOpenMaxRequests;
-
-    private Builder(CircuitBreakerConfig from) {
-      this.enabled = from.enabled();
-      this.failureThreshold = from.failureThreshold();
-      this.successThreshold = from.successThreshold();
-      this.windowSecs = from.windowSecs();
-      this.halfOpenTimeoutSecs = from.halfOpenTimeoutSecs();
-      this.halfOpenMaxRequests = from.halfOpenMaxRequests();
-    }
-
-    /** Sets {@code enabled}: whether the breaker is active. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code failure_threshold}: failures in the window that open the breaker. */
-    public Builder failureThreshold(int failureThreshold) {
-      this.failureThreshold = failureThreshold;
-      return this;
-    }
-
-    /** Sets {@code success_threshold}: successes that close it again. */
-    public Builder successThreshold(int successThreshold) {
-      this.successThreshold = successThreshold;
-      return this;
-    }
-
-    /** Sets {@code window_secs}: the counting window in seconds. */
-    public Builder windowSecs(long windowSecs) {
-      this.windowSecs = windowSecs;
-      return this;
-    }
-
-    /** Sets {@code half_open_timeout_secs}: seconds before an open breaker half-opens. */
-    public Builder halfOpenTimeoutSecs(long halfOpenTimeoutSecs) {
-      this.halfOpenTimeoutSecs = halfOpenTimeoutSecs;
-      return this;
-    }
-
-    /** Sets {@code half_open_max_requests}: requests let through while half-open. */
-    public Builder halfOpenMaxRequests(int halfOpenMaxRequests) {
-      this.halfOpenMaxRequests = halfOpenMaxRequests;
-      return this;
-    }
-
-    /** Creates the record. */
-    public CircuitBreakerConfig build() {
-      return new CircuitBreakerConfig(
-          enabled,
-          failureThreshold,
-          successThreshold,
-          windowSecs,
-          halfOpenTimeoutSecs,
-          halfOpenMaxRequests);
-    }
+  public CircuitBreakerConfigBuilder toBuilder() {
+    return CircuitBreakerConfigBuilder.builder(this);
   }
 }

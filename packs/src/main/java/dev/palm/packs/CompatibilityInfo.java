@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,10 @@ import java.util.Optional;
  * @param breakingChanges breaking changes between versions of the pack (file: {@code
  *     breaking_changes}; default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record CompatibilityInfo(
     String minPalmVersion,
     Optional<String> maxPalmVersion,
@@ -53,13 +58,13 @@ public record CompatibilityInfo(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static CompatibilityInfoBuilder builder() {
+    return CompatibilityInfoBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public CompatibilityInfoBuilder toBuilder() {
+    return CompatibilityInfoBuilder.builder(this);
   }
 
   /**
@@ -78,80 +83,5 @@ public record CompatibilityInfo(
     }
     var max = maxPalmVersion.flatMap(SemVer::parse);
     return max.isEmpty() || version.get().compareTo(max.get()) <= 0;
-  }
-
-  /** Builds a {@link CompatibilityInfo}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String minPalmVersion;
-    private Optional<String> maxPalmVersion;
-    private String minResonanceVersion;
-    private List<String> requiredFeatures;
-    private List<String> optionalFeatures;
-    private List<BreakingChange> breakingChanges;
-
-    private Builder(CompatibilityInfo from) {
-      this.minPalmVersion = from.minPalmVersion();
-      this.maxPalmVersion = from.maxPalmVersion();
-      this.minResonanceVersion = from.minResonanceVersion();
-      this.requiredFeatures = from.requiredFeatures();
-      this.optionalFeatures = from.optionalFeatures();
-      this.breakingChanges = from.breakingChanges();
-    }
-
-    /** Sets {@code min_palm_version}: the lowest PALM version the pack runs on (inclusive). */
-    public Builder minPalmVersion(String minPalmVersion) {
-      this.minPalmVersion = minPalmVersion;
-      return this;
-    }
-
-    /**
-     * Sets {@code max_palm_version}: the highest PALM version the pack runs on (inclusive); absent
-     * = no upper bound.
-     */
-    public Builder maxPalmVersion(Optional<String> maxPalmVersion) {
-      this.maxPalmVersion = maxPalmVersion;
-      return this;
-    }
-
-    /** Sets {@code max_palm_version}; {@code null} means absent. */
-    public Builder maxPalmVersion(String maxPalmVersion) {
-      this.maxPalmVersion = Optional.ofNullable(maxPalmVersion);
-      return this;
-    }
-
-    /** Sets {@code min_resonance_version}: the lowest Resonance version the pack needs. */
-    public Builder minResonanceVersion(String minResonanceVersion) {
-      this.minResonanceVersion = minResonanceVersion;
-      return this;
-    }
-
-    /** Sets {@code required_features}: runtime features the pack cannot run without. */
-    public Builder requiredFeatures(List<String> requiredFeatures) {
-      this.requiredFeatures = requiredFeatures;
-      return this;
-    }
-
-    /** Sets {@code optional_features}: runtime features the pack uses when present. */
-    public Builder optionalFeatures(List<String> optionalFeatures) {
-      this.optionalFeatures = optionalFeatures;
-      return this;
-    }
-
-    /** Sets {@code breaking_changes}: breaking changes between versions of the pack. */
-    public Builder breakingChanges(List<BreakingChange> breakingChanges) {
-      this.breakingChanges = breakingChanges;
-      return this;
-    }
-
-    /** Creates the record. */
-    public CompatibilityInfo build() {
-      return new CompatibilityInfo(
-          minPalmVersion,
-          maxPalmVersion,
-          minResonanceVersion,
-          requiredFeatures,
-          optionalFeatures,
-          breakingChanges);
-    }
   }
 }

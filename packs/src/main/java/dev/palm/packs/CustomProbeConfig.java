@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param config JSON-like probe configuration (an empty object when absent) (file: {@code config};
  *     default {@code Map.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record CustomProbeConfig(
     String name, String probeType, ProbeSettings settings, Object config) {
 
@@ -40,56 +45,12 @@ public record CustomProbeConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static CustomProbeConfigBuilder builder() {
+    return CustomProbeConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link CustomProbeConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private String probeType;
-    private ProbeSettings settings;
-    private Object config;
-
-    private Builder(CustomProbeConfig from) {
-      this.name = from.name();
-      this.probeType = from.probeType();
-      this.settings = from.settings();
-      this.config = from.config();
-    }
-
-    /** Sets {@code name}: the probe's name. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code probe_type}: the kind of probe, e.g. {@code http}. */
-    public Builder probeType(String probeType) {
-      this.probeType = probeType;
-      return this;
-    }
-
-    /** Sets {@code settings}: the probe's timing and thresholds. */
-    public Builder settings(ProbeSettings settings) {
-      this.settings = settings;
-      return this;
-    }
-
-    /** Sets {@code config}: JSON-like probe configuration (an empty object when absent). */
-    public Builder config(Object config) {
-      this.config = config;
-      return this;
-    }
-
-    /** Creates the record. */
-    public CustomProbeConfig build() {
-      return new CustomProbeConfig(name, probeType, settings, config);
-    }
+  public CustomProbeConfigBuilder toBuilder() {
+    return CustomProbeConfigBuilder.builder(this);
   }
 }

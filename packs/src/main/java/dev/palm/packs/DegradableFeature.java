@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Objects;
  * @param resourceSavings fraction of resources freed (file: {@code resource_savings}; default
  *     {@code 0.0})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record DegradableFeature(String name, int priority, double resourceSavings) {
 
   /**
@@ -34,48 +39,12 @@ public record DegradableFeature(String name, int priority, double resourceSaving
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static DegradableFeatureBuilder builder() {
+    return DegradableFeatureBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link DegradableFeature}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private int priority;
-    private double resourceSavings;
-
-    private Builder(DegradableFeature from) {
-      this.name = from.name();
-      this.priority = from.priority();
-      this.resourceSavings = from.resourceSavings();
-    }
-
-    /** Sets {@code name}: the feature's name. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code priority}: disable order; lower is disabled first. */
-    public Builder priority(int priority) {
-      this.priority = priority;
-      return this;
-    }
-
-    /** Sets {@code resource_savings}: fraction of resources freed. */
-    public Builder resourceSavings(double resourceSavings) {
-      this.resourceSavings = resourceSavings;
-      return this;
-    }
-
-    /** Creates the record. */
-    public DegradableFeature build() {
-      return new DegradableFeature(name, priority, resourceSavings);
-    }
+  public DegradableFeatureBuilder toBuilder() {
+    return DegradableFeatureBuilder.builder(this);
   }
 }

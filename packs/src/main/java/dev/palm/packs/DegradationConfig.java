@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -13,6 +14,10 @@ import java.util.List;
  * @param degradableFeatures features that may be switched off (file: {@code degradable_features};
  *     default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record DegradationConfig(
     boolean enabled, List<DegradationLevel> levels, List<DegradableFeature> degradableFeatures) {
 
@@ -31,48 +36,12 @@ public record DegradationConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static DegradationConfigBuilder builder() {
+    return DegradationConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link DegradationConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private List<DegradationLevel> levels;
-    private List<DegradableFeature> degradableFeatures;
-
-    private Builder(DegradationConfig from) {
-      this.enabled = from.enabled();
-      this.levels = from.levels();
-      this.degradableFeatures = from.degradableFeatures();
-    }
-
-    /** Sets {@code enabled}: whether degradation is active. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code levels}: degradation levels. */
-    public Builder levels(List<DegradationLevel> levels) {
-      this.levels = levels;
-      return this;
-    }
-
-    /** Sets {@code degradable_features}: features that may be switched off. */
-    public Builder degradableFeatures(List<DegradableFeature> degradableFeatures) {
-      this.degradableFeatures = degradableFeatures;
-      return this;
-    }
-
-    /** Creates the record. */
-    public DegradationConfig build() {
-      return new DegradationConfig(enabled, levels, degradableFeatures);
-    }
+  public DegradationConfigBuilder toBuilder() {
+    return DegradationConfigBuilder.builder(this);
   }
 }

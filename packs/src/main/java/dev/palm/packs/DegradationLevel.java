@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param capacityPercentage capacity kept, in percent (file: {@code capacity_percentage}; default
  *     {@code 100})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record DegradationLevel(
     String name, double threshold, List<String> disableFeatures, int capacityPercentage) {
 
@@ -39,56 +44,12 @@ public record DegradationLevel(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static DegradationLevelBuilder builder() {
+    return DegradationLevelBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link DegradationLevel}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private double threshold;
-    private List<String> disableFeatures;
-    private int capacityPercentage;
-
-    private Builder(DegradationLevel from) {
-      this.name = from.name();
-      this.threshold = from.threshold();
-      this.disableFeatures = from.disableFeatures();
-      this.capacityPercentage = from.capacityPercentage();
-    }
-
-    /** Sets {@code name}: the level's name. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code threshold}: the load (0..1) at which the level applies. */
-    public Builder threshold(double threshold) {
-      this.threshold = threshold;
-      return this;
-    }
-
-    /** Sets {@code disable_features}: features disabled at this level. */
-    public Builder disableFeatures(List<String> disableFeatures) {
-      this.disableFeatures = disableFeatures;
-      return this;
-    }
-
-    /** Sets {@code capacity_percentage}: capacity kept, in percent. */
-    public Builder capacityPercentage(int capacityPercentage) {
-      this.capacityPercentage = capacityPercentage;
-      return this;
-    }
-
-    /** Creates the record. */
-    public DegradationLevel build() {
-      return new DegradationLevel(name, threshold, disableFeatures, capacityPercentage);
-    }
+  public DegradationLevelBuilder toBuilder() {
+    return DegradationLevelBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
  * @param levels escalation levels, lowest first (file: {@code levels}; default {@code List.of()})
  * @param channels where notifications go (file: {@code channels}; default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record EscalationConfig(
     boolean enabled, List<EscalationLevel> levels, List<NotificationChannel> channels) {
 
@@ -30,48 +35,12 @@ public record EscalationConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static EscalationConfigBuilder builder() {
+    return EscalationConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link EscalationConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private List<EscalationLevel> levels;
-    private List<NotificationChannel> channels;
-
-    private Builder(EscalationConfig from) {
-      this.enabled = from.enabled();
-      this.levels = from.levels();
-      this.channels = from.channels();
-    }
-
-    /** Sets {@code enabled}: whether escalation is active. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code levels}: escalation levels, lowest first. */
-    public Builder levels(List<EscalationLevel> levels) {
-      this.levels = levels;
-      return this;
-    }
-
-    /** Sets {@code channels}: where notifications go. */
-    public Builder channels(List<NotificationChannel> channels) {
-      this.channels = channels;
-      return this;
-    }
-
-    /** Creates the record. */
-    public EscalationConfig build() {
-      return new EscalationConfig(enabled, levels, channels);
-    }
+  public EscalationConfigBuilder toBuilder() {
+    return EscalationConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,10 @@ import java.util.Objects;
  *     {@code List.of()})
  * @param recipients who is reached (file: {@code recipients}; default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record EscalationLevel(
     String name,
     int level,
@@ -49,73 +54,12 @@ public record EscalationLevel(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static EscalationLevelBuilder builder() {
+    return EscalationLevelBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link EscalationLevel}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private int level;
-    private int triggerAfterFailures;
-    private long triggerAfterSecs;
-    private List<String> actions;
-    private List<String> recipients;
-
-    private Builder(EscalationLevel from) {
-      this.name = from.name();
-      this.level = from.level();
-      this.triggerAfterFailures = from.triggerAfterFailures();
-      this.triggerAfterSecs = from.triggerAfterSecs();
-      this.actions = from.actions();
-      this.recipients = from.recipients();
-    }
-
-    /** Sets {@code name}: the level's name, e.g. {@code L1}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code level}: the level number; 1 = lowest. */
-    public Builder level(int level) {
-      this.level = level;
-      return this;
-    }
-
-    /** Sets {@code trigger_after_failures}: failures after which the level triggers. */
-    public Builder triggerAfterFailures(int triggerAfterFailures) {
-      this.triggerAfterFailures = triggerAfterFailures;
-      return this;
-    }
-
-    /** Sets {@code trigger_after_secs}: seconds after which the level triggers. */
-    public Builder triggerAfterSecs(long triggerAfterSecs) {
-      this.triggerAfterSecs = triggerAfterSecs;
-      return this;
-    }
-
-    /** Sets {@code actions}: actions taken, e.g. {@code notify}, {@code page}. */
-    public Builder actions(List<String> actions) {
-      this.actions = actions;
-      return this;
-    }
-
-    /** Sets {@code recipients}: who is reached. */
-    public Builder recipients(List<String> recipients) {
-      this.recipients = recipients;
-      return this;
-    }
-
-    /** Creates the record. */
-    public EscalationLevel build() {
-      return new EscalationLevel(
-          name, level, triggerAfterFailures, triggerAfterSecs, actions, recipients);
-    }
+  public EscalationLevelBuilder toBuilder() {
+    return EscalationLevelBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -17,6 +18,10 @@ import java.util.List;
  * @param allowAutoApproval whether standing, scoped approvals may satisfy requests (file: {@code
  *     allow_auto_approval}; default {@code true})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record HumanApprovalConfig(
     List<String> alwaysRequired,
     List<ThresholdApproval> thresholdRequired,
@@ -39,61 +44,12 @@ public record HumanApprovalConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static HumanApprovalConfigBuilder builder() {
+    return HumanApprovalConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link HumanApprovalConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private List<String> alwaysRequired;
-    private List<ThresholdApproval> thresholdRequired;
-    private long approvalTimeoutSecs;
-    private boolean allowAutoApproval;
-
-    private Builder(HumanApprovalConfig from) {
-      this.alwaysRequired = from.alwaysRequired();
-      this.thresholdRequired = from.thresholdRequired();
-      this.approvalTimeoutSecs = from.approvalTimeoutSecs();
-      this.allowAutoApproval = from.allowAutoApproval();
-    }
-
-    /** Sets {@code always_required}: operations that always need human approval. */
-    public Builder alwaysRequired(List<String> alwaysRequired) {
-      this.alwaysRequired = alwaysRequired;
-      return this;
-    }
-
-    /** Sets {@code threshold_required}: operations that need approval above a threshold. */
-    public Builder thresholdRequired(List<ThresholdApproval> thresholdRequired) {
-      this.thresholdRequired = thresholdRequired;
-      return this;
-    }
-
-    /** Sets {@code approval_timeout_secs}: seconds an approval request waits before it expires. */
-    public Builder approvalTimeoutSecs(long approvalTimeoutSecs) {
-      this.approvalTimeoutSecs = approvalTimeoutSecs;
-      return this;
-    }
-
-    /**
-     * Sets {@code allow_auto_approval}: whether standing, scoped approvals may satisfy requests.
-     */
-    public Builder allowAutoApproval(boolean allowAutoApproval) {
-      this.allowAutoApproval = allowAutoApproval;
-      return this;
-    }
-
-    /** Creates the record. */
-    public HumanApprovalConfig build() {
-      return new HumanApprovalConfig(
-          alwaysRequired, thresholdRequired, approvalTimeoutSecs, allowAutoApproval);
-    }
+  public HumanApprovalConfigBuilder toBuilder() {
+    return HumanApprovalConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Whether and how agents migrate live between nodes.
  *
@@ -17,6 +19,10 @@ package dev.palm.packs;
  * @param verifySourceAfter whether the source is verified after migration (file: {@code
  *     verify_source_after}; default {@code true})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record MigrationConfig(
     boolean enableLiveMigration,
     long timeoutSecs,
@@ -39,65 +45,12 @@ public record MigrationConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static MigrationConfigBuilder builder() {
+    return MigrationConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link MigrationConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enableLiveMigration;
-    private long timeoutSecs;
-    private int maxConcurrent;
-    private double precopyThreshold;
-    private boolean verifySourceAfter;
-
-    private Builder(MigrationConfig from) {
-      this.enableLiveMigration = from.enableLiveMigration();
-      this.timeoutSecs = from.timeoutSecs();
-      this.maxConcurrent = from.maxConcurrent();
-      this.precopyThreshold = from.precopyThreshold();
-      this.verifySourceAfter = from.verifySourceAfter();
-    }
-
-    /** Sets {@code enable_live_migration}: whether live migration is enabled. */
-    public Builder enableLiveMigration(boolean enableLiveMigration) {
-      this.enableLiveMigration = enableLiveMigration;
-      return this;
-    }
-
-    /** Sets {@code timeout_secs}: seconds a migration may take. */
-    public Builder timeoutSecs(long timeoutSecs) {
-      this.timeoutSecs = timeoutSecs;
-      return this;
-    }
-
-    /** Sets {@code max_concurrent}: the most migrations at once. */
-    public Builder maxConcurrent(int maxConcurrent) {
-      this.maxConcurrent = maxConcurrent;
-      return this;
-    }
-
-    /** Sets {@code precopy_threshold}: fraction of state pre-copied before switching over. */
-    public Builder precopyThreshold(double precopyThreshold) {
-      this.precopyThreshold = precopyThreshold;
-      return this;
-    }
-
-    /** Sets {@code verify_source_after}: whether the source is verified after migration. */
-    public Builder verifySourceAfter(boolean verifySourceAfter) {
-      this.verifySourceAfter = verifySourceAfter;
-      return this;
-    }
-
-    /** Creates the record. */
-    public MigrationConfig build() {
-      return new MigrationConfig(
-          enableLiveMigration, timeoutSecs, maxConcurrent, precopyThreshold, verifySourceAfter);
-    }
+  public MigrationConfigBuilder toBuilder() {
+    return MigrationConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @param minSeverity the lowest severity sent to the channel (file: {@code min_severity}; default
  *     {@code Severity.WARNING})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record NotificationChannel(
     String name, ChannelType channelType, String endpoint, Severity minSeverity) {
 
@@ -39,58 +44,12 @@ public record NotificationChannel(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static NotificationChannelBuilder builder() {
+    return NotificationChannelBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link NotificationChannel}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private String name;
-    private ChannelType channelType;
-    private String endpoint;
-    private Severity minSeverity;
-
-    private Builder(NotificationChannel from) {
-      this.name = from.name();
-      this.channelType = from.channelType();
-      this.endpoint = from.endpoint();
-      this.minSeverity = from.minSeverity();
-    }
-
-    /** Sets {@code name}: the channel's name. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code channel_type}: the kind of channel. */
-    public Builder channelType(ChannelType channelType) {
-      this.channelType = channelType;
-      return this;
-    }
-
-    /** Sets {@code endpoint}: the address (URL, e-mail, ...). */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /** Sets {@code min_severity}: the lowest severity sent to the channel. */
-    public Builder minSeverity(Severity minSeverity) {
-      this.minSeverity = minSeverity;
-      return this;
-    }
-
-    /** Creates the record. */
-    public NotificationChannel build() {
-      return new NotificationChannel(name, channelType, endpoint, minSeverity);
-    }
+  public NotificationChannelBuilder toBuilder() {
+    return NotificationChannelBuilder.builder(this);
   }
 }

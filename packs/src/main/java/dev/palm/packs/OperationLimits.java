@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Rate and size limits on a pack's operations.
  *
@@ -15,6 +17,10 @@ package dev.palm.packs;
  * @param rateLimitPerMinute the most operations per sliding minute (file: {@code
  *     rate_limit_per_minute}; default {@code 60})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record OperationLimits(
     int maxConcurrentDeployments, int maxScaleUp, int maxScaleDown, int rateLimitPerMinute) {
 
@@ -35,57 +41,12 @@ public record OperationLimits(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static OperationLimitsBuilder builder() {
+    return OperationLimitsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link OperationLimits}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private int maxConcurrentDeployments;
-    private int maxScaleUp;
-    private int maxScaleDown;
-    private int rateLimitPerMinute;
-
-    private Builder(OperationLimits from) {
-      this.maxConcurrentDeployments = from.maxConcurrentDeployments();
-      this.maxScaleUp = from.maxScaleUp();
-      this.maxScaleDown = from.maxScaleDown();
-      this.rateLimitPerMinute = from.rateLimitPerMinute();
-    }
-
-    /** Sets {@code max_concurrent_deployments}: the most deployments that may exist at once. */
-    public Builder maxConcurrentDeployments(int maxConcurrentDeployments) {
-      this.maxConcurrentDeployments = maxConcurrentDeployments;
-      return this;
-    }
-
-    /** Sets {@code max_scale_up}: the largest replica increase of one operation. */
-    public Builder maxScaleUp(int maxScaleUp) {
-      this.maxScaleUp = maxScaleUp;
-      return this;
-    }
-
-    /** Sets {@code max_scale_down}: the largest replica decrease of one operation. */
-    public Builder maxScaleDown(int maxScaleDown) {
-      this.maxScaleDown = maxScaleDown;
-      return this;
-    }
-
-    /** Sets {@code rate_limit_per_minute}: the most operations per sliding minute. */
-    public Builder rateLimitPerMinute(int rateLimitPerMinute) {
-      this.rateLimitPerMinute = rateLimitPerMinute;
-      return this;
-    }
-
-    /** Creates the record. */
-    public OperationLimits build() {
-      return new OperationLimits(
-          maxConcurrentDeployments, maxScaleUp, maxScaleDown, rateLimitPerMinute);
-    }
+  public OperationLimitsBuilder toBuilder() {
+    return OperationLimitsBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,10 @@ import java.util.Map;
  * @param actorKeys actor id to Ed25519 public key (base64 of the X.509 SubjectPublicKeyInfo) (file:
  *     {@code actor_keys}; default {@code Map.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PackExtensions(
     List<String> approvers,
     int approvalsRequired,
@@ -49,87 +54,12 @@ public record PackExtensions(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PackExtensionsBuilder builder() {
+    return PackExtensionsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link PackExtensions}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private List<String> approvers;
-    private int approvalsRequired;
-    private boolean allowSelfApproval;
-    private List<String> holdReleasers;
-    private long reconciliationWindowSecs;
-    private Map<String, String> actorKeys;
-
-    private Builder(PackExtensions from) {
-      this.approvers = from.approvers();
-      this.approvalsRequired = from.approvalsRequired();
-      this.allowSelfApproval = from.allowSelfApproval();
-      this.holdReleasers = from.holdReleasers();
-      this.reconciliationWindowSecs = from.reconciliationWindowSecs();
-      this.actorKeys = from.actorKeys();
-    }
-
-    /** Sets {@code approvers}: actor ids allowed to approve; empty = anyone but the requester. */
-    public Builder approvers(List<String> approvers) {
-      this.approvers = approvers;
-      return this;
-    }
-
-    /** Sets {@code approvals_required}: distinct approvals an operation needs. */
-    public Builder approvalsRequired(int approvalsRequired) {
-      this.approvalsRequired = approvalsRequired;
-      return this;
-    }
-
-    /** Sets {@code allow_self_approval}: whether the requester may approve their own operation. */
-    public Builder allowSelfApproval(boolean allowSelfApproval) {
-      this.allowSelfApproval = allowSelfApproval;
-      return this;
-    }
-
-    /**
-     * Sets {@code hold_releasers}: actor ids allowed to release holds; empty = the same rule as
-     * approvers.
-     */
-    public Builder holdReleasers(List<String> holdReleasers) {
-      this.holdReleasers = holdReleasers;
-      return this;
-    }
-
-    /**
-     * Sets {@code reconciliation_window_secs}: seconds within which an allowed commitment must be
-     * reconciled.
-     */
-    public Builder reconciliationWindowSecs(long reconciliationWindowSecs) {
-      this.reconciliationWindowSecs = reconciliationWindowSecs;
-      return this;
-    }
-
-    /**
-     * Sets {@code actor_keys}: actor id to Ed25519 public key (base64 of the X.509
-     * SubjectPublicKeyInfo).
-     */
-    public Builder actorKeys(Map<String, String> actorKeys) {
-      this.actorKeys = actorKeys;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PackExtensions build() {
-      return new PackExtensions(
-          approvers,
-          approvalsRequired,
-          allowSelfApproval,
-          holdReleasers,
-          reconciliationWindowSecs,
-          actorKeys);
-    }
+  public PackExtensionsBuilder toBuilder() {
+    return PackExtensionsBuilder.builder(this);
   }
 }

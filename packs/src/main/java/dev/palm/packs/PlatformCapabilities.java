@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,10 @@ import java.util.Optional;
  * @param custom JSON-like platform-specific capabilities (file: {@code custom}; default {@code
  *     Map.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformCapabilities(
     Optional<Integer> maxDeployments,
     Optional<Integer> maxInstancesPerDeployment,
@@ -74,146 +79,12 @@ public record PlatformCapabilities(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformCapabilitiesBuilder builder() {
+    return PlatformCapabilitiesBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformCapabilities}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private Optional<Integer> maxDeployments;
-    private Optional<Integer> maxInstancesPerDeployment;
-    private Optional<Integer> maxTotalInstances;
-    private boolean supportsMigration;
-    private boolean supportsHotReload;
-    private boolean supportsCanary;
-    private boolean supportsBlueGreen;
-    private boolean supportsHumanApproval;
-    private boolean supportsCheckpoints;
-    private boolean supportsCrossNodeMigration;
-    private Map<String, Object> custom;
-
-    private Builder(PlatformCapabilities from) {
-      this.maxDeployments = from.maxDeployments();
-      this.maxInstancesPerDeployment = from.maxInstancesPerDeployment();
-      this.maxTotalInstances = from.maxTotalInstances();
-      this.supportsMigration = from.supportsMigration();
-      this.supportsHotReload = from.supportsHotReload();
-      this.supportsCanary = from.supportsCanary();
-      this.supportsBlueGreen = from.supportsBlueGreen();
-      this.supportsHumanApproval = from.supportsHumanApproval();
-      this.supportsCheckpoints = from.supportsCheckpoints();
-      this.supportsCrossNodeMigration = from.supportsCrossNodeMigration();
-      this.custom = from.custom();
-    }
-
-    /** Sets {@code max_deployments}: the most deployments; absent = unlimited. */
-    public Builder maxDeployments(Optional<Integer> maxDeployments) {
-      this.maxDeployments = maxDeployments;
-      return this;
-    }
-
-    /** Sets {@code max_deployments} to a present value. */
-    public Builder maxDeployments(int maxDeployments) {
-      this.maxDeployments = Optional.of(maxDeployments);
-      return this;
-    }
-
-    /**
-     * Sets {@code max_instances_per_deployment}: the most instances of one deployment; absent =
-     * unlimited.
-     */
-    public Builder maxInstancesPerDeployment(Optional<Integer> maxInstancesPerDeployment) {
-      this.maxInstancesPerDeployment = maxInstancesPerDeployment;
-      return this;
-    }
-
-    /** Sets {@code max_instances_per_deployment} to a present value. */
-    public Builder maxInstancesPerDeployment(int maxInstancesPerDeployment) {
-      this.maxInstancesPerDeployment = Optional.of(maxInstancesPerDeployment);
-      return this;
-    }
-
-    /** Sets {@code max_total_instances}: the most instances overall; absent = unlimited. */
-    public Builder maxTotalInstances(Optional<Integer> maxTotalInstances) {
-      this.maxTotalInstances = maxTotalInstances;
-      return this;
-    }
-
-    /** Sets {@code max_total_instances} to a present value. */
-    public Builder maxTotalInstances(int maxTotalInstances) {
-      this.maxTotalInstances = Optional.of(maxTotalInstances);
-      return this;
-    }
-
-    /** Sets {@code supports_migration}: live migration. */
-    public Builder supportsMigration(boolean supportsMigration) {
-      this.supportsMigration = supportsMigration;
-      return this;
-    }
-
-    /** Sets {@code supports_hot_reload}: hot reload. */
-    public Builder supportsHotReload(boolean supportsHotReload) {
-      this.supportsHotReload = supportsHotReload;
-      return this;
-    }
-
-    /** Sets {@code supports_canary}: canary deployments. */
-    public Builder supportsCanary(boolean supportsCanary) {
-      this.supportsCanary = supportsCanary;
-      return this;
-    }
-
-    /** Sets {@code supports_blue_green}: blue/green deployments. */
-    public Builder supportsBlueGreen(boolean supportsBlueGreen) {
-      this.supportsBlueGreen = supportsBlueGreen;
-      return this;
-    }
-
-    /** Sets {@code supports_human_approval}: human approval. */
-    public Builder supportsHumanApproval(boolean supportsHumanApproval) {
-      this.supportsHumanApproval = supportsHumanApproval;
-      return this;
-    }
-
-    /** Sets {@code supports_checkpoints}: checkpoints. */
-    public Builder supportsCheckpoints(boolean supportsCheckpoints) {
-      this.supportsCheckpoints = supportsCheckpoints;
-      return this;
-    }
-
-    /** Sets {@code supports_cross_node_migration}: migration across nodes. */
-    public Builder supportsCrossNodeMigration(boolean supportsCrossNodeMigration) {
-      this.supportsCrossNodeMigration = supportsCrossNodeMigration;
-      return this;
-    }
-
-    /** Sets {@code custom}: JSON-like platform-specific capabilities. */
-    public Builder custom(Map<String, Object> custom) {
-      this.custom = custom;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformCapabilities build() {
-      return new PlatformCapabilities(
-          maxDeployments,
-          maxInstancesPerDeployment,
-          maxTotalInstances,
-          supportsMigration,
-          supportsHotReload,
-          supportsCanary,
-          supportsBlueGreen,
-          supportsHumanApproval,
-          supportsCheckpoints,
-          supportsCrossNodeMigration,
-          custom);
-    }
+  public PlatformCapabilitiesBuilder toBuilder() {
+    return PlatformCapabilitiesBuilder.builder(this);
   }
 }

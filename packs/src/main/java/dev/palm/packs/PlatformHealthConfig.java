@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * How the health of a pack's agents is checked.
  *
@@ -17,6 +19,10 @@ package dev.palm.packs;
  * @param resonance Resonance-specific health checks (file: {@code resonance}; default {@code
  *     ResonanceHealthConfig.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformHealthConfig(
     long checkIntervalSecs,
     int failureThreshold,
@@ -43,67 +49,12 @@ public record PlatformHealthConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformHealthConfigBuilder builder() {
+    return PlatformHealthConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformHealthConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private long checkIntervalSecs;
-    private int failureThreshold;
-    private int successThreshold;
-    private ProbeConfigs probes;
-    private ResonanceHealthConfig resonance;
-
-    private Builder(PlatformHealthConfig from) {
-      this.checkIntervalSecs = from.checkIntervalSecs();
-      this.failureThreshold = from.failureThreshold();
-      this.successThreshold = from.successThreshold();
-      this.probes = from.probes();
-      this.resonance = from.resonance();
-    }
-
-    /** Sets {@code check_interval_secs}: seconds between health checks. */
-    public Builder checkIntervalSecs(long checkIntervalSecs) {
-      this.checkIntervalSecs = checkIntervalSecs;
-      return this;
-    }
-
-    /** Sets {@code failure_threshold}: consecutive failures before unhealthy. */
-    public Builder failureThreshold(int failureThreshold) {
-      this.failureThreshold = failureThreshold;
-      return this;
-    }
-
-    /** Sets {@code success_threshold}: consecutive successes before healthy. */
-    public Builder successThreshold(int successThreshold) {
-      this.successThreshold = successThreshold;
-      return this;
-    }
-
-    /** Sets {@code probes}: the liveness, readiness, startup and custom probes. */
-    public Builder probes(ProbeConfigs probes) {
-      this.probes = probes;
-      return this;
-    }
-
-    /** Sets {@code resonance}: Resonance-specific health checks. */
-    public Builder resonance(ResonanceHealthConfig resonance) {
-      this.resonance = resonance;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformHealthConfig build() {
-      return new PlatformHealthConfig(
-          checkIntervalSecs, failureThreshold, successThreshold, probes, resonance);
-    }
+  public PlatformHealthConfigBuilder toBuilder() {
+    return PlatformHealthConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ import java.util.Optional;
  *     Instant.now()})
  * @param extra free-form JSON-like metadata (file: {@code extra}; default {@code Map.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformMetadata(
     String name,
     String displayName,
@@ -96,168 +101,12 @@ public record PlatformMetadata(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformMetadataBuilder builder() {
+    return PlatformMetadataBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link PlatformMetadata}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private String displayName;
-    private String version;
-    private String description;
-    private String author;
-    private String license;
-    private Optional<String> homepage;
-    private Optional<String> repository;
-    private Optional<String> documentation;
-    private List<String> keywords;
-    private CompatibilityInfo compatibility;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private Map<String, Object> extra;
-
-    private Builder(PlatformMetadata from) {
-      this.name = from.name();
-      this.displayName = from.displayName();
-      this.version = from.version();
-      this.description = from.description();
-      this.author = from.author();
-      this.license = from.license();
-      this.homepage = from.homepage();
-      this.repository = from.repository();
-      this.documentation = from.documentation();
-      this.keywords = from.keywords();
-      this.compatibility = from.compatibility();
-      this.createdAt = from.createdAt();
-      this.updatedAt = from.updatedAt();
-      this.extra = from.extra();
-    }
-
-    /** Sets {@code name}: the pack's unique name (alphanumerics, {@code _}, {@code -}). */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code display_name}: a human-readable name. */
-    public Builder displayName(String displayName) {
-      this.displayName = displayName;
-      return this;
-    }
-
-    /** Sets {@code version}: the pack's semantic version. */
-    public Builder version(String version) {
-      this.version = version;
-      return this;
-    }
-
-    /** Sets {@code description}: what the platform is for. */
-    public Builder description(String description) {
-      this.description = description;
-      return this;
-    }
-
-    /** Sets {@code author}: who maintains the pack. */
-    public Builder author(String author) {
-      this.author = author;
-      return this;
-    }
-
-    /** Sets {@code license}: the pack's license. */
-    public Builder license(String license) {
-      this.license = license;
-      return this;
-    }
-
-    /** Sets {@code homepage}: the platform's home page. */
-    public Builder homepage(Optional<String> homepage) {
-      this.homepage = homepage;
-      return this;
-    }
-
-    /** Sets {@code homepage}; {@code null} means absent. */
-    public Builder homepage(String homepage) {
-      this.homepage = Optional.ofNullable(homepage);
-      return this;
-    }
-
-    /** Sets {@code repository}: the pack's source repository. */
-    public Builder repository(Optional<String> repository) {
-      this.repository = repository;
-      return this;
-    }
-
-    /** Sets {@code repository}; {@code null} means absent. */
-    public Builder repository(String repository) {
-      this.repository = Optional.ofNullable(repository);
-      return this;
-    }
-
-    /** Sets {@code documentation}: the platform's documentation. */
-    public Builder documentation(Optional<String> documentation) {
-      this.documentation = documentation;
-      return this;
-    }
-
-    /** Sets {@code documentation}; {@code null} means absent. */
-    public Builder documentation(String documentation) {
-      this.documentation = Optional.ofNullable(documentation);
-      return this;
-    }
-
-    /** Sets {@code keywords}: search keywords. */
-    public Builder keywords(List<String> keywords) {
-      this.keywords = keywords;
-      return this;
-    }
-
-    /** Sets {@code compatibility}: the PALM/Resonance versions and features the pack needs. */
-    public Builder compatibility(CompatibilityInfo compatibility) {
-      this.compatibility = compatibility;
-      return this;
-    }
-
-    /** Sets {@code created_at}: when the pack was created. */
-    public Builder createdAt(Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    /** Sets {@code updated_at}: when the pack was last changed. */
-    public Builder updatedAt(Instant updatedAt) {
-      this.updatedAt = updatedAt;
-      return this;
-    }
-
-    /** Sets {@code extra}: free-form JSON-like metadata. */
-    public Builder extra(Map<String, Object> extra) {
-      this.extra = extra;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformMetadata build() {
-      return new PlatformMetadata(
-          name,
-          displayName,
-          version,
-          description,
-          author,
-          license,
-          homepage,
-          repository,
-          documentation,
-          keywords,
-          compatibility,
-          createdAt,
-          updatedAt,
-          extra);
-    }
+  public PlatformMetadataBuilder toBuilder() {
+    return PlatformMetadataBuilder.builder(this);
   }
 }

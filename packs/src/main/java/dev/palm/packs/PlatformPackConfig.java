@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,10 @@ import java.util.Optional;
  * @param extensions PALM's extensions (file: {@code extensions}; default {@code
  *     PackExtensions.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformPackConfig(
     PlatformMetadata metadata,
     PlatformPolicyConfig policy,
@@ -72,13 +77,13 @@ public record PlatformPackConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformPackConfigBuilder builder() {
+    return PlatformPackConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public PlatformPackConfigBuilder toBuilder() {
+    return PlatformPackConfigBuilder.builder(this);
   }
 
   /**
@@ -114,99 +119,5 @@ public record PlatformPackConfig(
    */
   public PlatformProfile effectiveProfile() {
     return profile.orElseGet(() -> PlatformProfile.fromPackName(metadata.name()));
-  }
-
-  /** Builds a {@link PlatformPackConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private PlatformMetadata metadata;
-    private PlatformPolicyConfig policy;
-    private PlatformHealthConfig health;
-    private PlatformStateConfig state;
-    private PlatformResourceConfig resources;
-    private PlatformRecoveryConfig recovery;
-    private PlatformCapabilities capabilities;
-    private Optional<PlatformProfile> profile;
-    private PackExtensions extensions;
-
-    private Builder(PlatformPackConfig from) {
-      this.metadata = from.metadata();
-      this.policy = from.policy();
-      this.health = from.health();
-      this.state = from.state();
-      this.resources = from.resources();
-      this.recovery = from.recovery();
-      this.capabilities = from.capabilities();
-      this.profile = from.profile();
-      this.extensions = from.extensions();
-    }
-
-    /** Sets {@code metadata}: the pack's identity. */
-    public Builder metadata(PlatformMetadata metadata) {
-      this.metadata = metadata;
-      return this;
-    }
-
-    /** Sets {@code policy}: the policy. */
-    public Builder policy(PlatformPolicyConfig policy) {
-      this.policy = policy;
-      return this;
-    }
-
-    /** Sets {@code health}: health checking. */
-    public Builder health(PlatformHealthConfig health) {
-      this.health = health;
-      return this;
-    }
-
-    /** Sets {@code state}: state management. */
-    public Builder state(PlatformStateConfig state) {
-      this.state = state;
-      return this;
-    }
-
-    /** Sets {@code resources}: resources. */
-    public Builder resources(PlatformResourceConfig resources) {
-      this.resources = resources;
-      return this;
-    }
-
-    /** Sets {@code recovery}: recovery. */
-    public Builder recovery(PlatformRecoveryConfig recovery) {
-      this.recovery = recovery;
-      return this;
-    }
-
-    /** Sets {@code capabilities}: capabilities. */
-    public Builder capabilities(PlatformCapabilities capabilities) {
-      this.capabilities = capabilities;
-      return this;
-    }
-
-    /**
-     * Sets {@code profile}: the profile; absent = derived from the name ({@link
-     * PlatformProfile#fromPackName}).
-     */
-    public Builder profile(Optional<PlatformProfile> profile) {
-      this.profile = profile;
-      return this;
-    }
-
-    /** Sets {@code profile}; {@code null} means absent. */
-    public Builder profile(PlatformProfile profile) {
-      this.profile = Optional.ofNullable(profile);
-      return this;
-    }
-
-    /** Sets {@code extensions}: PALM's extensions. */
-    public Builder extensions(PackExtensions extensions) {
-      this.extensions = extensions;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformPackConfig build() {
-      return new PlatformPackConfig(
-          metadata, policy, health, state, resources, recovery, capabilities, profile, extensions);
-    }
   }
 }

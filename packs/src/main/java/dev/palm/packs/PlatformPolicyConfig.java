@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * The policy a pack imposes on operations: human approval, limits, safety holds and accountability.
  *
@@ -15,6 +17,10 @@ package dev.palm.packs;
  * @param accountability proof, pre-audit and reconciliation requirements (file: {@code
  *     accountability}; default {@code AccountabilityConfig.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformPolicyConfig(
     HumanApprovalConfig humanApproval,
     OperationLimits limits,
@@ -42,58 +48,12 @@ public record PlatformPolicyConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformPolicyConfigBuilder builder() {
+    return PlatformPolicyConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformPolicyConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private HumanApprovalConfig humanApproval;
-    private OperationLimits limits;
-    private SafetyHoldsConfig safetyHolds;
-    private AccountabilityConfig accountability;
-
-    private Builder(PlatformPolicyConfig from) {
-      this.humanApproval = from.humanApproval();
-      this.limits = from.limits();
-      this.safetyHolds = from.safetyHolds();
-      this.accountability = from.accountability();
-    }
-
-    /** Sets {@code human_approval}: which operations need a human. */
-    public Builder humanApproval(HumanApprovalConfig humanApproval) {
-      this.humanApproval = humanApproval;
-      return this;
-    }
-
-    /** Sets {@code limits}: operation rate and size limits. */
-    public Builder limits(OperationLimits limits) {
-      this.limits = limits;
-      return this;
-    }
-
-    /** Sets {@code safety_holds}: which operations are held. */
-    public Builder safetyHolds(SafetyHoldsConfig safetyHolds) {
-      this.safetyHolds = safetyHolds;
-      return this;
-    }
-
-    /** Sets {@code accountability}: proof, pre-audit and reconciliation requirements. */
-    public Builder accountability(AccountabilityConfig accountability) {
-      this.accountability = accountability;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformPolicyConfig build() {
-      return new PlatformPolicyConfig(humanApproval, limits, safetyHolds, accountability);
-    }
+  public PlatformPolicyConfigBuilder toBuilder() {
+    return PlatformPolicyConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * How a pack recovers from failures: automatic recovery, escalation, circuit breaking, degradation.
  *
@@ -15,6 +17,10 @@ package dev.palm.packs;
  * @param degradation graceful degradation (file: {@code degradation}; default {@code
  *     DegradationConfig.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformRecoveryConfig(
     AutoRecoveryConfig autoRecovery,
     EscalationConfig escalation,
@@ -42,58 +48,12 @@ public record PlatformRecoveryConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformRecoveryConfigBuilder builder() {
+    return PlatformRecoveryConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformRecoveryConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private AutoRecoveryConfig autoRecovery;
-    private EscalationConfig escalation;
-    private CircuitBreakerConfig circuitBreaker;
-    private DegradationConfig degradation;
-
-    private Builder(PlatformRecoveryConfig from) {
-      this.autoRecovery = from.autoRecovery();
-      this.escalation = from.escalation();
-      this.circuitBreaker = from.circuitBreaker();
-      this.degradation = from.degradation();
-    }
-
-    /** Sets {@code auto_recovery}: automatic recovery. */
-    public Builder autoRecovery(AutoRecoveryConfig autoRecovery) {
-      this.autoRecovery = autoRecovery;
-      return this;
-    }
-
-    /** Sets {@code escalation}: escalation to humans. */
-    public Builder escalation(EscalationConfig escalation) {
-      this.escalation = escalation;
-      return this;
-    }
-
-    /** Sets {@code circuit_breaker}: the circuit breaker. */
-    public Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
-      this.circuitBreaker = circuitBreaker;
-      return this;
-    }
-
-    /** Sets {@code degradation}: graceful degradation. */
-    public Builder degradation(DegradationConfig degradation) {
-      this.degradation = degradation;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformRecoveryConfig build() {
-      return new PlatformRecoveryConfig(autoRecovery, escalation, circuitBreaker, degradation);
-    }
+  public PlatformRecoveryConfigBuilder toBuilder() {
+    return PlatformRecoveryConfigBuilder.builder(this);
   }
 }

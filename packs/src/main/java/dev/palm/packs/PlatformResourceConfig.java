@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Resource defaults, limits, scaling and placement of a pack's agents.
  *
@@ -14,6 +16,10 @@ package dev.palm.packs;
  * @param affinity placement rules (file: {@code affinity}; default {@code
  *     AffinityConfig.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformResourceConfig(
     ResourceDefaults defaults,
     ResourceLimits limits,
@@ -46,58 +52,12 @@ public record PlatformResourceConfig(
   }
 
   /** Returns a builder that starts from {@link #defaultConfig()}. */
-  public static Builder builder() {
-    return new Builder(defaultConfig());
+  public static PlatformResourceConfigBuilder builder() {
+    return PlatformResourceConfigBuilder.builder(defaultConfig());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformResourceConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private ResourceDefaults defaults;
-    private ResourceLimits limits;
-    private ScalingConfig scaling;
-    private AffinityConfig affinity;
-
-    private Builder(PlatformResourceConfig from) {
-      this.defaults = from.defaults();
-      this.limits = from.limits();
-      this.scaling = from.scaling();
-      this.affinity = from.affinity();
-    }
-
-    /** Sets {@code defaults}: resources an agent gets when it asks for none. */
-    public Builder defaults(ResourceDefaults defaults) {
-      this.defaults = defaults;
-      return this;
-    }
-
-    /** Sets {@code limits}: per-agent and total resource limits. */
-    public Builder limits(ResourceLimits limits) {
-      this.limits = limits;
-      return this;
-    }
-
-    /** Sets {@code scaling}: autoscaling. */
-    public Builder scaling(ScalingConfig scaling) {
-      this.scaling = scaling;
-      return this;
-    }
-
-    /** Sets {@code affinity}: placement rules. */
-    public Builder affinity(AffinityConfig affinity) {
-      this.affinity = affinity;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformResourceConfig build() {
-      return new PlatformResourceConfig(defaults, limits, scaling, affinity);
-    }
+  public PlatformResourceConfigBuilder toBuilder() {
+    return PlatformResourceConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * How a pack's state is checkpointed, retained, migrated and serialised.
  *
@@ -15,6 +17,10 @@ package dev.palm.packs;
  * @param serialization state encoding, encryption and integrity (file: {@code serialization};
  *     default {@code SerializationConfig.defaults()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record PlatformStateConfig(
     CheckpointConfig checkpoint,
     RetentionConfig retention,
@@ -42,58 +48,12 @@ public record PlatformStateConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static PlatformStateConfigBuilder builder() {
+    return PlatformStateConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link PlatformStateConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private CheckpointConfig checkpoint;
-    private RetentionConfig retention;
-    private MigrationConfig migration;
-    private SerializationConfig serialization;
-
-    private Builder(PlatformStateConfig from) {
-      this.checkpoint = from.checkpoint();
-      this.retention = from.retention();
-      this.migration = from.migration();
-      this.serialization = from.serialization();
-    }
-
-    /** Sets {@code checkpoint}: checkpointing. */
-    public Builder checkpoint(CheckpointConfig checkpoint) {
-      this.checkpoint = checkpoint;
-      return this;
-    }
-
-    /** Sets {@code retention}: how long records are kept. */
-    public Builder retention(RetentionConfig retention) {
-      this.retention = retention;
-      return this;
-    }
-
-    /** Sets {@code migration}: live migration. */
-    public Builder migration(MigrationConfig migration) {
-      this.migration = migration;
-      return this;
-    }
-
-    /** Sets {@code serialization}: state encoding, encryption and integrity. */
-    public Builder serialization(SerializationConfig serialization) {
-      this.serialization = serialization;
-      return this;
-    }
-
-    /** Creates the record. */
-    public PlatformStateConfig build() {
-      return new PlatformStateConfig(checkpoint, retention, migration, serialization);
-    }
+  public PlatformStateConfigBuilder toBuilder() {
+    return PlatformStateConfigBuilder.builder(this);
   }
 }

@@ -6,14 +6,14 @@ package dev.palm.packs;
  * class only makes the tutorial's spelling work: {@code
  * ProbeConfig.builder().enabled(true).timeoutSecs(10).periodSecs(15).build()}.
  *
- * <p>Not to be confused with {@link dev.palm.packs.spec.ProbeConfig}, an agent spec's probe.
+ * <p>Not to be confused with {@link dev.palm.packs.spec.AgentProbe}, an agent spec's probe.
  */
 public final class ProbeConfig {
 
   private ProbeConfig() {}
 
   /** Returns a {@link ProbeSettings} builder starting from the defaults. */
-  public static ProbeSettings.Builder builder() {
+  public static ProbeSettingsBuilder builder() {
     return ProbeSettings.builder();
   }
 

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ import java.util.Optional;
  *     Optional.empty()})
  * @param custom additional named probes (file: {@code custom}; default {@code List.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ProbeConfigs(
     ProbeSettings liveness,
     ProbeSettings readiness,
@@ -41,62 +46,12 @@ public record ProbeConfigs(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ProbeConfigsBuilder builder() {
+    return ProbeConfigsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ProbeConfigs}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private ProbeSettings liveness;
-    private ProbeSettings readiness;
-    private Optional<ProbeSettings> startup;
-    private List<CustomProbeConfig> custom;
-
-    private Builder(ProbeConfigs from) {
-      this.liveness = from.liveness();
-      this.readiness = from.readiness();
-      this.startup = from.startup();
-      this.custom = from.custom();
-    }
-
-    /** Sets {@code liveness}: the liveness probe. */
-    public Builder liveness(ProbeSettings liveness) {
-      this.liveness = liveness;
-      return this;
-    }
-
-    /** Sets {@code readiness}: the readiness probe. */
-    public Builder readiness(ProbeSettings readiness) {
-      this.readiness = readiness;
-      return this;
-    }
-
-    /** Sets {@code startup}: the startup probe; absent = none. */
-    public Builder startup(Optional<ProbeSettings> startup) {
-      this.startup = startup;
-      return this;
-    }
-
-    /** Sets {@code startup}; {@code null} means absent. */
-    public Builder startup(ProbeSettings startup) {
-      this.startup = Optional.ofNullable(startup);
-      return this;
-    }
-
-    /** Sets {@code custom}: additional named probes. */
-    public Builder custom(List<CustomProbeConfig> custom) {
-      this.custom = custom;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ProbeConfigs build() {
-      return new ProbeConfigs(liveness, readiness, startup, custom);
-    }
+  public ProbeConfigsBuilder toBuilder() {
+    return ProbeConfigsBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Timing and thresholds of one health probe (the tutorial calls it {@code ProbeConfig}, see {@link
  * ProbeConfig}).
@@ -16,6 +18,10 @@ package dev.palm.packs;
  * @param successThreshold consecutive successes before the probe passes (file: {@code
  *     success_threshold}; default {@code 1})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ProbeSettings(
     boolean enabled,
     long timeoutSecs,
@@ -40,65 +46,12 @@ public record ProbeSettings(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ProbeSettingsBuilder builder() {
+    return ProbeSettingsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ProbeSettings}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private long timeoutSecs;
-    private long periodSecs;
-    private int failureThreshold;
-    private int successThreshold;
-
-    private Builder(ProbeSettings from) {
-      this.enabled = from.enabled();
-      this.timeoutSecs = from.timeoutSecs();
-      this.periodSecs = from.periodSecs();
-      this.failureThreshold = from.failureThreshold();
-      this.successThreshold = from.successThreshold();
-    }
-
-    /** Sets {@code enabled}: whether the probe runs. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code timeout_secs}: seconds before one probe attempt times out. */
-    public Builder timeoutSecs(long timeoutSecs) {
-      this.timeoutSecs = timeoutSecs;
-      return this;
-    }
-
-    /** Sets {@code period_secs}: seconds between probe attempts. */
-    public Builder periodSecs(long periodSecs) {
-      this.periodSecs = periodSecs;
-      return this;
-    }
-
-    /** Sets {@code failure_threshold}: consecutive failures before the probe fails. */
-    public Builder failureThreshold(int failureThreshold) {
-      this.failureThreshold = failureThreshold;
-      return this;
-    }
-
-    /** Sets {@code success_threshold}: consecutive successes before the probe passes. */
-    public Builder successThreshold(int successThreshold) {
-      this.successThreshold = successThreshold;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ProbeSettings build() {
-      return new ProbeSettings(
-          enabled, timeoutSecs, periodSecs, failureThreshold, successThreshold);
-    }
+  public ProbeSettingsBuilder toBuilder() {
+    return ProbeSettingsBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,10 @@ import java.util.Objects;
  *     conditions}; default {@code List.of()})
  * @param params JSON-like action parameters (file: {@code params}; default {@code Map.of()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record RecoveryAction(
     String name,
     RecoveryActionType actionType,
@@ -47,64 +52,12 @@ public record RecoveryAction(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static RecoveryActionBuilder builder() {
+    return RecoveryActionBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link RecoveryAction}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String name;
-    private RecoveryActionType actionType;
-    private int order;
-    private List<String> conditions;
-    private Map<String, Object> params;
-
-    private Builder(RecoveryAction from) {
-      this.name = from.name();
-      this.actionType = from.actionType();
-      this.order = from.order();
-      this.conditions = from.conditions();
-      this.params = from.params();
-    }
-
-    /** Sets {@code name}: the action's name. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets {@code action_type}: what the action does. */
-    public Builder actionType(RecoveryActionType actionType) {
-      this.actionType = actionType;
-      return this;
-    }
-
-    /** Sets {@code order}: position among the actions; lower runs earlier. */
-    public Builder order(int order) {
-      this.order = order;
-      return this;
-    }
-
-    /** Sets {@code conditions}: conditions under which the action applies; empty = always. */
-    public Builder conditions(List<String> conditions) {
-      this.conditions = conditions;
-      return this;
-    }
-
-    /** Sets {@code params}: JSON-like action parameters. */
-    public Builder params(Map<String, Object> params) {
-      this.params = params;
-      return this;
-    }
-
-    /** Creates the record. */
-    public RecoveryAction build() {
-      return new RecoveryAction(name, actionType, order, conditions, params);
-    }
+  public RecoveryActionBuilder toBuilder() {
+    return RecoveryActionBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Resonance-specific health checks and their thresholds.
  *
@@ -19,6 +21,10 @@ package dev.palm.packs;
  * @param couplingIntensityWarning coupling intensity that raises a warning (file: {@code
  *     coupling_intensity_warning}; default {@code 0.8})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ResonanceHealthConfig(
     boolean checkPresence,
     boolean checkCoupling,
@@ -39,80 +45,12 @@ public record ResonanceHealthConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ResonanceHealthConfigBuilder builder() {
+    return ResonanceHealthConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link ResonanceHealthConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private boolean checkPresence;
-    private boolean checkCoupling;
-    private boolean checkAttention;
-    private boolean checkContinuity;
-    private double attentionExhaustionThreshold;
-    private double couplingIntensityWarning;
-
-    private Builder(ResonanceHealthConfig from) {
-      this.checkPresence = from.checkPresence();
-      this.checkCoupling = from.checkCoupling();
-      this.checkAttention = from.checkAttention();
-      this.checkContinuity = from.checkContinuity();
-      this.attentionExhaustionThreshold = from.attentionExhaustionThreshold();
-      this.couplingIntensityWarning = from.couplingIntensityWarning();
-    }
-
-    /** Sets {@code check_presence}: whether presence is checked. */
-    public Builder checkPresence(boolean checkPresence) {
-      this.checkPresence = checkPresence;
-      return this;
-    }
-
-    /** Sets {@code check_coupling}: whether coupling is checked. */
-    public Builder checkCoupling(boolean checkCoupling) {
-      this.checkCoupling = checkCoupling;
-      return this;
-    }
-
-    /** Sets {@code check_attention}: whether attention is checked. */
-    public Builder checkAttention(boolean checkAttention) {
-      this.checkAttention = checkAttention;
-      return this;
-    }
-
-    /** Sets {@code check_continuity}: whether continuity is checked. */
-    public Builder checkContinuity(boolean checkContinuity) {
-      this.checkContinuity = checkContinuity;
-      return this;
-    }
-
-    /** Sets {@code attention_exhaustion_threshold}: attention use (0..1) treated as exhausted. */
-    public Builder attentionExhaustionThreshold(double attentionExhaustionThreshold) {
-      this.attentionExhaustionThreshold = attentionExhaustionThreshold;
-      return this;
-    }
-
-    /** Sets {@code coupling_intensity_warning}: coupling intensity that raises a warning. */
-    public Builder couplingIntensityWarning(double couplingIntensityWarning) {
-      this.couplingIntensityWarning = couplingIntensityWarning;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ResonanceHealthConfig build() {
-      return new ResonanceHealthConfig(
-          checkPresence,
-          checkCoupling,
-          checkAttention,
-          checkContinuity,
-          attentionExhaustionThreshold,
-          couplingIntensityWarning);
-    }
+  public ResonanceHealthConfigBuilder toBuilder() {
+    return ResonanceHealthConfigBuilder.builder(this);
   }
 }

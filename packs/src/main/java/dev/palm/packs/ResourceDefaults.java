@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * The resources an agent gets when its spec asks for none.
  *
@@ -15,6 +17,10 @@ package dev.palm.packs;
  * @param attentionPoolSize attention pool size (file: {@code attention_pool_size}; default {@code
  *     100})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ResourceDefaults(
     int cpuMillicores,
     int memoryMb,
@@ -41,73 +47,12 @@ public record ResourceDefaults(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ResourceDefaultsBuilder builder() {
+    return ResourceDefaultsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ResourceDefaults}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private int cpuMillicores;
-    private int memoryMb;
-    private int storageMb;
-    private int networkKbps;
-    private double gpuFraction;
-    private int attentionPoolSize;
-
-    private Builder(ResourceDefaults from) {
-      this.cpuMillicores = from.cpuMillicores();
-      this.memoryMb = from.memoryMb();
-      this.storageMb = from.storageMb();
-      this.networkKbps = from.networkKbps();
-      this.gpuFraction = from.gpuFraction();
-      this.attentionPoolSize = from.attentionPoolSize();
-    }
-
-    /** Sets {@code cpu_millicores}: CPU in millicores. */
-    public Builder cpuMillicores(int cpuMillicores) {
-      this.cpuMillicores = cpuMillicores;
-      return this;
-    }
-
-    /** Sets {@code memory_mb}: memory in MiB. */
-    public Builder memoryMb(int memoryMb) {
-      this.memoryMb = memoryMb;
-      return this;
-    }
-
-    /** Sets {@code storage_mb}: storage in MiB. */
-    public Builder storageMb(int storageMb) {
-      this.storageMb = storageMb;
-      return this;
-    }
-
-    /** Sets {@code network_kbps}: network bandwidth in kbit/s. */
-    public Builder networkKbps(int networkKbps) {
-      this.networkKbps = networkKbps;
-      return this;
-    }
-
-    /** Sets {@code gpu_fraction}: fraction of a GPU. */
-    public Builder gpuFraction(double gpuFraction) {
-      this.gpuFraction = gpuFraction;
-      return this;
-    }
-
-    /** Sets {@code attention_pool_size}: attention pool size. */
-    public Builder attentionPoolSize(int attentionPoolSize) {
-      this.attentionPoolSize = attentionPoolSize;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ResourceDefaults build() {
-      return new ResourceDefaults(
-          cpuMillicores, memoryMb, storageMb, networkKbps, gpuFraction, attentionPoolSize);
-    }
+  public ResourceDefaultsBuilder toBuilder() {
+    return ResourceDefaultsBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Per-agent maxima and pack-wide totals of resources.
  *
@@ -19,6 +21,10 @@ package dev.palm.packs;
  * @param requestLimitRatio ratio of requested to limit resources (file: {@code
  *     request_limit_ratio}; default {@code 0.8})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ResourceLimits(
     int maxCpuMillicores,
     int maxMemoryMb,
@@ -47,87 +53,12 @@ public record ResourceLimits(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ResourceLimitsBuilder builder() {
+    return ResourceLimitsBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ResourceLimits}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private int maxCpuMillicores;
-    private int maxMemoryMb;
-    private int maxStorageMb;
-    private int totalCpuMillicores;
-    private int totalMemoryMb;
-    private int maxNetworkKbps;
-    private double requestLimitRatio;
-
-    private Builder(ResourceLimits from) {
-      this.maxCpuMillicores = from.maxCpuMillicores();
-      this.maxMemoryMb = from.maxMemoryMb();
-      this.maxStorageMb = from.maxStorageMb();
-      this.totalCpuMillicores = from.totalCpuMillicores();
-      this.totalMemoryMb = from.totalMemoryMb();
-      this.maxNetworkKbps = from.maxNetworkKbps();
-      this.requestLimitRatio = from.requestLimitRatio();
-    }
-
-    /** Sets {@code max_cpu_millicores}: CPU per agent. */
-    public Builder maxCpuMillicores(int maxCpuMillicores) {
-      this.maxCpuMillicores = maxCpuMillicores;
-      return this;
-    }
-
-    /** Sets {@code max_memory_mb}: memory per agent in MiB. */
-    public Builder maxMemoryMb(int maxMemoryMb) {
-      this.maxMemoryMb = maxMemoryMb;
-      return this;
-    }
-
-    /** Sets {@code max_storage_mb}: storage per agent in MiB. */
-    public Builder maxStorageMb(int maxStorageMb) {
-      this.maxStorageMb = maxStorageMb;
-      return this;
-    }
-
-    /** Sets {@code total_cpu_millicores}: CPU of all agents. */
-    public Builder totalCpuMillicores(int totalCpuMillicores) {
-      this.totalCpuMillicores = totalCpuMillicores;
-      return this;
-    }
-
-    /** Sets {@code total_memory_mb}: memory of all agents in MiB. */
-    public Builder totalMemoryMb(int totalMemoryMb) {
-      this.totalMemoryMb = totalMemoryMb;
-      return this;
-    }
-
-    /** Sets {@code max_network_kbps}: network bandwidth per agent in kbit/s. */
-    public Builder maxNetworkKbps(int maxNetworkKbps) {
-      this.maxNetworkKbps = maxNetworkKbps;
-      return this;
-    }
-
-    /** Sets {@code request_limit_ratio}: ratio of requested to limit resources. */
-    public Builder requestLimitRatio(double requestLimitRatio) {
-      this.requestLimitRatio = requestLimitRatio;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ResourceLimits build() {
-      return new ResourceLimits(
-          maxCpuMillicores,
-          maxMemoryMb,
-          maxStorageMb,
-          totalCpuMillicores,
-          totalMemoryMb,
-          maxNetworkKbps,
-          requestLimitRatio);
-    }
+  public ResourceLimitsBuilder toBuilder() {
+    return ResourceLimitsBuilder.builder(this);
   }
 }

@@ -1,5 +1,7 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * How long checkpoints, audit records, metrics and terminated instances are kept.
  *
@@ -17,6 +19,10 @@ package dev.palm.packs;
  * @param terminatedInstanceRetentionDays days a terminated instance's state is kept (file: {@code
  *     terminated_instance_retention_days}; default {@code 1})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record RetentionConfig(
     int checkpointRetentionDays,
     int auditRetentionDays,
@@ -42,71 +48,12 @@ public record RetentionConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static RetentionConfigBuilder builder() {
+    return RetentionConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link RetentionConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private int checkpointRetentionDays;
-    private int auditRetentionDays;
-    private int metricsRetentionDays;
-    private boolean autoCleanup;
-    private int terminatedInstanceRetentionDays;
-
-    private Builder(RetentionConfig from) {
-      this.checkpointRetentionDays = from.checkpointRetentionDays();
-      this.auditRetentionDays = from.auditRetentionDays();
-      this.metricsRetentionDays = from.metricsRetentionDays();
-      this.autoCleanup = from.autoCleanup();
-      this.terminatedInstanceRetentionDays = from.terminatedInstanceRetentionDays();
-    }
-
-    /** Sets {@code checkpoint_retention_days}: days checkpoints are kept. */
-    public Builder checkpointRetentionDays(int checkpointRetentionDays) {
-      this.checkpointRetentionDays = checkpointRetentionDays;
-      return this;
-    }
-
-    /** Sets {@code audit_retention_days}: days audit records are kept. */
-    public Builder auditRetentionDays(int auditRetentionDays) {
-      this.auditRetentionDays = auditRetentionDays;
-      return this;
-    }
-
-    /** Sets {@code metrics_retention_days}: days metrics (and decisions) are kept. */
-    public Builder metricsRetentionDays(int metricsRetentionDays) {
-      this.metricsRetentionDays = metricsRetentionDays;
-      return this;
-    }
-
-    /** Sets {@code auto_cleanup}: whether expired records are deleted automatically. */
-    public Builder autoCleanup(boolean autoCleanup) {
-      this.autoCleanup = autoCleanup;
-      return this;
-    }
-
-    /**
-     * Sets {@code terminated_instance_retention_days}: days a terminated instance's state is kept.
-     */
-    public Builder terminatedInstanceRetentionDays(int terminatedInstanceRetentionDays) {
-      this.terminatedInstanceRetentionDays = terminatedInstanceRetentionDays;
-      return this;
-    }
-
-    /** Creates the record. */
-    public RetentionConfig build() {
-      return new RetentionConfig(
-          checkpointRetentionDays,
-          auditRetentionDays,
-          metricsRetentionDays,
-          autoCleanup,
-          terminatedInstanceRetentionDays);
-    }
+  public RetentionConfigBuilder toBuilder() {
+    return RetentionConfigBuilder.builder(this);
   }
 }

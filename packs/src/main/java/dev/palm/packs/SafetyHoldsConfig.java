@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,10 @@ import java.util.Optional;
  * @param autoReleaseAfterSecs seconds after which a hold releases itself; absent = manual release
  *     only (file: {@code auto_release_after_secs}; default {@code Optional.empty()})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record SafetyHoldsConfig(
     boolean enabled, List<String> blockedOperations, Optional<Long> autoReleaseAfterSecs) {
 
@@ -34,57 +39,12 @@ public record SafetyHoldsConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static SafetyHoldsConfigBuilder builder() {
+    return SafetyHoldsConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link SafetyHoldsConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private List<String> blockedOperations;
-    private Optional<Long> autoReleaseAfterSecs;
-
-    private Builder(SafetyHoldsConfig from) {
-      this.enabled = from.enabled();
-      this.blockedOperations = from.blockedOperations();
-      this.autoReleaseAfterSecs = from.autoReleaseAfterSecs();
-    }
-
-    /** Sets {@code enabled}: whether safety holds are active. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code blocked_operations}: operations that are held. */
-    public Builder blockedOperations(List<String> blockedOperations) {
-      this.blockedOperations = blockedOperations;
-      return this;
-    }
-
-    /**
-     * Sets {@code auto_release_after_secs}: seconds after which a hold releases itself; absent =
-     * manual release only.
-     */
-    public Builder autoReleaseAfterSecs(Optional<Long> autoReleaseAfterSecs) {
-      this.autoReleaseAfterSecs = autoReleaseAfterSecs;
-      return this;
-    }
-
-    /** Sets {@code auto_release_after_secs} to a present value. */
-    public Builder autoReleaseAfterSecs(long autoReleaseAfterSecs) {
-      this.autoReleaseAfterSecs = Optional.of(autoReleaseAfterSecs);
-      return this;
-    }
-
-    /** Creates the record. */
-    public SafetyHoldsConfig build() {
-      return new SafetyHoldsConfig(enabled, blockedOperations, autoReleaseAfterSecs);
-    }
+  public SafetyHoldsConfigBuilder toBuilder() {
+    return SafetyHoldsConfigBuilder.builder(this);
   }
 }

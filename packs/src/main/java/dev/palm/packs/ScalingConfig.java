@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,10 @@ import java.util.Objects;
  * @param scalingMetric the metric scaling follows (file: {@code scaling_metric}; default {@code
  *     ScalingMetric.CPU_UTILIZATION})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ScalingConfig(
     boolean enableHorizontal,
     boolean enableVertical,
@@ -57,105 +62,12 @@ public record ScalingConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ScalingConfigBuilder builder() {
+    return ScalingConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ScalingConfig}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enableHorizontal;
-    private boolean enableVertical;
-    private int minInstances;
-    private int maxInstances;
-    private double scaleUpThreshold;
-    private double scaleDownThreshold;
-    private long scaleUpCooldownSecs;
-    private long scaleDownCooldownSecs;
-    private ScalingMetric scalingMetric;
-
-    private Builder(ScalingConfig from) {
-      this.enableHorizontal = from.enableHorizontal();
-      this.enableVertical = from.enableVertical();
-      this.minInstances = from.minInstances();
-      this.maxInstances = from.maxInstances();
-      this.scaleUpThreshold = from.scaleUpThreshold();
-      this.scaleDownThreshold = from.scaleDownThreshold();
-      this.scaleUpCooldownSecs = from.scaleUpCooldownSecs();
-      this.scaleDownCooldownSecs = from.scaleDownCooldownSecs();
-      this.scalingMetric = from.scalingMetric();
-    }
-
-    /** Sets {@code enable_horizontal}: whether instances are added and removed. */
-    public Builder enableHorizontal(boolean enableHorizontal) {
-      this.enableHorizontal = enableHorizontal;
-      return this;
-    }
-
-    /** Sets {@code enable_vertical}: whether instances are resized. */
-    public Builder enableVertical(boolean enableVertical) {
-      this.enableVertical = enableVertical;
-      return this;
-    }
-
-    /** Sets {@code min_instances}: the fewest instances of a deployment. */
-    public Builder minInstances(int minInstances) {
-      this.minInstances = minInstances;
-      return this;
-    }
-
-    /** Sets {@code max_instances}: the most instances of a deployment. */
-    public Builder maxInstances(int maxInstances) {
-      this.maxInstances = maxInstances;
-      return this;
-    }
-
-    /** Sets {@code scale_up_threshold}: utilisation that triggers a scale-up. */
-    public Builder scaleUpThreshold(double scaleUpThreshold) {
-      this.scaleUpThreshold = scaleUpThreshold;
-      return this;
-    }
-
-    /** Sets {@code scale_down_threshold}: utilisation that triggers a scale-down. */
-    public Builder scaleDownThreshold(double scaleDownThreshold) {
-      this.scaleDownThreshold = scaleDownThreshold;
-      return this;
-    }
-
-    /** Sets {@code scale_up_cooldown_secs}: seconds between scale-ups. */
-    public Builder scaleUpCooldownSecs(long scaleUpCooldownSecs) {
-      this.scaleUpCooldownSecs = scaleUpCooldownSecs;
-      return this;
-    }
-
-    /** Sets {@code scale_down_cooldown_secs}: seconds between scale-downs. */
-    public Builder scaleDownCooldownSecs(long scaleDownCooldownSecs) {
-      this.scaleDownCooldownSecs = scaleDownCooldownSecs;
-      return this;
-    }
-
-    /** Sets {@code scaling_metric}: the metric scaling follows. */
-    public Builder scalingMetric(ScalingMetric scalingMetric) {
-      this.scalingMetric = scalingMetric;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ScalingConfig build() {
-      return new ScalingConfig(
-          enableHorizontal,
-          enableVertical,
-          minInstances,
-          maxInstances,
-          scaleUpThreshold,
-          scaleDownThreshold,
-          scaleUpCooldownSecs,
-          scaleDownCooldownSecs,
-          scalingMetric);
-    }
+  public ScalingConfigBuilder toBuilder() {
+    return ScalingConfigBuilder.builder(this);
   }
 }

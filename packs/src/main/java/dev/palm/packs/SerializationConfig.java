@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ import java.util.Optional;
  * @param integrityAlgorithm the hash of the integrity chain (file: {@code integrity_algorithm};
  *     default {@code IntegrityAlgorithm.SHA256})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record SerializationConfig(
     SerializationFormat format,
     boolean encryptAtRest,
@@ -45,73 +50,12 @@ public record SerializationConfig(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static SerializationConfigBuilder builder() {
+    return SerializationConfigBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * Builds a {@link SerializationConfig}; every field starts from the value it was created from.
-   */
-  public static final class Builder {
-    private SerializationFormat format;
-    private boolean encryptAtRest;
-    private Optional<String> encryptionKeyId;
-    private boolean verifyIntegrity;
-    private IntegrityAlgorithm integrityAlgorithm;
-
-    private Builder(SerializationConfig from) {
-      this.format = from.format();
-      this.encryptAtRest = from.encryptAtRest();
-      this.encryptionKeyId = from.encryptionKeyId();
-      this.verifyIntegrity = from.verifyIntegrity();
-      this.integrityAlgorithm = from.integrityAlgorithm();
-    }
-
-    /** Sets {@code format}: the encoding of state. */
-    public Builder format(SerializationFormat format) {
-      this.format = format;
-      return this;
-    }
-
-    /** Sets {@code encrypt_at_rest}: whether state is encrypted at rest. */
-    public Builder encryptAtRest(boolean encryptAtRest) {
-      this.encryptAtRest = encryptAtRest;
-      return this;
-    }
-
-    /** Sets {@code encryption_key_id}: the encryption key id; absent = provided at run time. */
-    public Builder encryptionKeyId(Optional<String> encryptionKeyId) {
-      this.encryptionKeyId = encryptionKeyId;
-      return this;
-    }
-
-    /** Sets {@code encryption_key_id}; {@code null} means absent. */
-    public Builder encryptionKeyId(String encryptionKeyId) {
-      this.encryptionKeyId = Optional.ofNullable(encryptionKeyId);
-      return this;
-    }
-
-    /** Sets {@code verify_integrity}: whether integrity is verified. */
-    public Builder verifyIntegrity(boolean verifyIntegrity) {
-      this.verifyIntegrity = verifyIntegrity;
-      return this;
-    }
-
-    /** Sets {@code integrity_algorithm}: the hash of the integrity chain. */
-    public Builder integrityAlgorithm(IntegrityAlgorithm integrityAlgorithm) {
-      this.integrityAlgorithm = integrityAlgorithm;
-      return this;
-    }
-
-    /** Creates the record. */
-    public SerializationConfig build() {
-      return new SerializationConfig(
-          format, encryptAtRest, encryptionKeyId, verifyIntegrity, integrityAlgorithm);
-    }
+  public SerializationConfigBuilder toBuilder() {
+    return SerializationConfigBuilder.builder(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Objects;
  * @param thresholdValue the value above which approval is needed (file: {@code threshold_value};
  *     default {@code 0L})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record ThresholdApproval(String operation, String thresholdType, long thresholdValue) {
 
   /**
@@ -36,50 +41,12 @@ public record ThresholdApproval(String operation, String thresholdType, long thr
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static ThresholdApprovalBuilder builder() {
+    return ThresholdApprovalBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link ThresholdApproval}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private String operation;
-    private String thresholdType;
-    private long thresholdValue;
-
-    private Builder(ThresholdApproval from) {
-      this.operation = from.operation();
-      this.thresholdType = from.thresholdType();
-      this.thresholdValue = from.thresholdValue();
-    }
-
-    /** Sets {@code operation}: the operation the rule applies to, e.g. {@code scale}. */
-    public Builder operation(String operation) {
-      this.operation = operation;
-      return this;
-    }
-
-    /**
-     * Sets {@code threshold_type}: what is measured, e.g. {@code instance_count} or {@code cost}.
-     */
-    public Builder thresholdType(String thresholdType) {
-      this.thresholdType = thresholdType;
-      return this;
-    }
-
-    /** Sets {@code threshold_value}: the value above which approval is needed. */
-    public Builder thresholdValue(long thresholdValue) {
-      this.thresholdValue = thresholdValue;
-      return this;
-    }
-
-    /** Creates the record. */
-    public ThresholdApproval build() {
-      return new ThresholdApproval(operation, thresholdType, thresholdValue);
-    }
+  public ThresholdApprovalBuilder toBuilder() {
+    return ThresholdApprovalBuilder.builder(this);
   }
 }

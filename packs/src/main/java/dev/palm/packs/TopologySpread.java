@@ -1,5 +1,6 @@
 package dev.palm.packs;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @param whenUnsatisfied what to do when the spread cannot be met (file: {@code when_unsatisfied};
  *     default {@code TopologyPolicy.DO_NOT_SCHEDULE})
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED,
+    enableWither = false)
 public record TopologySpread(
     boolean enabled, int maxSkew, String topologyKey, TopologyPolicy whenUnsatisfied) {
 
@@ -36,56 +41,12 @@ public record TopologySpread(
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder(defaults());
+  public static TopologySpreadBuilder builder() {
+    return TopologySpreadBuilder.builder(defaults());
   }
 
   /** Returns a builder that starts from this record's values. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Builds a {@link TopologySpread}; every field starts from the value it was created from. */
-  public static final class Builder {
-    private boolean enabled;
-    private int maxSkew;
-    private String topologyKey;
-    private TopologyPolicy whenUnsatisfied;
-
-    private Builder(TopologySpread from) {
-      this.enabled = from.enabled();
-      this.maxSkew = from.maxSkew();
-      this.topologyKey = from.topologyKey();
-      this.whenUnsatisfied = from.whenUnsatisfied();
-    }
-
-    /** Sets {@code enabled}: whether spreading is enforced. */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /** Sets {@code max_skew}: the largest allowed difference of instance counts between domains. */
-    public Builder maxSkew(int maxSkew) {
-      this.maxSkew = maxSkew;
-      return this;
-    }
-
-    /** Sets {@code topology_key}: the node label naming the domain, e.g. {@code zone}. */
-    public Builder topologyKey(String topologyKey) {
-      this.topologyKey = topologyKey;
-      return this;
-    }
-
-    /** Sets {@code when_unsatisfied}: what to do when the spread cannot be met. */
-    public Builder whenUnsatisfied(TopologyPolicy whenUnsatisfied) {
-      this.whenUnsatisfied = whenUnsatisfied;
-      return this;
-    }
-
-    /** Creates the record. */
-    public TopologySpread build() {
-      return new TopologySpread(enabled, maxSkew, topologyKey, whenUnsatisfied);
-    }
+  public TopologySpreadBuilder toBuilder() {
+    return TopologySpreadBuilder.builder(this);
   }
 }

@@ -166,7 +166,7 @@ class ContractDefaultsTest {
     assertThat(limits.rateLimitPerMinute()).isEqualTo(60);
 
     SafetyHoldsConfig holds =
-        SafetyHoldsConfig.builder().enabled(true).autoReleaseAfterSecs(3600).build();
+        SafetyHoldsConfig.builder().enabled(true).autoReleaseAfterSecs(3600L).build();
     assertThat(holds.autoReleaseAfterSecs()).contains(3600L);
     assertThat(
             holds.toBuilder().autoReleaseAfterSecs(Optional.empty()).build().autoReleaseAfterSecs())

@@ -10,21 +10,21 @@ import java.util.Optional;
  * @param startup the startup probe; absent = none
  */
 public record HealthConfig(
-    ProbeConfig readiness, ProbeConfig liveness, Optional<ProbeConfig> startup) {
+    AgentProbe readiness, AgentProbe liveness, Optional<AgentProbe> startup) {
 
   /** Normalises absent parts to the defaults. */
   public HealthConfig {
-    readiness = readiness == null ? ProbeConfig.defaultReadiness() : readiness;
-    liveness = liveness == null ? ProbeConfig.defaultLiveness() : liveness;
+    readiness = readiness == null ? AgentProbe.defaultReadiness() : readiness;
+    liveness = liveness == null ? AgentProbe.defaultLiveness() : liveness;
     startup = startup == null ? Optional.empty() : startup;
   }
 
   /**
-   * Returns the default probes (see {@link ProbeConfig#defaultReadiness()} and {@link
-   * ProbeConfig#defaultLiveness()}), no startup probe.
+   * Returns the default probes (see {@link AgentProbe#defaultReadiness()} and {@link
+   * AgentProbe#defaultLiveness()}), no startup probe.
    */
   public static HealthConfig defaults() {
     return new HealthConfig(
-        ProbeConfig.defaultReadiness(), ProbeConfig.defaultLiveness(), Optional.empty());
+        AgentProbe.defaultReadiness(), AgentProbe.defaultLiveness(), Optional.empty());
   }
 }

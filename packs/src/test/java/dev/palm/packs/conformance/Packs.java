@@ -2,8 +2,10 @@ package dev.palm.packs.conformance;
 
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformCapabilities;
+import dev.palm.packs.PlatformCapabilitiesBuilder;
 import dev.palm.packs.PlatformHealthConfig;
 import dev.palm.packs.PlatformMetadata;
+import dev.palm.packs.PlatformMetadataBuilder;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.PlatformPolicyConfig;
@@ -45,7 +47,7 @@ final class Packs {
   }
 
   static PlatformPack withCapabilities(
-      PlatformPack pack, UnaryOperator<PlatformCapabilities.Builder> change) {
+      PlatformPack pack, UnaryOperator<PlatformCapabilitiesBuilder> change) {
     return modified(
         pack,
         c ->
@@ -53,7 +55,7 @@ final class Packs {
   }
 
   static PlatformPack withMetadata(
-      PlatformPack pack, UnaryOperator<PlatformMetadata.Builder> change) {
+      PlatformPack pack, UnaryOperator<PlatformMetadataBuilder> change) {
     return modified(
         pack, c -> c.toBuilder().metadata(change.apply(c.metadata().toBuilder()).build()).build());
   }

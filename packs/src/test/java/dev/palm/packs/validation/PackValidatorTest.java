@@ -2,10 +2,10 @@ package dev.palm.packs.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.palm.packs.CircuitBreakerConfig;
-import dev.palm.packs.PlatformCapabilities;
+import dev.palm.packs.CircuitBreakerConfigBuilder;
+import dev.palm.packs.PlatformCapabilitiesBuilder;
 import dev.palm.packs.PlatformHealthConfig;
-import dev.palm.packs.PlatformMetadata;
+import dev.palm.packs.PlatformMetadataBuilder;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.PlatformPolicyConfig;
 import dev.palm.packs.PlatformRecoveryConfig;
@@ -28,7 +28,7 @@ class PackValidatorTest {
         .build();
   }
 
-  private static PlatformPackConfig metadata(UnaryOperator<PlatformMetadata.Builder> change) {
+  private static PlatformPackConfig metadata(UnaryOperator<PlatformMetadataBuilder> change) {
     PlatformPackConfig base = clean();
     return base.toBuilder().metadata(change.apply(base.metadata().toBuilder()).build()).build();
   }
@@ -59,7 +59,7 @@ class PackValidatorTest {
   }
 
   private static PlatformPackConfig capabilities(
-      PlatformPackConfig base, UnaryOperator<PlatformCapabilities.Builder> change) {
+      PlatformPackConfig base, UnaryOperator<PlatformCapabilitiesBuilder> change) {
     return base.toBuilder()
         .capabilities(change.apply(base.capabilities().toBuilder()).build())
         .build();
@@ -579,7 +579,7 @@ class PackValidatorTest {
     assertClean(breaker(b -> b.enabled(false).failureThreshold(0).successThreshold(0)));
   }
 
-  private static PlatformPackConfig breaker(UnaryOperator<CircuitBreakerConfig.Builder> change) {
+  private static PlatformPackConfig breaker(UnaryOperator<CircuitBreakerConfigBuilder> change) {
     return recovery(
         r ->
             r.toBuilder()

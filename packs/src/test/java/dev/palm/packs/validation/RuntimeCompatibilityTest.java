@@ -3,6 +3,7 @@ package dev.palm.packs.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palm.packs.PlatformCapabilities;
+import dev.palm.packs.PlatformCapabilitiesBuilder;
 import dev.palm.packs.PlatformPackConfig;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class RuntimeCompatibilityTest {
     "canary_deployments, canary"
   })
   void eachFeatureMapsToItsOwnCapabilityFlag(String feature, String flag) {
-    PlatformCapabilities.Builder runtime = FULL_RUNTIME.toBuilder();
+    PlatformCapabilitiesBuilder runtime = FULL_RUNTIME.toBuilder();
     switch (flag) {
       case "migration" -> runtime.supportsMigration(false);
       case "hot_reload" -> runtime.supportsHotReload(false);

@@ -18,6 +18,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.palm.packs.OperationLimits;
 import dev.palm.packs.PlatformCapabilities;
+import dev.palm.packs.PlatformCapabilitiesBuilder;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.ResourceLimits;
 import dev.palm.streams.deployments.PackTotals;
@@ -44,7 +45,7 @@ class LimitsCheckTest {
     return limited(limits, OPEN);
   }
 
-  private static PlatformPack caps(PlatformCapabilities.Builder caps) {
+  private static PlatformPack caps(PlatformCapabilitiesBuilder caps) {
     return limited(LIMITS, caps.build());
   }
 

@@ -13,6 +13,7 @@ import dev.palm.packs.PlatformCapabilities;
 import dev.palm.packs.PlatformMetadata;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
+import dev.palm.packs.PlatformPackConfigBuilder;
 import dev.palm.packs.PlatformPolicyConfig;
 import dev.palm.packs.SafetyHoldsConfig;
 import dev.palm.streams.operations.ReasonCodes;
@@ -37,7 +38,7 @@ class TutorialPatternsTest {
     }
   }
 
-  private static PlatformPackConfig.Builder named(String name) {
+  private static PlatformPackConfigBuilder named(String name) {
     return PlatformPackConfig.defaults().toBuilder()
         .metadata(PlatformMetadata.defaults().toBuilder().name(name).build());
   }

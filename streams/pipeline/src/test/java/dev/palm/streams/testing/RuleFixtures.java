@@ -5,6 +5,7 @@ import dev.palm.packs.PlatformCapabilities;
 import dev.palm.packs.PlatformMetadata;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
+import dev.palm.packs.PlatformPackConfigBuilder;
 import dev.palm.packs.PlatformPolicyConfig;
 import dev.palm.packs.PlatformResourceConfig;
 import dev.palm.packs.ResourceLimits;
@@ -162,7 +163,7 @@ public final class RuleFixtures {
   }
 
   /** A pack named {@link #PACK} with the defaults, changed by the given edits. */
-  public static PlatformPack pack(UnaryOperator<PlatformPackConfig.Builder> edit) {
+  public static PlatformPack pack(UnaryOperator<PlatformPackConfigBuilder> edit) {
     return edit.apply(
             PlatformPackConfig.defaults().toBuilder()
                 .metadata(PlatformMetadata.defaults().toBuilder().name(PACK).build()))

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param successThreshold consecutive successes for healthy
  * @param failureThreshold consecutive failures for unhealthy
  */
-public record ProbeConfig(
+public record AgentProbe(
     ProbeType probeType,
     Duration initialDelay,
     Duration period,
@@ -22,7 +22,7 @@ public record ProbeConfig(
     int failureThreshold) {
 
   /** Checks that every part is present. */
-  public ProbeConfig {
+  public AgentProbe {
     Objects.requireNonNull(probeType, "probe_type");
     Objects.requireNonNull(initialDelay, "initial_delay");
     Objects.requireNonNull(period, "period");
@@ -32,8 +32,8 @@ public record ProbeConfig(
   /**
    * The default readiness probe: presence gradient 0.5, 5 s delay, 10 s period, 5 s timeout, 1/3.
    */
-  public static ProbeConfig defaultReadiness() {
-    return new ProbeConfig(
+  public static AgentProbe defaultReadiness() {
+    return new AgentProbe(
         new ProbeType.PresenceGradient(0.5),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
@@ -45,8 +45,8 @@ public record ProbeConfig(
   /**
    * The default liveness probe: presence gradient 0.3, 10 s delay, 30 s period, 10 s timeout, 1/3.
    */
-  public static ProbeConfig defaultLiveness() {
-    return new ProbeConfig(
+  public static AgentProbe defaultLiveness() {
+    return new AgentProbe(
         new ProbeType.PresenceGradient(0.3),
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
