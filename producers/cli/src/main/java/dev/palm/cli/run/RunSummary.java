@@ -1,7 +1,7 @@
 package dev.palm.cli.run;
 
 import dev.palm.events.Decision;
-import dev.palm.streams.sample.AuditTrails;
+import dev.palm.streams.query.AuditTrails;
 import dev.palm.streams.sample.Expect;
 import dev.palm.streams.sample.SampleCase;
 import dev.palm.streams.sample.SkippedPath;

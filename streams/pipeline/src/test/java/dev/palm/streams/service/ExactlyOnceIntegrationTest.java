@@ -10,7 +10,7 @@ import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.canonical.IBankPack;
 import dev.palm.packs.canonical.MapleversePack;
-import dev.palm.streams.sample.AuditTrails;
+import dev.palm.streams.query.AuditTrails;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import java.time.Duration;

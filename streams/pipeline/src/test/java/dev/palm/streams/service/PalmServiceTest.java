@@ -11,7 +11,7 @@ import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.canonical.IBankPack;
 import dev.palm.packs.canonical.MapleversePack;
 import dev.palm.streams.infra.SharedInfra;
-import dev.palm.streams.sample.AuditTrails;
+import dev.palm.streams.query.AuditTrails;
 import dev.palm.streams.topics.TopicPolicyViolation;
 import dev.palm.streams.topics.TopicRepair;
 import java.nio.file.Files;

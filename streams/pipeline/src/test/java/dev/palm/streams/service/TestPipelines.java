@@ -16,15 +16,15 @@ import java.util.List;
  * Pipeline configurations for integration tests: the JVM's shared broker and registry, a topic
  * prefix and application id of their own.
  */
-final class TestPipelines {
+public final class TestPipelines {
 
   /** The demonstration pack with short timers shipped in {@code packs/examples}. */
-  static final Path QUICKVERSE = Path.of("..", "..", "packs", "examples", "quickverse.yaml");
+  public static final Path QUICKVERSE = Path.of("..", "..", "packs", "examples", "quickverse.yaml");
 
   private TestPipelines() {}
 
   /** A configuration with a unique topic prefix and application id, and a fresh state folder. */
-  static PipelineConfig config(String label) {
+  public static PipelineConfig config(String label) {
     String prefix = SharedInfra.uniquePrefix(label);
     return PipelineConfig.builder()
         .bootstrapServers(SharedInfra.bootstrapServers())
@@ -37,7 +37,7 @@ final class TestPipelines {
   }
 
   /** The three canonical packs and, when asked, the demonstration pack. */
-  static List<PlatformPack> packs(boolean withQuickverse) {
+  public static List<PlatformPack> packs(boolean withQuickverse) {
     List<PlatformPack> packs = new ArrayList<>(CanonicalPack.all());
     if (withQuickverse) {
       try {
@@ -50,7 +50,7 @@ final class TestPipelines {
   }
 
   /** Deletes a test's state folder and everything in it. */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
@@ -61,7 +61,7 @@ final class TestPipelines {
     }
   }
 
-  static Path tempDir(String label) {
+  public static Path tempDir(String label) {
     try {
       return Files.createTempDirectory("palm-" + label + "-");
     } catch (IOException e) {

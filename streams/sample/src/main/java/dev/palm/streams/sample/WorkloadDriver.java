@@ -12,6 +12,7 @@ import dev.palm.events.PolicyDecision;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.streams.limits.RateWindow;
+import dev.palm.streams.query.AuditTrails;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import java.time.Duration;

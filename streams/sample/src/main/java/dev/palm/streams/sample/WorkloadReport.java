@@ -2,6 +2,7 @@ package dev.palm.streams.sample;
 
 import dev.palm.events.Decision;
 import dev.palm.events.PolicyDecision;
+import dev.palm.streams.query.AuditTrails;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

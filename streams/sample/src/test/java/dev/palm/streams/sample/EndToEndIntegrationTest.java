@@ -1,14 +1,14 @@
-package dev.palm.streams.service;
+package dev.palm.streams.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palm.events.AuditEventType;
 import dev.palm.events.Decision;
 import dev.palm.packs.PlatformPack;
-import dev.palm.streams.sample.AuditTrails;
-import dev.palm.streams.sample.SampleWorkload;
-import dev.palm.streams.sample.WorkloadDriver;
-import dev.palm.streams.sample.WorkloadReport;
+import dev.palm.streams.query.AuditTrails;
+import dev.palm.streams.service.PalmService;
+import dev.palm.streams.service.PipelineConfig;
+import dev.palm.streams.service.TestPipelines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.palm.streams.sample;
+package dev.palm.streams.query;
 
 import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.CheckpointVerifier;
