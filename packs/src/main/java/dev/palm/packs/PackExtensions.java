@@ -23,6 +23,9 @@ import java.util.Map;
  *     (file: {@code reconciliation_window_secs}; default {@code 3600L})
  * @param actorKeys actor id to Ed25519 public key (base64 of the X.509 SubjectPublicKeyInfo) (file:
  *     {@code actor_keys}; default {@code Map.of()})
+ * @param operations operation names of this platform beyond the standard ones ({@link
+ *     OperationVocabulary#STANDARD}); any other name is denied (file: {@code operations}; default
+ *     {@code List.of()})
  */
 @RecordBuilder
 @RecordBuilder.Options(
@@ -34,7 +37,8 @@ public record PackExtensions(
     boolean allowSelfApproval,
     List<String> holdReleasers,
     long reconciliationWindowSecs,
-    Map<String, String> actorKeys) {
+    Map<String, String> actorKeys,
+    List<String> operations) {
 
   /**
    * Normalises absent parts to their defaults and copies collections so that the record stays
@@ -46,11 +50,12 @@ public record PackExtensions(
     holdReleasers = Values.list(holdReleasers, "PackExtensions.hold_releasers");
     Values.unsigned(reconciliationWindowSecs, "PackExtensions.reconciliation_window_secs");
     actorKeys = Values.stringMap(actorKeys, "PackExtensions.actor_keys");
+    operations = Values.list(operations, "PackExtensions.operations");
   }
 
   /** Returns the documented defaults (packs-reference docs/architecture.md §4 and the brief). */
   public static PackExtensions defaults() {
-    return new PackExtensions(List.of(), 1, false, List.of(), 3600L, Map.of());
+    return new PackExtensions(List.of(), 1, false, List.of(), 3600L, Map.of(), List.of());
   }
 
   /** Returns a builder that starts from {@link #defaults()}. */

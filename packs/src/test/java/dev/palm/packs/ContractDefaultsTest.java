@@ -143,7 +143,7 @@ class ContractDefaultsTest {
 
     PackExtensions extensions = PlatformPackConfig.defaults().extensions();
     assertThat(extensions)
-        .isEqualTo(new PackExtensions(List.of(), 1, false, List.of(), 3600, Map.of()));
+        .isEqualTo(new PackExtensions(List.of(), 1, false, List.of(), 3600, Map.of(), List.of()));
     assertThat(PlatformPackConfig.defaults().profile()).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package dev.palm.packs.validation;
 
 import dev.palm.packs.CircuitBreakerConfig;
+import dev.palm.packs.OperationVocabulary;
 import dev.palm.packs.PlatformCapabilities;
 import dev.palm.packs.PlatformHealthConfig;
 import dev.palm.packs.PlatformMetadata;
@@ -11,6 +12,8 @@ import dev.palm.packs.PlatformResourceConfig;
 import dev.palm.packs.PlatformStateConfig;
 import dev.palm.packs.ProbeSettings;
 import dev.palm.packs.SemVer;
+import dev.palm.packs.ThresholdApproval;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +41,84 @@ public final class PackValidator {
         .merge(validateState(config.state()))
         .merge(validateResources(config.resources()))
         .merge(validateRecovery(config.recovery()))
-        .merge(validateCapabilitiesConsistency(config));
+        .merge(validateCapabilitiesConsistency(config))
+        .merge(validateOperations(config));
+  }
+
+  /**
+   * Checks that every rule naming an operation (always_required, threshold_required,
+   * blocked_operations) names one of the pack's vocabulary ({@link OperationVocabulary}), and that
+   * {@code extensions.operations} declares usable names: a misspelled rule would otherwise never
+   * match, and the real operation would pass it.
+   */
+  public static ValidationResult validateOperations(PlatformPackConfig config) {
+    ValidationResult result = ValidationResult.pass();
+    List<String> declared = config.extensions().operations();
+    for (int i = 0; i < declared.size(); i++) {
+      String name = declared.get(i);
+      if (!OperationVocabulary.isDeclarable(name)) {
+        result =
+            result.withError(
+                ValidationError.error(
+                    "INVALID_OPERATION_NAME",
+                    "extensions.operations["
+                        + i
+                        + "] '"
+                        + name
+                        + "' is not a usable operation name; use lower case letters, digits and _ . : -,"
+                        + " starting with a letter, at most 100 characters",
+                    "extensions.operations[" + i + "]"));
+      }
+    }
+    OperationVocabulary vocabulary = OperationVocabulary.of(config.extensions());
+    PlatformPolicyConfig policy = config.policy();
+    List<String> always = policy.humanApproval().alwaysRequired();
+    for (int i = 0; i < always.size(); i++) {
+      result =
+          unknownOperation(
+              result,
+              vocabulary,
+              always.get(i),
+              "policy.human_approval.always_required[" + i + "]");
+    }
+    List<ThresholdApproval> thresholds = policy.humanApproval().thresholdRequired();
+    for (int i = 0; i < thresholds.size(); i++) {
+      result =
+          unknownOperation(
+              result,
+              vocabulary,
+              thresholds.get(i).operation(),
+              "policy.human_approval.threshold_required[" + i + "].operation");
+    }
+    List<String> blocked = policy.safetyHolds().blockedOperations();
+    for (int i = 0; i < blocked.size(); i++) {
+      result =
+          unknownOperation(
+              result,
+              vocabulary,
+              blocked.get(i),
+              "policy.safety_holds.blocked_operations[" + i + "]");
+    }
+    return result;
+  }
+
+  private static ValidationResult unknownOperation(
+      ValidationResult result, OperationVocabulary vocabulary, String name, String field) {
+    if (vocabulary.contains(name)) {
+      return result;
+    }
+    return result.withError(
+        ValidationError.error(
+            "UNKNOWN_OPERATION",
+            field
+                + " names '"
+                + name
+                + "', which is not an operation of this pack"
+                + vocabulary.closest(name).map(c -> " (did you mean '" + c + "'?)").orElse("")
+                + "; the operations are the standard ones ("
+                + String.join(", ", OperationVocabulary.STANDARD)
+                + ") and those listed in extensions.operations",
+            field));
   }
 
   /** Checks the pack's name and version. */

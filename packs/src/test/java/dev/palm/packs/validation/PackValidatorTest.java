@@ -93,6 +93,67 @@ class PackValidatorTest {
   }
 
   @Test
+  void aRuleNamingAnOperationOutsideTheVocabularyIsAnError() {
+    PlatformPackConfig base = clean();
+    PlatformPackConfig misspelled =
+        base.toBuilder()
+            .policy(
+                base.policy().toBuilder()
+                    .humanApproval(
+                        base.policy().humanApproval().toBuilder()
+                            .alwaysRequired(List.of("delete_deploymnet"))
+                            .build())
+                    .safetyHolds(
+                        base.policy().safetyHolds().toBuilder()
+                            .blockedOperations(List.of("FORCE_RESTART", "drain_node"))
+                            .build())
+                    .build())
+            .build();
+
+    ValidationResult result = PackValidator.validate(misspelled);
+
+    assertThat(result.valid()).isFalse();
+    List<ValidationError> unknown =
+        result.errors().stream().filter(e -> e.code().equals("UNKNOWN_OPERATION")).toList();
+    assertThat(unknown).hasSize(3);
+    assertThat(unknown.get(0).message())
+        .startsWith("policy.human_approval.always_required[0] names 'delete_deploymnet'")
+        .contains("(did you mean 'delete_deployment'?)");
+    assertThat(unknown.get(1).message()).contains("(did you mean 'force_restart'?)");
+    assertThat(unknown.get(2).field()).contains("policy.safety_holds.blocked_operations[1]");
+
+    PlatformPackConfig declared =
+        misspelled.toBuilder()
+            .policy(
+                misspelled.policy().toBuilder()
+                    .humanApproval(
+                        base.policy().humanApproval().toBuilder()
+                            .alwaysRequired(List.of("delete_deployment"))
+                            .build())
+                    .safetyHolds(
+                        base.policy().safetyHolds().toBuilder()
+                            .blockedOperations(List.of("drain_node"))
+                            .build())
+                    .build())
+            .extensions(base.extensions().toBuilder().operations(List.of("drain_node")).build())
+            .build();
+    assertThat(PackValidator.validate(declared).errorCodes()).doesNotContain("UNKNOWN_OPERATION");
+  }
+
+  @Test
+  void aDeclaredOperationNeedsAUsableName() {
+    PlatformPackConfig base = clean();
+    ValidationResult result =
+        PackValidator.validate(
+            base.toBuilder()
+                .extensions(
+                    base.extensions().toBuilder().operations(List.of("Drain Node", "")).build())
+                .build());
+    assertThat(result.errorCodes())
+        .containsExactly("INVALID_OPERATION_NAME", "INVALID_OPERATION_NAME");
+  }
+
+  @Test
   void defaultConfigIsInvalidBecauseAutoCheckpointIsOnButCheckpointsAreUnsupported() {
     ValidationResult result = PackValidator.validate(PlatformPackConfig.defaults());
 

@@ -29,6 +29,14 @@ public final class AuthorizedActors {
       String ruleId,
       String role,
       String notAuthorizedCode) {
+    Optional<String> identity = actor.identityProblem();
+    if (identity.isPresent()) {
+      return Optional.of(
+          new Finding(
+              ruleId,
+              actor.id().isEmpty() ? ReasonCodes.IDENTITY_INVALID : ReasonCodes.IDENTITY_RESERVED,
+              role + ": " + identity.get()));
+    }
     if (!actor.isHuman()) {
       return Optional.of(
           new Finding(
@@ -43,7 +51,8 @@ public final class AuthorizedActors {
                   + "; only humans may act as "
                   + role));
     }
-    if (!allowSelf && actor.id().equals(requester)) {
+    // every comparison is between canonical ids (docs/decisions.md §1)
+    if (!allowSelf && actor.id().equals(Identities.listed(requester))) {
       return Optional.of(
           new Finding(
               "extensions.allow_self_approval",
@@ -54,7 +63,8 @@ public final class AuthorizedActors {
                   + role
                   + " (extensions.allow_self_approval is false)"));
     }
-    if (!allowed.isEmpty() && !allowed.contains(actor.id())) {
+    if (!allowed.isEmpty()
+        && allowed.stream().map(Identities::listed).noneMatch(actor.id()::equals)) {
       return Optional.of(
           new Finding(
               ruleId,

@@ -34,6 +34,21 @@ public final class ReasonCodes {
   public static final String ACTOR_MISSING = "ACTOR_MISSING";
 
   /**
+   * An actor, approver or releaser id is not an identity (blank after trimming, too long, or with
+   * control, format or separator characters; docs/decisions.md §1).
+   */
+  public static final String IDENTITY_INVALID = "IDENTITY_INVALID";
+
+  /** An actor, approver or releaser claims an id the pipeline keeps for itself ({@code palm-*}). */
+  public static final String IDENTITY_RESERVED = "IDENTITY_RESERVED";
+
+  /**
+   * The operation is not in the pack's vocabulary (the operation types the pipeline models plus the
+   * pack's {@code extensions.operations}); names are matched exactly, never re-spelled.
+   */
+  public static final String UNKNOWN_OPERATION = "UNKNOWN_OPERATION";
+
+  /**
    * The pack's validateAgentSpec rejected the agent spec, or its version is not a semantic version.
    */
   public static final String AGENT_SPEC_REJECTED = "AGENT_SPEC_REJECTED";

@@ -144,6 +144,10 @@ final class AuditDraft {
   /** The draft record, with the chain fields left for {@link AuditChain#append}. */
   AuditRecord draft(PackRuntime rt, long now) {
     List<AuditDetail> detailList = new ArrayList<>();
+    if (actor.respelled()) {
+      // the canonical id is what every rule compared; the id as sent is kept as evidence
+      detailList.add(new AuditDetail("actor.id_as_sent", actor.asSent()));
+    }
     details.forEach((k, v) -> detailList.add(new AuditDetail(k, v)));
     return AuditChain.draft()
         .setPack(rt.name())

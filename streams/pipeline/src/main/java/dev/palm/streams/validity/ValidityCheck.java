@@ -1,5 +1,6 @@
 package dev.palm.streams.validity;
 
+import dev.palm.packs.OperationVocabulary;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.SemVer;
@@ -7,6 +8,7 @@ import dev.palm.packs.spec.AgentSpec;
 import dev.palm.packs.spec.AgentSpecId;
 import dev.palm.packs.spec.ResourceRequirements;
 import dev.palm.streams.operations.Finding;
+import dev.palm.streams.operations.Identities;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
 import java.time.Instant;
@@ -69,6 +71,26 @@ public final class ValidityCheck {
               "validity.operation",
               ReasonCodes.OPERATION_MISSING,
               "operation name is empty; name the operation, e.g. create_deployment"));
+    } else {
+      OperationVocabulary vocabulary = OperationVocabulary.of(pack.extensions());
+      if (!vocabulary.contains(op.operation())) {
+        // fail closed: a re-spelled name must not slip past the rules written for the real one
+        findings.add(
+            new Finding(
+                "validity.operation",
+                ReasonCodes.UNKNOWN_OPERATION,
+                "operation '"
+                    + Identities.evidence(op.operation())
+                    + "' is not an operation of pack '"
+                    + packName
+                    + "'"
+                    + vocabulary
+                        .closest(op.operation())
+                        .map(c -> " (did you mean '" + c + "'?)")
+                        .orElse("")
+                    + "; names are matched exactly: the standard operations and the pack's"
+                    + " extensions.operations"));
+      }
     }
     if (op.deploymentId().isBlank()) {
       findings.add(
@@ -77,7 +99,16 @@ public final class ValidityCheck {
               ReasonCodes.DEPLOYMENT_ID_MISSING,
               "deployment_id is empty; name the deployment the operation targets"));
     }
-    if (!op.actor().isIdentified()) {
+    Optional<String> identity = op.actor().identityProblem();
+    if (identity.isPresent() && !op.actor().asSent().isEmpty()) {
+      findings.add(
+          new Finding(
+              "validity.actor",
+              Identities.isReserved(op.actor().id())
+                  ? ReasonCodes.IDENTITY_RESERVED
+                  : ReasonCodes.IDENTITY_INVALID,
+              "actor: " + identity.get()));
+    } else if (!op.actor().isIdentified()) {
       findings.add(
           new Finding(
               "validity.actor",

@@ -3,16 +3,21 @@ package dev.palm.streams.validity;
 import static dev.palm.streams.operations.ReasonCodes.ACTOR_MISSING;
 import static dev.palm.streams.operations.ReasonCodes.AGENT_SPEC_REJECTED;
 import static dev.palm.streams.operations.ReasonCodes.DEPLOYMENT_ID_MISSING;
+import static dev.palm.streams.operations.ReasonCodes.IDENTITY_INVALID;
+import static dev.palm.streams.operations.ReasonCodes.IDENTITY_RESERVED;
 import static dev.palm.streams.operations.ReasonCodes.INVALID_REQUEST;
 import static dev.palm.streams.operations.ReasonCodes.OPERATION_ID_MISSING;
 import static dev.palm.streams.operations.ReasonCodes.OPERATION_MISSING;
 import static dev.palm.streams.operations.ReasonCodes.PACK_MISMATCH;
+import static dev.palm.streams.operations.ReasonCodes.UNKNOWN_OPERATION;
 import static dev.palm.streams.operations.ReasonCodes.UNKNOWN_PACK;
 import static dev.palm.streams.testing.RuleFixtures.PACK;
 import static dev.palm.streams.testing.RuleFixtures.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.palm.events.Actor;
+import dev.palm.events.ActorType;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.operations.ActorRef;
 import dev.palm.streams.operations.Finding;
@@ -30,6 +35,11 @@ class ValidityCheckTest {
   private static final PlatformPack PACK_UNDER_TEST = RuleFixtures.pack(b -> b);
 
   private static final Set<String> LOADED = Set.of(PACK, "other");
+
+  /** An actor as it arrives in an event: canonicalized by {@link ActorRef#of}. */
+  private static ActorRef sent(String id, ActorType type) {
+    return ActorRef.of(new Actor(id, type));
+  }
 
   static Stream<Arguments> table() {
     return Stream.of(
@@ -50,6 +60,25 @@ class ValidityCheckTest {
             "a blank actor id",
             op("restart").actor(new ActorRef(" ", "human")),
             List.of(ACTOR_MISSING)),
+        arguments(
+            "an actor id with an invisible character",
+            op("restart").actor(sent("al\u200Bice", ActorType.HUMAN)),
+            List.of(IDENTITY_INVALID)),
+        arguments(
+            "an actor id too long",
+            op("restart").actor(sent("a".repeat(300), ActorType.AGENT)),
+            List.of(IDENTITY_INVALID)),
+        arguments(
+            "the pipeline's own id",
+            op("restart").actor(sent("palm-system", ActorType.SYSTEM)),
+            List.of(IDENTITY_RESERVED)),
+        arguments(
+            "a re-spelled actor id is canonical, not invalid",
+            op("restart").actor(sent(" Alice ", ActorType.HUMAN)),
+            List.of()),
+        arguments("an unknown operation", op("restrat"), List.of(UNKNOWN_OPERATION)),
+        arguments("an upper-case operation", op("DELETE_DEPLOYMENT"), List.of(UNKNOWN_OPERATION)),
+        arguments("a hyphenated operation", op("delete-deployment"), List.of(UNKNOWN_OPERATION)),
         arguments("negative target_replicas", op("scale").target(-1), List.of(INVALID_REQUEST)),
         arguments(
             "negative instance_count", op("scale_up").instances(-2), List.of(INVALID_REQUEST)),
