@@ -14,7 +14,15 @@ public final class Messages {
 
   /** {@code ": why"} for a non-blank reason or comment, else nothing. */
   public static String suffix(String reasonOrComment) {
-    return reasonOrComment == null || reasonOrComment.isBlank() ? "" : ": " + reasonOrComment;
+    // a comment or reason from an input: bounded and escaped like every free text at the edge
+    return reasonOrComment == null || reasonOrComment.isBlank()
+        ? ""
+        : ": " + new InputBounds().text("comment", reasonOrComment);
+  }
+
+  /** An id named by an input (e.g. the operation or approval a response names), bounded. */
+  public static String named(String id) {
+    return new InputBounds().id("id", id);
   }
 
   /** {@link ReasonCodes#OPERATION_RECEIVED}: the pre-audit record of a received request. */
@@ -42,9 +50,9 @@ public final class Messages {
   }
 
   /** {@link ReasonCodes#PACK_MISMATCH}: a record keyed by one pack that names another. */
-  public static String packMismatch(String named, String key) {
+  public static String packMismatch(String namedPack, String key) {
     return "the record names pack '"
-        + named
+        + named(namedPack)
         + "' but was published with key '"
         + key
         + "'; publish it with the pack name as record key";
@@ -63,9 +71,9 @@ public final class Messages {
   /** {@link ReasonCodes#HOLD_NOT_ACTIVE}. */
   public static String holdNotActive(Optional<String> holdId, String operationId) {
     return "no active hold "
-        + holdId.map(id -> "'" + id + "' ").orElse("")
+        + holdId.map(id -> "'" + named(id) + "' ").orElse("")
         + "for operation '"
-        + operationId
+        + named(operationId)
         + "'; it was never placed, or was already released, cancelled or auto-released";
   }
 
@@ -102,9 +110,9 @@ public final class Messages {
   /** {@link ReasonCodes#APPROVAL_NOT_PENDING}. */
   public static String approvalNotPending(Optional<String> approvalId, String operationId) {
     return "no pending approval "
-        + approvalId.map(id -> "'" + id + "' ").orElse("")
+        + approvalId.map(id -> "'" + named(id) + "' ").orElse("")
         + "for operation '"
-        + operationId
+        + named(operationId)
         + "'; it was never requested, or was already approved, rejected or expired";
   }
 

@@ -43,6 +43,12 @@ public final class ReasonCodes {
   public static final String IDENTITY_RESERVED = "IDENTITY_RESERVED";
 
   /**
+   * The request breaks the input bounds (an id or text too long, control characters, too many
+   * parameters; docs/decisions.md §1); it is kept in bounded form as evidence.
+   */
+  public static final String INPUT_OUT_OF_BOUNDS = "INPUT_OUT_OF_BOUNDS";
+
+  /**
    * The operation is not in the pack's vocabulary (the operation types the pipeline models plus the
    * pack's {@code extensions.operations}); names are matched exactly, never re-spelled.
    */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import java.util.TreeMap;
  * @param justification requester's justification, if any
  * @param traceId tracing id, if any
  * @param agentSpec agent spec summary for validateAgentSpec, if any
+ * @param inputProblems where the event broke the {@link InputBounds} (its fields are kept bounded);
+ *     empty for a well-formed request
  */
 public record RequestedOperation(
     String operationId,
@@ -47,7 +50,8 @@ public record RequestedOperation(
     Map<String, String> parameters,
     Optional<String> justification,
     Optional<String> traceId,
-    Optional<AgentSpecRef> agentSpec) {
+    Optional<AgentSpecRef> agentSpec,
+    List<String> inputProblems) {
 
   public RequestedOperation {
     operationId = Objects.requireNonNullElse(operationId, "");
@@ -64,6 +68,7 @@ public record RequestedOperation(
     justification = Objects.requireNonNullElse(justification, Optional.empty());
     traceId = Objects.requireNonNullElse(traceId, Optional.empty());
     agentSpec = Objects.requireNonNullElse(agentSpec, Optional.empty());
+    inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems);
   }
 
   /**
@@ -115,29 +120,35 @@ public record RequestedOperation(
                 Optional.ofNullable(r.getStorageMb()),
                 Optional.ofNullable(r.getNetworkKbps()));
     AgentSpecSummary spec = event.getAgentSpec();
-    return new RequestedOperation(
-        event.getOperationId(),
-        event.getPack(),
-        event.getOperation(),
-        event.getDeploymentId(),
-        Optional.ofNullable(event.getAgentId()),
-        ActorRef.of(event.getActor()),
-        Optional.ofNullable(event.getEnvironment()),
-        event.getRequestedAt() == null ? 0L : event.getRequestedAt().toEpochMilli(),
-        Optional.ofNullable(event.getTargetReplicas()),
-        Optional.ofNullable(event.getInstanceCount()),
-        resources,
-        event.getParameters() == null ? Map.of() : event.getParameters(),
-        Optional.ofNullable(event.getJustification()),
-        Optional.ofNullable(event.getTraceId()),
+    // Bound every string at the edge: an input's state and audit records must stay small whatever
+    // it contains (docs/decisions.md §1).
+    InputBounds in = new InputBounds();
+    Optional<AgentSpecRef> specRef =
         spec == null
             ? Optional.empty()
             : Optional.of(
                 new AgentSpecRef(
-                    spec.getName(),
-                    spec.getVersion(),
+                    in.id("agent_spec.name", spec.getName()),
+                    in.id("agent_spec.version", spec.getVersion()),
                     spec.getAttentionBudget(),
-                    spec.getCouplingSlots())));
+                    spec.getCouplingSlots()));
+    return new RequestedOperation(
+        in.id("operation_id", event.getOperationId()),
+        in.id("pack", event.getPack()),
+        in.id("operation", event.getOperation()),
+        in.id("deployment_id", event.getDeploymentId()),
+        Optional.ofNullable(in.id("agent_id", event.getAgentId())),
+        ActorRef.of(event.getActor()),
+        Optional.ofNullable(in.id("environment", event.getEnvironment())),
+        event.getRequestedAt() == null ? 0L : event.getRequestedAt().toEpochMilli(),
+        Optional.ofNullable(event.getTargetReplicas()),
+        Optional.ofNullable(event.getInstanceCount()),
+        resources,
+        in.parameters(event.getParameters()),
+        Optional.ofNullable(in.text("justification", event.getJustification())),
+        Optional.ofNullable(in.id("trace_id", event.getTraceId())),
+        specRef,
+        in.problems());
   }
 
   /**

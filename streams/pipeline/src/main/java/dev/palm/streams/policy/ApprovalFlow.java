@@ -103,19 +103,22 @@ final class ApprovalFlow {
   /** An approver's answer from {@code palm.approvals.responses}. */
   void onResponse(Step s, ApprovalResponse event) {
     ActorRef approver = ActorRef.of(event.getApprover());
-    String operationId = Objects.requireNonNullElse(event.getOperationId(), "");
+    String operationId = Messages.named(Objects.requireNonNullElse(event.getOperationId(), ""));
     if (!s.pack().equals(event.getPack())) {
       refuse(
           s,
           approver,
           new DecisionWriter.Subject(
-              operationId, Optional.ofNullable(event.getApprovalId()), Optional.empty()),
+              operationId,
+              Optional.ofNullable(event.getApprovalId()).map(Messages::named),
+              Optional.empty()),
           DecisionWriter.packMismatch(s, event.getPack()));
       return;
     }
     Optional<OperationEntry> entry = s.operationEntry(operationId);
     Optional<String> approvalId =
         Optional.ofNullable(event.getApprovalId())
+            .map(Messages::named)
             .or(() -> entry.flatMap(OperationEntry::approvalId));
     Optional<OpenApproval> pending =
         approvalId.flatMap(id -> s.tx().get(s.stores().approvals(), s.key(id)));

@@ -80,7 +80,7 @@ final class HoldFlow {
     ActorRef releaser = ActorRef.of(event.getReleasedBy());
     boolean cancel = event.getAction() == HoldAction.CANCEL;
     AuditEventType type = cancel ? AuditEventType.HOLD_CANCELLED : AuditEventType.HOLD_RELEASED;
-    String operationId = Objects.requireNonNullElse(event.getOperationId(), "");
+    String operationId = Messages.named(Objects.requireNonNullElse(event.getOperationId(), ""));
     Optional<String> refused = Optional.of(ReasonCodes.HOLD_RELEASE_REFUSED);
     if (!s.pack().equals(event.getPack())) {
       writer.refuse(
@@ -88,14 +88,18 @@ final class HoldFlow {
           type,
           releaser,
           new DecisionWriter.Subject(
-              operationId, Optional.ofNullable(event.getHoldId()), Optional.empty()),
+              operationId,
+              Optional.ofNullable(event.getHoldId()).map(Messages::named),
+              Optional.empty()),
           refused,
           DecisionWriter.packMismatch(s, event.getPack()));
       return;
     }
     Optional<OperationEntry> entry = s.operationEntry(operationId);
     Optional<String> holdId =
-        Optional.ofNullable(event.getHoldId()).or(() -> entry.flatMap(OperationEntry::holdId));
+        Optional.ofNullable(event.getHoldId())
+            .map(Messages::named)
+            .or(() -> entry.flatMap(OperationEntry::holdId));
     Optional<Hold> hold =
         holdId
             .flatMap(id -> s.tx().get(s.stores().holds(), s.key(id)))

@@ -7,6 +7,7 @@ import dev.palm.events.DecisionKind;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.PolicyDecision;
 import dev.palm.streams.operations.ActorRef;
+import dev.palm.streams.operations.InputBounds;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
 import dev.palm.streams.reconciliation.Commitment;
@@ -65,7 +66,8 @@ final class Reconciler {
   }
 
   /** Reconciles an outcome read in the order of pack {@code rt}. */
-  void onOutcome(Transaction tx, PackRuntime rt, OperationOutcome event, Origin o) {
+  void onOutcome(Transaction tx, PackRuntime rt, OperationOutcome received, Origin o) {
+    OperationOutcome event = bounded(received);
     String id = Objects.requireNonNullElse(event.getOperationId(), "");
     String key = StoreKeys.of(rt.name(), id);
     Optional<OperationEntry> entry =
@@ -339,6 +341,20 @@ final class Reconciler {
         .filter(s -> !s.isBlank())
         .ifPresent(s -> e.detail("outcome.detail", s));
     return e;
+  }
+
+  /** The outcome with its strings within {@link InputBounds}, so its records stay small. */
+  private static OperationOutcome bounded(OperationOutcome event) {
+    InputBounds in = new InputBounds();
+    return OperationOutcome.newBuilder(event)
+        .setOperationId(
+            in.id("operation_id", Objects.requireNonNullElse(event.getOperationId(), "")))
+        .setPack(in.id("pack", Objects.requireNonNullElse(event.getPack(), "")))
+        .setOperation(in.id("operation", event.getOperation()))
+        .setDeploymentId(
+            in.id("deployment_id", Objects.requireNonNullElse(event.getDeploymentId(), "")))
+        .setDetail(in.text("detail", event.getDetail()))
+        .build();
   }
 
   /** The operation's name as requested, else as the executor reported it, else empty. */

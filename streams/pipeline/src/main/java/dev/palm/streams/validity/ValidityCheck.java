@@ -9,6 +9,7 @@ import dev.palm.packs.spec.AgentSpecId;
 import dev.palm.packs.spec.ResourceRequirements;
 import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Identities;
+import dev.palm.streams.operations.InputBounds;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
 import java.time.Instant;
@@ -118,6 +119,20 @@ public final class ValidityCheck {
                   : "actor '"
                       + op.actor().id()
                       + "' has an unknown type; use HUMAN, AGENT, SERVICE or SYSTEM"));
+    }
+    for (String problem : op.inputProblems()) {
+      findings.add(
+          new Finding(
+              "validity.input_bounds",
+              ReasonCodes.INPUT_OUT_OF_BOUNDS,
+              problem
+                  + "; ids may have "
+                  + InputBounds.MAX_ID
+                  + " characters, free text "
+                  + InputBounds.MAX_TEXT
+                  + ", an operation "
+                  + InputBounds.MAX_PARAMETERS
+                  + " parameters, without control characters"));
     }
     negative("target_replicas", op.targetReplicas(), findings);
     negative("instance_count", op.instanceCount(), findings);

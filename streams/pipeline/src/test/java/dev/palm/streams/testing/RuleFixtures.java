@@ -118,7 +118,8 @@ public final class RuleFixtures {
           parameters,
           Optional.empty(),
           Optional.empty(),
-          agentSpec);
+          agentSpec,
+          java.util.List.of());
     }
   }
 
