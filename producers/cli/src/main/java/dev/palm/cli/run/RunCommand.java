@@ -11,6 +11,7 @@ import dev.palm.streams.sample.WorkloadDriver;
 import dev.palm.streams.sample.WorkloadReport;
 import dev.palm.streams.service.PalmService;
 import dev.palm.streams.service.PipelineConfig;
+import dev.palm.streams.service.SigningKeyChangedException;
 import dev.palm.streams.topics.ProvisioningReport;
 import dev.palm.streams.topics.TopicPolicyViolation;
 import dev.palm.wire.TopicLayout;
@@ -146,6 +147,14 @@ public final class RunCommand implements Callable<Integer> {
   Optional<Path> signingKey = Optional.empty();
 
   @Option(
+      names = "--rotate-signing-key",
+      description =
+          "Start even though the signing key is not the one that signed a pack's latest checkpoint;"
+              + " the rotation (old and new key id) is recorded in each pack's audit chain. Without it,"
+              + " such a start is refused (exit 6).")
+  boolean rotateSigningKey;
+
+  @Option(
       names = "--http-port",
       paramLabel = "PORT",
       description =
@@ -204,7 +213,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (PackException e) {
       err.println("palm run: " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
-    } catch (TopicPolicyViolation e) {
+    } catch (TopicPolicyViolation | SigningKeyChangedException e) {
       err.println("palm run: " + e.getMessage());
       return ExitCode.REFUSED.code();
     } catch (IllegalArgumentException e) {
@@ -276,6 +285,7 @@ public final class RunCommand implements Callable<Integer> {
             .applicationId(applicationId)
             .topicPrefix(topicPrefix)
             .repair(repair)
+            .rotateSigningKey(rotateSigningKey)
             .signingKeyFile(signingKey)
             .build();
     List<PlatformPack> packs = PalmService.loadPacks(config);

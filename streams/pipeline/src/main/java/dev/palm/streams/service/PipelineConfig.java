@@ -36,6 +36,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  *     instead of refusing to start ({@code --repair})
  * @param signingKeyFile the Ed25519 key pair file that signs checkpoints; empty = {@code
  *     <stateDir>/checkpoint-signing-key.pem}, generated on first use
+ * @param rotateSigningKey whether the pipeline may start with a signing key other than the one that
+ *     signed a pack's latest checkpoint (the rotation is audited; {@code --rotate-signing-key})
  * @param commitInterval Streams' {@code commit.interval.ms}: how often transactions commit (and so
  *     how soon read_committed consumers see decisions)
  * @param startTimeout how long {@link PalmService#start()} waits for the application to reach
@@ -53,6 +55,7 @@ public record PipelineConfig(
     String topicPrefix,
     boolean repair,
     Optional<Path> signingKeyFile,
+    boolean rotateSigningKey,
     Duration commitInterval,
     Duration startTimeout,
     Map<String, String> streamsOverrides) {
@@ -188,6 +191,7 @@ public record PipelineConfig(
     private String applicationId = DEFAULT_APPLICATION_ID;
     private String topicPrefix = TopicLayout.DEFAULT_PREFIX;
     private boolean repair;
+    private boolean rotateSigningKey;
     private Optional<Path> signingKeyFile = Optional.empty();
     private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -249,6 +253,12 @@ public record PipelineConfig(
       return this;
     }
 
+    /** Whether the pipeline may start with another signing key than the latest checkpoints'. */
+    public Builder rotateSigningKey(boolean rotate) {
+      this.rotateSigningKey = rotate;
+      return this;
+    }
+
     /** The checkpoint signing key file. */
     public Builder signingKeyFile(Optional<Path> file) {
       this.signingKeyFile = Objects.requireNonNull(file, "file");
@@ -293,6 +303,7 @@ public record PipelineConfig(
           topicPrefix,
           repair,
           signingKeyFile,
+          rotateSigningKey,
           commitInterval,
           startTimeout,
           streamsOverrides);

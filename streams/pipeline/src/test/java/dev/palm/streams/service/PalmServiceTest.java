@@ -211,6 +211,79 @@ class PalmServiceTest {
         .value();
   }
 
+  @Test
+  void refusesAnotherSigningKeyThanTheLatestCheckpointsUnlessTheRotationIsAsked() throws Exception {
+    PipelineConfig config = TestPipelines.config("signing-key");
+    List<PlatformPack> packs = List.of(TestPipelines.packs(true).get(3));
+    String pack = packs.get(0).metadata().name();
+    String firstKey;
+    try {
+      try (PalmService first = PalmService.create(config, packs)) {
+        first.start();
+        firstKey = first.signer().orElseThrow().keyId();
+        AuditTrails trails =
+            new AuditTrails(
+                first.clientProperties(), first.serdes(), first.layout(), Duration.ofSeconds(30));
+        // quickverse checkpoints every 10 s; its start-up record gets one
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (trails.read(packs.get(0), r -> false).checkpoints() == 0) {
+          assertThat(System.nanoTime()).as("a checkpoint within 60 s").isLessThan(deadline);
+          Thread.sleep(500);
+        }
+      }
+      PipelineConfig otherKey = withKey(config, temp.resolve("other-key.pem"), false);
+      try (PalmService refused = PalmService.create(otherKey, packs)) {
+        assertThatThrownBy(refused::start)
+            .isInstanceOf(SigningKeyChangedException.class)
+            .hasMessageContaining("pack '" + pack + "' were signed by key " + firstKey)
+            .hasMessageContaining("--rotate-signing-key");
+      }
+      try (PalmService rotated =
+          PalmService.create(withKey(config, temp.resolve("other-key.pem"), true), packs)) {
+        rotated.start();
+        String newKey = rotated.signer().orElseThrow().keyId();
+        assertThat(newKey).isNotEqualTo(firstKey);
+        AuditTrails trails =
+            new AuditTrails(
+                rotated.clientProperties(),
+                rotated.serdes(),
+                rotated.layout(),
+                Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<AuditRecord> starts = List.of();
+        while (starts.size() < 2 && System.nanoTime() < deadline) {
+          starts =
+              trails
+                  .read(packs.get(0), r -> r.getEventType() == AuditEventType.PIPELINE_STARTED)
+                  .kept();
+          Thread.sleep(200);
+        }
+        assertThat(starts).hasSize(2);
+        assertThat(starts.get(1).getDetails())
+            .extracting(d -> d.getKey() + "=" + d.getValue())
+            .contains(
+                "checkpoint.signing_key_rotated_from=" + firstKey,
+                "checkpoint.signing_key_id=" + newKey,
+                "checkpoint.signing_key_created=true");
+      }
+    } finally {
+      TestPipelines.delete(config.stateDir());
+    }
+  }
+
+  private static PipelineConfig withKey(PipelineConfig c, Path keyFile, boolean rotate) {
+    return PipelineConfig.builder()
+        .bootstrapServers(c.bootstrapServers().orElseThrow())
+        .registryUrl(c.registryUrl())
+        .stateDir(c.stateDir())
+        .applicationId(c.applicationId())
+        .topicPrefix(c.topicPrefix())
+        .commitInterval(c.commitInterval())
+        .signingKeyFile(Optional.of(keyFile))
+        .rotateSigningKey(rotate)
+        .build();
+  }
+
   /**
    * Reads the pack's trail until a record of {@code type} is committed (start-up events come at the
    * first tick).
