@@ -48,7 +48,8 @@ final class PlatformTests {
           List.of(
               test("ibank_accountability", PlatformTests::ibankAccountability),
               test("ibank_no_force_operations", PlatformTests::ibankNoForceOperations),
-              test("ibank_audit_retention", PlatformTests::ibankAuditRetention)));
+              test("ibank_audit_retention", PlatformTests::ibankAuditRetention),
+              test("ibank_no_live_migration", PlatformTests::ibankNoLiveMigration)));
     }
     return Optional.empty();
   }
@@ -164,17 +165,34 @@ final class PlatformTests {
     return CheckOutcome.pass();
   }
 
+  /**
+   * A bank keeps its audit trail seven years (2555 days) or forever ({@code auto_cleanup: false}).
+   */
+  static final int IBANK_AUDIT_DAYS = 2555;
+
   static CheckOutcome ibankAuditRetention(PlatformPack pack) {
     PlatformStateConfig state = pack.stateConfig();
     int auditDays = state.retention().auditRetentionDays();
-    if (auditDays < 180) {
+    if (state.retention().autoCleanup() && auditDays < IBANK_AUDIT_DAYS) {
       return CheckOutcome.fail(
-          "iBank must retain audit logs for at least 180 days, got " + auditDays + " days");
+          "iBank must retain audit logs for at least "
+              + IBANK_AUDIT_DAYS
+              + " days (7 years) or forever (auto_cleanup: false), got "
+              + auditDays
+              + " days");
     }
     int checkpointDays = state.retention().checkpointRetentionDays();
     if (checkpointDays < 30) {
       return CheckOutcome.fail(
           "iBank should keep checkpoints longer, got " + checkpointDays + " days");
+    }
+    return CheckOutcome.pass();
+  }
+
+  static CheckOutcome ibankNoLiveMigration(PlatformPack pack) {
+    if (pack.capabilities().supportsMigration()) {
+      return CheckOutcome.fail(
+          "iBank must not support live migration (capabilities.supports_migration is true)");
     }
     return CheckOutcome.pass();
   }

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Counts of a conformance run; a pack is {@code conformant} when no test failed (skips and warnings
- * don't count).
+ * Counts of a conformance run; a pack is {@code conformant} when no test failed and at least one
+ * passed (skips and warnings don't count).
  */
 public record ReportSummary(int total, int passed, int failed, int skipped, boolean conformant) {
 
@@ -25,6 +25,7 @@ public record ReportSummary(int total, int passed, int failed, int skipped, bool
         }
       }
     }
-    return new ReportSummary(total, passed, failed, skipped, failed == 0);
+    // a run that checked nothing proves nothing: it is not conformant
+    return new ReportSummary(total, passed, failed, skipped, failed == 0 && passed > 0);
   }
 }

@@ -134,7 +134,20 @@ public final class PackFiles {
     Optional<PlatformPackConfig> config =
         reader
             .read(text)
-            .flatMap(root -> new RecordBinder(problems).bindRoot(root, PlatformPackConfig.class));
+            .flatMap(
+                root -> {
+                  // a pack must say what it is: without metadata it would pass as "unknown"
+                  if (root instanceof Node.MapNode map && !map.entries().containsKey("metadata")) {
+                    problems.add(
+                        NodeReader.problem(
+                            PackError.VALIDATION,
+                            "metadata",
+                            root.location(),
+                            "the pack has no metadata; add a metadata block with at least name and"
+                                + " version"));
+                  }
+                  return new RecordBinder(problems).bindRoot(root, PlatformPackConfig.class);
+                });
     if (!problems.isEmpty()) {
       throw new PackFileException(source, problems);
     }

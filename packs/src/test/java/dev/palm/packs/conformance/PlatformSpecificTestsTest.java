@@ -210,9 +210,18 @@ class PlatformSpecificTestsTest {
                 bank,
                 s ->
                     s.toBuilder()
-                        .retention(s.retention().toBuilder().auditRetentionDays(179).build())
+                        .retention(
+                            s.retention().toBuilder()
+                                .auditRetentionDays(2554)
+                                .autoCleanup(true)
+                                .build())
                         .build()),
-            "iBank must retain audit logs for at least 180 days, got 179 days"),
+            "iBank must retain audit logs for at least 2555 days (7 years) or forever"
+                + " (auto_cleanup: false), got 2554 days"),
+        fails(
+            "ibank_no_live_migration",
+            Packs.withCapabilities(bank, c -> c.supportsMigration(true)),
+            "iBank must not support live migration (capabilities.supports_migration is true)"),
         fails(
             "ibank_audit_retention",
             withState(

@@ -164,4 +164,18 @@ class RunnerSettingsTest {
     assertThat(second.platformName()).isEqualTo("finalverse");
     assertThat(second.isConformant()).isTrue();
   }
+
+  @Test
+  void aRunWithEveryCategoryOffIsNotConformant() {
+    ConformanceConfig nothing =
+        ConformanceConfig.builder()
+            .runCore(false)
+            .runBehavioral(false)
+            .runPlatformSpecific(false)
+            .build();
+    ConformanceReport report =
+        new ConformanceRunner(nothing).run(new dev.palm.packs.canonical.IBankPack());
+    assertThat(report.summary().total()).isZero();
+    assertThat(report.isConformant()).isFalse();
+  }
 }

@@ -313,6 +313,14 @@ class PackFilesTest {
   }
 
   @Test
+  void aPackWithoutMetadataIsInvalid() throws IOException {
+    Path file = write("anonymous.yaml", "capabilities:\n  supports_checkpoints: true\n");
+    PackFileException e = failsWith(file, PackError.VALIDATION);
+    assertThat(e.problems()).extracting(PackFileProblem::path).containsExactly("metadata");
+    assertThat(e.getMessage()).contains("the pack has no metadata");
+  }
+
+  @Test
   void negativeOptionalLimitAndLongField() throws IOException {
     Path file =
         write(
@@ -322,6 +330,7 @@ class PackFilesTest {
                   max_total_instances: -1
                 health:
                   check_interval_secs: -30
+                metadata: {name: negative, version: 0.1.0}
                 """);
     PackFileException e = failsWith(file, PackError.VALIDATION);
     assertThat(e.problems())
@@ -445,6 +454,7 @@ class PackFilesTest {
         write(
             "element.yaml",
             """
+                metadata: {name: element, version: 0.1.0}
                 recovery:
                   auto_recovery:
                     recovery_actions:
@@ -458,7 +468,7 @@ class PackFilesTest {
         .containsExactly(
             "recovery.auto_recovery.recovery_actions[1].action_type",
             "recovery.auto_recovery.recovery_actions[1].name");
-    assertThat(e.getMessage()).contains("line 6").contains("missing required field 'name'");
+    assertThat(e.getMessage()).contains("line 7").contains("missing required field 'name'");
   }
 
   @Test
