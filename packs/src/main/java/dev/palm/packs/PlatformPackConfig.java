@@ -94,16 +94,29 @@ public record PlatformPackConfig(
     if (pack instanceof ConfiguredPack configured) {
       return configured.config();
     }
+    // a pack whose accessor returns null must not silently run under the defaults
     return new PlatformPackConfig(
-        pack.metadata(),
-        pack.policyConfig(),
-        pack.healthConfig(),
-        pack.stateConfig(),
-        pack.resourceConfig(),
-        pack.recoveryConfig(),
-        pack.capabilities(),
-        Optional.of(pack.profile()),
-        pack.extensions());
+        present(pack, "metadata()", pack.metadata()),
+        present(pack, "policyConfig()", pack.policyConfig()),
+        present(pack, "healthConfig()", pack.healthConfig()),
+        present(pack, "stateConfig()", pack.stateConfig()),
+        present(pack, "resourceConfig()", pack.resourceConfig()),
+        present(pack, "recoveryConfig()", pack.recoveryConfig()),
+        present(pack, "capabilities()", pack.capabilities()),
+        Optional.of(present(pack, "profile()", pack.profile())),
+        present(pack, "extensions()", pack.extensions()));
+  }
+
+  private static <T> T present(PlatformPack pack, String accessor, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "pack "
+              + pack.getClass().getName()
+              + " returned null from "
+              + accessor
+              + "; return a configuration (e.g. the record's defaults()) instead");
+    }
+    return value;
   }
 
   /**

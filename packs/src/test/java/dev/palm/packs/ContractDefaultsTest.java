@@ -349,4 +349,54 @@ class ContractDefaultsTest {
     pack.onLoad();
     pack.onUnload();
   }
+
+  @Test
+  void aPackReturningANullConfigIsRefusedNotDefaulted() {
+    PlatformPack base = new dev.palm.packs.canonical.IBankPack();
+    PlatformPack pack =
+        new PlatformPack() {
+          @Override
+          public PlatformProfile profile() {
+            return base.profile();
+          }
+
+          @Override
+          public PlatformMetadata metadata() {
+            return base.metadata();
+          }
+
+          @Override
+          public PlatformPolicyConfig policyConfig() {
+            return null;
+          }
+
+          @Override
+          public PlatformHealthConfig healthConfig() {
+            return base.healthConfig();
+          }
+
+          @Override
+          public PlatformStateConfig stateConfig() {
+            return base.stateConfig();
+          }
+
+          @Override
+          public PlatformResourceConfig resourceConfig() {
+            return base.resourceConfig();
+          }
+
+          @Override
+          public PlatformRecoveryConfig recoveryConfig() {
+            return base.recoveryConfig();
+          }
+
+          @Override
+          public PlatformCapabilities capabilities() {
+            return base.capabilities();
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlatformPackConfig.of(pack))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("returned null from policyConfig()");
+  }
 }
