@@ -10,7 +10,9 @@ import dev.palm.packs.validation.ValidationResult;
 import dev.palm.packs.validation.ValidationWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +44,8 @@ public final class ValidatePacksCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exit = 0;
+    // pack names must be unique: two files with one name cannot both be loaded
+    Map<String, Path> byName = new HashMap<>();
     for (Path file : files) {
       PlatformPackConfig config;
       try {
@@ -52,6 +56,19 @@ public final class ValidatePacksCommand implements Callable<Integer> {
         continue;
       }
       ValidationResult result = PackValidator.validate(config);
+      Path other = byName.putIfAbsent(config.metadata().name(), file);
+      if (other != null) {
+        result =
+            result.withError(
+                ValidationError.error(
+                    "DUPLICATE_PACK_NAME",
+                    "pack name '"
+                        + config.metadata().name()
+                        + "' is also the name of "
+                        + other
+                        + "; every pack needs a name of its own",
+                    "metadata.name"));
+      }
       out.printf(
           "%s %s (pack '%s'): %s, %d error(s), %d warning(s)%n",
           result.valid() ? "✓" : "✗",

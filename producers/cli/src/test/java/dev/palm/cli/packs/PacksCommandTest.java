@@ -61,6 +61,16 @@ class PacksCommandTest {
   }
 
   @Test
+  void validateReportsTwoFilesWithOnePackName() throws Exception {
+    Path packsDir = Path.of("..", "..", "packs").toAbsolutePath().normalize();
+    Path copy = dir.resolve("ibank-copy.yaml");
+    Files.copy(packsDir.resolve("ibank.yaml"), copy);
+    Run run = palm("packs", "validate", packsDir.resolve("ibank.yaml").toString(), copy.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+    assertThat(run.out()).contains("DUPLICATE_PACK_NAME", "pack name 'ibank' is also the name of");
+  }
+
+  @Test
   void validateReportsAnInvalidPackWithItsCodeAndExitOne() throws Exception {
     Path file = dir.resolve("zero-limit.yaml");
     Files.writeString(
