@@ -1,6 +1,7 @@
 package dev.palm.streams;
 
 import dev.palm.audit.CheckpointSigner;
+import dev.palm.audit.Keyring;
 import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.AuditRecord;
@@ -130,7 +131,7 @@ public final class PalmTopology {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(serdes, "serdes");
     Objects.requireNonNull(options, "options");
-    Map<String, PackRuntime> runtimes = runtimes(packs);
+    Map<String, PackRuntime> runtimes = runtimes(packs, options.keyring());
 
     Topology topology = new Topology();
     ByteArrayDeserializer bytes = new ByteArrayDeserializer();
@@ -273,7 +274,7 @@ public final class PalmTopology {
     return value -> serializer.serialize(topic, type.cast(value));
   }
 
-  private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs) {
+  private static Map<String, PackRuntime> runtimes(List<PlatformPack> packs, Keyring keyring) {
     Objects.requireNonNull(packs, "packs");
     if (packs.isEmpty()) {
       throw new IllegalArgumentException("No packs to enforce; load at least one platform pack");
@@ -291,7 +292,7 @@ public final class PalmTopology {
         continue;
       }
       try {
-        runtimes.put(name, PackRuntime.of(pack));
+        runtimes.put(name, PackRuntime.of(pack, keyring));
       } catch (RuntimeException e) {
         problems.add(e.getMessage());
       }

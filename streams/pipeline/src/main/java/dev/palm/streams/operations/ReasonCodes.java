@@ -42,6 +42,15 @@ public final class ReasonCodes {
   /** An actor, approver or releaser claims an id the pipeline keeps for itself ({@code palm-*}). */
   public static final String IDENTITY_RESERVED = "IDENTITY_RESERVED";
 
+  /** The pack requires an accountability proof and the request carries none. */
+  public static final String PROOF_MISSING = "PROOF_MISSING";
+
+  /**
+   * The request's accountability proof does not hold: unknown or unregistered key, wrong algorithm,
+   * stale signing time, or a signature that does not verify over the request's digest.
+   */
+  public static final String PROOF_INVALID = "PROOF_INVALID";
+
   /**
    * The request breaks the input bounds (an id or text too long, control characters, too many
    * parameters; docs/decisions.md §1); it is kept in bounded form as evidence.

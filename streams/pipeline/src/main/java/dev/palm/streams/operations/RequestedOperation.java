@@ -34,6 +34,8 @@ import java.util.TreeMap;
  * @param agentSpec agent spec summary for validateAgentSpec, if any
  * @param inputProblems where the event broke the {@link InputBounds} (its fields are kept bounded);
  *     empty for a well-formed request
+ * @param proofKeyId the id of the key whose accountability proof of the request was verified, if
+ *     one was (docs/audit-format.md §8)
  */
 public record RequestedOperation(
     String operationId,
@@ -51,7 +53,8 @@ public record RequestedOperation(
     Optional<String> justification,
     Optional<String> traceId,
     Optional<AgentSpecRef> agentSpec,
-    List<String> inputProblems) {
+    List<String> inputProblems,
+    Optional<String> proofKeyId) {
 
   public RequestedOperation {
     operationId = Objects.requireNonNullElse(operationId, "");
@@ -69,6 +72,29 @@ public record RequestedOperation(
     traceId = Objects.requireNonNullElse(traceId, Optional.empty());
     agentSpec = Objects.requireNonNullElse(agentSpec, Optional.empty());
     inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems);
+    proofKeyId = Objects.requireNonNullElse(proofKeyId, Optional.empty());
+  }
+
+  /** This request with its proof verified under key {@code keyId}. */
+  public RequestedOperation withProofKey(String keyId) {
+    return new RequestedOperation(
+        operationId,
+        pack,
+        operation,
+        deploymentId,
+        agentId,
+        actor,
+        environment,
+        requestedAt,
+        targetReplicas,
+        instanceCount,
+        resources,
+        parameters,
+        justification,
+        traceId,
+        agentSpec,
+        inputProblems,
+        Optional.of(keyId));
   }
 
   /**
@@ -148,7 +174,8 @@ public record RequestedOperation(
         Optional.ofNullable(in.text("justification", event.getJustification())),
         Optional.ofNullable(in.id("trace_id", event.getTraceId())),
         specRef,
-        in.problems());
+        in.problems(),
+        Optional.empty());
   }
 
   /**

@@ -21,6 +21,7 @@ import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Messages;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
+import dev.palm.streams.validity.ProofCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,11 +153,18 @@ final class ApprovalFlow {
       refuse(s, approver, subject, refusal.get());
       return;
     }
+    ProofCheck.Result proof =
+        ProofCheck.checkAnswer(s.rt().requiresProof(), s.pack(), s.rt().keys(), event, s.now());
+    if (proof.refusal().isPresent()) {
+      refuse(s, approver, subject, proof.refusal().get());
+      return;
+    }
+    Step proven = s.provenBy(proof.verifiedKey());
     Case c = Case.of(requested);
     String comment = event.getComment();
-    String storeKey = s.key(request.approvalId());
+    String storeKey = proven.key(request.approvalId());
     if (event.getVerdict() != ApprovalVerdict.APPROVE) {
-      s.tx().delete(s.stores().approvals(), storeKey);
+      proven.tx().delete(proven.stores().approvals(), storeKey);
       Grounds grounds =
           new Grounds(
               request.ruleIds(),
@@ -164,19 +172,19 @@ final class ApprovalFlow {
               List.of(Messages.approvalRejected(approver.id(), comment)));
       long seq =
           writer.decide(
-              s,
+              proven,
               c,
               Decision.DENIED,
               AuditEventType.APPROVAL_REJECTED,
               approver,
               approver.id(),
               grounds);
-      resolved(s, request, c.op(), Decision.DENIED, seq, grounds);
+      resolved(proven, request, c.op(), Decision.DENIED, seq, grounds);
       return;
     }
     if (request.approvedBy().contains(approver.id())) {
       refuse(
-          s,
+          proven,
           approver,
           subject,
           new Finding(
@@ -187,11 +195,11 @@ final class ApprovalFlow {
     }
     OpenApproval updated = request.withApprover(approver.id());
     if (updated.approvedBy().size() < updated.approvalsRequired()) {
-      s.tx().put(s.stores().approvals(), storeKey, updated);
+      proven.tx().put(proven.stores().approvals(), storeKey, updated);
       writer.append(
-          s,
+          proven,
           writer
-              .entry(s, AuditEventType.APPROVAL_RESPONSE, approver, c)
+              .entry(proven, AuditEventType.APPROVAL_RESPONSE, approver, c)
               .reason(
                   ReasonCodes.APPROVAL_RECORDED,
                   Messages.approvalRecorded(
@@ -202,7 +210,7 @@ final class ApprovalFlow {
               .detail("approval.approved_by", String.join(",", updated.approvedBy())));
       return;
     }
-    grant(s, c, updated, approver, comment);
+    grant(proven, c, updated, approver, comment);
   }
 
   /**

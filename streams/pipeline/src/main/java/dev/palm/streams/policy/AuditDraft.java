@@ -130,6 +130,7 @@ final class AuditDraft {
     op.agentSpec().ifPresent(s -> detail("request.agent_spec", s.name() + "@" + s.version()));
     op.parameters().forEach((k, v) -> detail("request.parameter." + k, v));
     detail("request.fingerprint", op.fingerprint());
+    op.proofKeyId().ifPresent(k -> detail("request.proof.key_id", k));
     return this;
   }
 

@@ -35,6 +35,7 @@ final class DecisionWriter {
 
   /** Appends {@code draft} to the pack's chain and returns the record. */
   AuditRecord append(Step s, AuditDraft draft) {
+    s.proofKey().ifPresent(k -> draft.detail("input.proof.key_id", k));
     return audit.append(s.tx(), s.rt(), draft, s.now());
   }
 

@@ -14,6 +14,7 @@ import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Messages;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
+import dev.palm.streams.validity.ProofCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -131,11 +132,25 @@ final class HoldFlow {
           refusal.get());
       return;
     }
-    s.tx().delete(s.stores().holds(), s.key(h.holdId()));
+    ProofCheck.Result proof =
+        ProofCheck.checkRelease(s.rt().requiresProof(), s.pack(), s.rt().keys(), event, s.now());
+    if (proof.refusal().isPresent()) {
+      writer.refuse(
+          s,
+          type,
+          releaser,
+          new DecisionWriter.Subject(
+              h.operationId(), Optional.of(h.holdId()), Optional.of(held.operation())),
+          refused,
+          proof.refusal().get());
+      return;
+    }
+    Step proven = s.provenBy(proof.verifiedKey());
+    proven.tx().delete(proven.stores().holds(), proven.key(h.holdId()));
     Case c = Case.of(held);
     if (cancel) {
       writer.decide(
-          s,
+          proven,
           c,
           Decision.DENIED,
           AuditEventType.HOLD_CANCELLED,
@@ -148,13 +163,13 @@ final class HoldFlow {
       return;
     }
     writer.append(
-        s,
+        proven,
         writer
-            .entry(s, AuditEventType.HOLD_RELEASED, releaser, c)
+            .entry(proven, AuditEventType.HOLD_RELEASED, releaser, c)
             .reason(
                 ReasonCodes.HOLD_RELEASED,
                 Messages.holdReleased(h.holdId(), releaser.id(), event.getReason())));
-    admission.fromLimits(s, c, Optional.of(s.origin().recordTime()), releaser);
+    admission.fromLimits(proven, c, Optional.of(proven.origin().recordTime()), releaser);
   }
 
   /** The hold's releasers: {@code extensions.hold_releasers} if set, else the approvers. */

@@ -1,7 +1,9 @@
 package dev.palm.streams.policy;
 
 import dev.palm.audit.AuditChain;
+import dev.palm.audit.Keyring;
 import dev.palm.packs.PlatformPack;
+import dev.palm.streams.validity.ActorKeys;
 import java.util.Objects;
 
 /**
@@ -10,22 +12,31 @@ import java.util.Objects;
  *
  * @param pack the pack
  * @param chain its audit chain (the pack's integrity algorithm)
+ * @param keys the actors' keys the pack trusts for accountability proofs
  */
-public record PackRuntime(PlatformPack pack, AuditChain chain) {
+public record PackRuntime(PlatformPack pack, AuditChain chain, ActorKeys keys) {
 
   public PackRuntime {
     Objects.requireNonNull(pack, "pack");
     Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(keys, "keys");
   }
 
   /**
-   * A runtime for {@code pack}, failing with a message naming the pack when its algorithm is
-   * unsupported.
+   * A runtime for {@code pack} trusting {@code keyring}'s keys and its own, failing with a message
+   * naming the pack when its algorithm is unsupported or one of its keys does not decode.
    */
-  public static PackRuntime of(PlatformPack pack) {
+  public static PackRuntime of(PlatformPack pack, Keyring keyring) {
     String name = pack.metadata().name();
     return new PackRuntime(
-        pack, AuditChain.forPack(name, pack.stateConfig().serialization().integrityAlgorithm()));
+        pack,
+        AuditChain.forPack(name, pack.stateConfig().serialization().integrityAlgorithm()),
+        ActorKeys.of(pack, keyring));
+  }
+
+  /** Whether the pack requires accountability proofs ({@code accountability.require_proof}). */
+  public boolean requiresProof() {
+    return pack.policyConfig().accountability().requireProof();
   }
 
   /** The pack name. */

@@ -15,6 +15,7 @@ import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Messages;
 import dev.palm.streams.operations.ReasonCodes;
 import dev.palm.streams.operations.RequestedOperation;
+import dev.palm.streams.validity.ProofCheck;
 import dev.palm.streams.validity.ValidityCheck;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +60,11 @@ final class PolicyEngine {
   /** Decides an operation request read in the order of pack {@code rt}. */
   void onOperation(Transaction tx, PackRuntime rt, OperationRequested event, Origin o) {
     Step s = step(tx, rt, o);
-    RequestedOperation op = RequestedOperation.from(event);
-    String fingerprint = op.fingerprint();
+    RequestedOperation received = RequestedOperation.from(event);
+    String fingerprint = received.fingerprint();
+    ProofCheck.Result proof =
+        ProofCheck.checkRequest(rt.requiresProof(), rt.name(), rt.keys(), event, o.now());
+    RequestedOperation op = proof.verifiedKey().map(received::withProofKey).orElse(received);
     Optional<OperationEntry> existing = s.operationEntry(op.operationId());
     if (existing.isPresent()) {
       duplicate(s, existing.get(), op, fingerprint);
@@ -68,7 +72,7 @@ final class PolicyEngine {
     }
     Optional<Long> preAudit = Optional.empty();
     if (rt.pack().policyConfig().accountability().requirePreAudit()) {
-      AuditRecord received =
+      AuditRecord receivedRecord =
           writer.append(
               s,
               AuditDraft.of(AuditEventType.OPERATION_RECEIVED, op.actor())
@@ -79,12 +83,17 @@ final class PolicyEngine {
                           op.operation(), op.deploymentId(), op.actor().id()))
                   .requestDetails(op)
                   .source(o.source()));
-      preAudit = Optional.of(received.getSequence());
+      preAudit = Optional.of(receivedRecord.getSequence());
     }
     Case c = Case.received(op, fingerprint, preAudit);
     List<Finding> invalid = ValidityCheck.check(rt.pack(), packNames, op);
     if (!invalid.isEmpty()) {
       writer.deny(s, c, op.actor(), invalid);
+      return;
+    }
+    if (proof.refusal().isPresent()) {
+      // step 2: nobody can tell who asked, so the pipeline does not act (docs/decisions.md §2)
+      writer.deny(s, c, op.actor(), List.of(proof.refusal().get()));
       return;
     }
     Transition effect =

@@ -1,6 +1,7 @@
 package dev.palm.streams.policy;
 
 import dev.palm.audit.CheckpointSigner;
+import dev.palm.audit.Keyring;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,12 +19,15 @@ import java.util.Optional;
  *     (e.g. topic repairs done at start)
  * @param inputPartitions partitions of the input topics, to find the task that owns each pack (its
  *     records' partition under Kafka's default key partitioner)
+ * @param keyring the actors' public keys trusted for accountability proofs in every pack (besides
+ *     each pack's {@code extensions.actor_keys})
  */
 public record PolicyOptions(
     Duration punctuationInterval,
     Optional<CheckpointSigner> checkpointSigner,
     List<SystemEvent> startupEvents,
-    int inputPartitions) {
+    int inputPartitions,
+    Keyring keyring) {
 
   public PolicyOptions {
     Objects.requireNonNull(punctuationInterval, "punctuationInterval");
@@ -33,6 +37,7 @@ public record PolicyOptions(
     }
     checkpointSigner = Objects.requireNonNullElse(checkpointSigner, Optional.empty());
     startupEvents = startupEvents == null ? List.of() : List.copyOf(startupEvents);
+    keyring = Objects.requireNonNullElse(keyring, Keyring.EMPTY);
     if (inputPartitions < 1) {
       throw new IllegalArgumentException(
           "inputPartitions must be at least 1, got " + inputPartitions);
@@ -44,7 +49,7 @@ public record PolicyOptions(
    * partition.
    */
   public PolicyOptions(Duration punctuationInterval) {
-    this(punctuationInterval, Optional.empty(), List.of(), 1);
+    this(punctuationInterval, Optional.empty(), List.of(), 1, Keyring.EMPTY);
   }
 
   /** One-second timers, no checkpoints, no startup events, one input partition. */
@@ -55,16 +60,24 @@ public record PolicyOptions(
   /** These options with checkpoints signed by {@code signer}. */
   public PolicyOptions withCheckpoints(CheckpointSigner signer) {
     return new PolicyOptions(
-        punctuationInterval, Optional.of(signer), startupEvents, inputPartitions);
+        punctuationInterval, Optional.of(signer), startupEvents, inputPartitions, keyring);
   }
 
   /** These options with {@code events} recorded at start. */
   public PolicyOptions withStartupEvents(List<SystemEvent> events) {
-    return new PolicyOptions(punctuationInterval, checkpointSigner, events, inputPartitions);
+    return new PolicyOptions(
+        punctuationInterval, checkpointSigner, events, inputPartitions, keyring);
   }
 
   /** These options for input topics with {@code partitions} partitions. */
   public PolicyOptions withInputPartitions(int partitions) {
-    return new PolicyOptions(punctuationInterval, checkpointSigner, startupEvents, partitions);
+    return new PolicyOptions(
+        punctuationInterval, checkpointSigner, startupEvents, partitions, keyring);
+  }
+
+  /** These options trusting {@code keys} for accountability proofs. */
+  public PolicyOptions withKeyring(Keyring keys) {
+    return new PolicyOptions(
+        punctuationInterval, checkpointSigner, startupEvents, inputPartitions, keys);
   }
 }

@@ -15,8 +15,20 @@ import java.util.Optional;
  * @param rt the pack's runtime
  * @param stores the policy stores (read and written through {@code tx})
  * @param origin where and when the input happened
+ * @param proofKey the id of the key whose accountability proof of the input (an answer or a
+ *     release) was verified, if any; every audit record of the step names it
  */
-record Step(Transaction tx, PackRuntime rt, PolicyStores stores, Origin origin) {
+record Step(
+    Transaction tx, PackRuntime rt, PolicyStores stores, Origin origin, Optional<String> proofKey) {
+
+  Step(Transaction tx, PackRuntime rt, PolicyStores stores, Origin origin) {
+    this(tx, rt, stores, origin, Optional.empty());
+  }
+
+  /** This step for an input whose proof was verified with key {@code keyId} (if any). */
+  Step provenBy(Optional<String> keyId) {
+    return new Step(tx, rt, stores, origin, keyId);
+  }
 
   /** Wall-clock time of the handling. */
   long now() {
@@ -35,7 +47,7 @@ record Step(Transaction tx, PackRuntime rt, PolicyStores stores, Origin origin) 
 
   /** This step with another origin (a timer's), same transaction and pack. */
   Step at(Origin other) {
-    return new Step(tx, rt, stores, other);
+    return new Step(tx, rt, stores, other, proofKey);
   }
 
   /** The store key of {@code id} in this pack. */

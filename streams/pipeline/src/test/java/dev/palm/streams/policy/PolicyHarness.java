@@ -22,6 +22,7 @@ import dev.palm.events.ResourceRequests;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.PalmTopology;
 import dev.palm.streams.deployments.DeploymentState;
+import dev.palm.streams.testing.TestKeys;
 import dev.palm.wire.TopicLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,8 @@ final class PolicyHarness implements AutoCloseable {
   private final List<TestRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
   private Instant now = START;
   private int counter;
+  private final java.util.Set<String> packsRequiringProof = new java.util.HashSet<>();
+  private boolean autoSign = true;
 
   PolicyHarness(List<PlatformPack> packs) {
     this(packs, new PolicyOptions(Duration.ofMillis(1)));
@@ -107,9 +110,16 @@ final class PolicyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // Packs that require proofs trust the test actors' keys, and the harness signs for them
+    // (turn it off with unsigned() to test the proof rules themselves).
+    PolicyOptions keyed =
+        options.keyring().keys().isEmpty() ? options.withKeyring(TestKeys.keyring()) : options;
+    packs.stream()
+        .filter(p -> p.policyConfig().accountability().requireProof())
+        .forEach(p -> packsRequiringProof.add(p.metadata().name()));
     driver =
         new TopologyTestDriver(
-            PalmTopology.build(packs, topics, topologySerdes, options), props, START);
+            PalmTopology.build(packs, topics, topologySerdes, keyed), props, START);
     StringSerializer keys = new StringSerializer();
     operations =
         driver.createInputTopic(
@@ -174,6 +184,19 @@ final class PolicyHarness implements AutoCloseable {
     return now;
   }
 
+  /**
+   * Stops signing inputs: from now on operations, answers and releases go out as the test built
+   * them (with or without a proof).
+   */
+  PolicyHarness unsigned() {
+    autoSign = false;
+    return this;
+  }
+
+  private boolean signs(String pack) {
+    return autoSign && packsRequiringProof.contains(pack);
+  }
+
   /** Advances the mocked wall clock (firing due punctuations). */
   void advance(Duration by) {
     now = now.plus(by);
@@ -200,6 +223,11 @@ final class PolicyHarness implements AutoCloseable {
 
   /** Publishes an operation whose record timestamp is {@code timestamp} (the wall clock stays). */
   List<PolicyDecision> sendStamped(String key, OperationRequested op, Instant timestamp) {
+    if (op.getProof() == null && op.getActor() != null && signs(op.getPack())) {
+      OperationRequested signed = OperationRequested.newBuilder(op).build();
+      TestKeys.proof(signed, op.getActor().getId(), now).ifPresent(signed::setProof);
+      op = signed;
+    }
     operations.pipeInput(key, op, timestamp);
     return drain(key);
   }
@@ -215,8 +243,7 @@ final class PolicyHarness implements AutoCloseable {
 
   List<PolicyDecision> respond(
       String pack, String operationId, String approverId, ActorType type, ApprovalVerdict verdict) {
-    responses.pipeInput(
-        pack,
+    ApprovalResponse answer =
         ApprovalResponse.newBuilder()
             .setApprovalId(null)
             .setOperationId(operationId)
@@ -225,8 +252,18 @@ final class PolicyHarness implements AutoCloseable {
             .setVerdict(verdict)
             .setComment("checked by " + approverId)
             .setRespondedAt(now)
-            .build(),
-        now);
+            .setProof(null)
+            .build();
+    return respond(answer);
+  }
+
+  /** Publishes an answer as built (signed by its approver's test key when the pack needs it). */
+  List<PolicyDecision> respond(ApprovalResponse answer) {
+    String pack = answer.getPack();
+    if (answer.getProof() == null && answer.getApprover() != null && signs(pack)) {
+      TestKeys.proof(answer, answer.getApprover().getId(), now).ifPresent(answer::setProof);
+    }
+    responses.pipeInput(pack, answer, now);
     return drain(pack);
   }
 
@@ -240,8 +277,7 @@ final class PolicyHarness implements AutoCloseable {
 
   List<PolicyDecision> release(
       String pack, String operationId, String releaserId, ActorType type, HoldAction action) {
-    releases.pipeInput(
-        pack,
+    HoldRelease release =
         HoldRelease.newBuilder()
             .setHoldId(null)
             .setOperationId(operationId)
@@ -250,8 +286,18 @@ final class PolicyHarness implements AutoCloseable {
             .setAction(action)
             .setReason("reviewed")
             .setReleasedAt(now)
-            .build(),
-        now);
+            .setProof(null)
+            .build();
+    return release(release);
+  }
+
+  /** Publishes a release as built (signed by its releaser's test key when the pack needs it). */
+  List<PolicyDecision> release(HoldRelease release) {
+    String pack = release.getPack();
+    if (release.getProof() == null && release.getReleasedBy() != null && signs(pack)) {
+      TestKeys.proof(release, release.getReleasedBy().getId(), now).ifPresent(release::setProof);
+    }
+    releases.pipeInput(pack, release, now);
     return drain(pack);
   }
 

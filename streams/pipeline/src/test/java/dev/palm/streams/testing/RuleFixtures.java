@@ -119,7 +119,8 @@ public final class RuleFixtures {
           Optional.empty(),
           Optional.empty(),
           agentSpec,
-          java.util.List.of());
+          java.util.List.of(),
+          Optional.empty());
     }
   }
 
