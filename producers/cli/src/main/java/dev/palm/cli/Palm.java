@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       dev.palm.cli.ops.ApprovalsCommand.class,
       dev.palm.cli.ops.HoldsCommand.class,
       dev.palm.cli.ops.OutcomesCommand.class,
+      dev.palm.cli.keys.KeysCommand.class,
       dev.palm.cli.audit.AuditCommand.class,
       dev.palm.cli.run.RunCommand.class,
       dev.palm.cli.bench.BenchCommand.class,

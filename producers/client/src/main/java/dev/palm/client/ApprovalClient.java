@@ -172,12 +172,25 @@ public final class ApprovalClient implements AutoCloseable {
         .orElseThrow(() -> notPending(pack, target, pending));
   }
 
-  /** Answers an open request found before (by {@link #pending} or {@link #require}). */
+  /** Answers an open request found before (by {@link #pending} or {@link #require}), unsigned. */
   public PublishResult respondTo(
       PendingApproval request,
       Identity approver,
       ApprovalVerdict verdict,
       Optional<String> comment) {
+    return respondTo(request, approver, verdict, comment, Optional.empty());
+  }
+
+  /**
+   * Answers an open request found before, signed with {@code key} when given (packs that require
+   * accountability proofs refuse unsigned answers).
+   */
+  public PublishResult respondTo(
+      PendingApproval request,
+      Identity approver,
+      ApprovalVerdict verdict,
+      Optional<String> comment,
+      Optional<SigningKey> key) {
     ApprovalResponse response =
         ApprovalResponse.newBuilder()
             .setApprovalId(request.approvalId())
@@ -187,7 +200,9 @@ public final class ApprovalClient implements AutoCloseable {
             .setVerdict(verdict)
             .setComment(comment.orElse(null))
             .setRespondedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+            .setProof(null)
             .build();
+    key.ifPresent(k -> response.setProof(k.sign(response, clock.instant())));
     return sender().send(request.pack(), request.operationId(), response);
   }
 

@@ -136,6 +136,23 @@ public final class HoldClient implements AutoCloseable {
    */
   public PublishResult act(
       String pack, Target target, Identity releaser, HoldAction action, Optional<String> reason) {
+    return act(pack, target, releaser, action, reason, Optional.empty());
+  }
+
+  /**
+   * Releases or cancels the addressed hold, signed with {@code key} when given (packs that require
+   * accountability proofs refuse unsigned releases).
+   *
+   * @throws NotPendingException when no hold in force matches, listing those that are
+   * @throws UnknownPackException when the pack has no decisions topic
+   */
+  public PublishResult act(
+      String pack,
+      Target target,
+      Identity releaser,
+      HoldAction action,
+      Optional<String> reason,
+      Optional<SigningKey> key) {
     Objects.requireNonNull(releaser, "releaser");
     Objects.requireNonNull(action, "action");
     List<ActiveHold> holds = holds(pack);
@@ -153,7 +170,9 @@ public final class HoldClient implements AutoCloseable {
             .setAction(action)
             .setReason(reason.orElse(null))
             .setReleasedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+            .setProof(null)
             .build();
+    key.ifPresent(k -> release.setProof(k.sign(release, clock.instant())));
     return sender().send(pack, hold.operationId(), release);
   }
 

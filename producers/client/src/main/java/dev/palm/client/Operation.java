@@ -81,6 +81,32 @@ public record Operation(
     return new Builder(pack, operationName);
   }
 
+  /**
+   * This operation with its accountability proof: {@code key}'s signature, made at {@code at}, over
+   * the operation's canonical digest (docs/audit-format.md §8). Sign last: any later change
+   * invalidates the proof.
+   */
+  public Operation signedWith(SigningKey key, Instant at) {
+    AccountabilityProof p = key.sign(toAvro(), at);
+    return new Operation(
+        operationId,
+        pack,
+        operation,
+        deploymentId,
+        agentId,
+        actor,
+        environment,
+        requestedAt,
+        targetReplicas,
+        instanceCount,
+        resources,
+        parameters,
+        Optional.of(new Proof(p.getKeyId(), p.getAlgorithm(), p.getSignature(), p.getSignedAt())),
+        justification,
+        traceId,
+        agentSpec);
+  }
+
   /** The Avro event published to {@code palm.operations}. */
   public OperationRequested toAvro() {
     return OperationRequested.newBuilder()
@@ -187,7 +213,8 @@ public record Operation(
   /**
    * An accountability proof: the actor's signature over the operation's canonical digest.
    *
-   * @param keyId key registered for the actor in the pack's {@code extensions.actor_keys}
+   * @param keyId id of a key registered for the actor (pipeline keyring or the pack's {@code
+   *     actor_keys})
    * @param algorithm signature algorithm, e.g. {@code ed25519}
    * @param signature base64 signature
    * @param signedAt when the actor signed

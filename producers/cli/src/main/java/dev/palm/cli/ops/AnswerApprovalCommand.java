@@ -78,6 +78,8 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
+  @Mixin SigningKeyOption signingKey;
+
   @Option(
       names = "--pack",
       required = true,
@@ -186,7 +188,7 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
                 + ", not "
                 + identity.id());
       }
-      return client.respondTo(request, identity, verdict(), comment);
+      return client.respondTo(request, identity, verdict(), comment, signingKey.load());
     }
   }
 }

@@ -58,6 +58,8 @@ public final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
+  @Mixin SigningKeyOption signingKey;
+
   @Option(
       names = "--pack",
       required = true,
@@ -362,6 +364,12 @@ public final class PublishCommand implements Callable<Integer> {
               proof.signature,
               proof.signedAt.orElseGet(Instant::now)));
     }
-    return builder.build();
+    Optional<dev.palm.client.SigningKey> key = signingKey.load();
+    if (key.isPresent() && proof != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give either --key (to sign here) or a ready proof, not both");
+    }
+    Operation built = builder.build();
+    return key.map(k -> built.signedWith(k, Instant.now())).orElse(built);
   }
 }

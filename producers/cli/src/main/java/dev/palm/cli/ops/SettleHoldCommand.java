@@ -75,6 +75,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
+  @Mixin SigningKeyOption signingKey;
+
   @Option(names = "--pack", required = true, paramLabel = "PACK", description = "Pack of the hold.")
   String pack;
 
@@ -131,7 +133,8 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
         pack,
         () -> {
           try (HoldClient client = new HoldClient(config)) {
-            return client.act(pack, target.toTarget(), identity, action(), reason);
+            return client.act(
+                pack, target.toTarget(), identity, action(), reason, signingKey.load());
           }
         },
         result ->

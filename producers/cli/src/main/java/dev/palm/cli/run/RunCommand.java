@@ -1,11 +1,14 @@
 package dev.palm.cli.run;
 
+import dev.palm.audit.Keyring;
 import dev.palm.cli.ExitCode;
 import dev.palm.packs.PackException;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.infra.EmbeddedKafka;
 import dev.palm.streams.infra.RegistryServer;
 import dev.palm.streams.query.QueryServerConfig;
+import dev.palm.streams.sample.SampleIdentities;
+import dev.palm.streams.sample.SampleKeys;
 import dev.palm.streams.sample.SampleWorkload;
 import dev.palm.streams.sample.WorkloadDriver;
 import dev.palm.streams.sample.WorkloadReport;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -145,6 +149,16 @@ public final class RunCommand implements Callable<Integer> {
           "Ed25519 key pair (PEM) that signs the checkpoints; created if missing. Default:"
               + " <state-dir>/checkpoint-signing-key.pem.")
   Optional<Path> signingKey = Optional.empty();
+
+  @Option(
+      names = "--keyring",
+      paramLabel = "FILE",
+      description =
+          "Actors' public keys the pipeline trusts for accountability proofs (packs with"
+              + " accountability.require_proof): one '<actor> <base64 key> [revoked]' a line, as"
+              + " written by palm keys generate --keyring. Changes are recorded in each pack's"
+              + " audit chain at start.")
+  Optional<Path> keyringFile = Optional.empty();
 
   @Option(
       names = "--rotate-signing-key",
@@ -289,6 +303,14 @@ public final class RunCommand implements Callable<Integer> {
             .signingKeyFile(signingKey)
             .build();
     List<PlatformPack> packs = PalmService.loadPacks(config);
+    // The sample workload's actors sign with keys made for this run, which the pipeline trusts
+    // besides the --keyring file's.
+    SampleKeys sampleKeys = SampleKeys.generate(SampleIdentities.DEFAULT, packs);
+    List<Keyring.ActorKey> trusted = new ArrayList<>(keyring().keys());
+    if (!noWorkload) {
+      trusted.addAll(sampleKeys.keyring().keys());
+    }
+    config = config.withKeyring(new Keyring(trusted));
     long pipelineStart = System.nanoTime();
     resources.service = PalmService.create(config, packs);
     http.ifPresent(resources.service::withQueryServer);
@@ -342,7 +364,8 @@ public final class RunCommand implements Callable<Integer> {
               line -> {
                 out.println(line);
                 out.flush();
-              })) {
+              },
+              sampleKeys)) {
         report = driver.abortWhen(resources.service::failure).run(workload);
       }
       new RunSummary(out).print(report);
@@ -547,6 +570,15 @@ public final class RunCommand implements Callable<Integer> {
           // a leftover temporary folder is harmless; the OS cleans it up
         }
       }
+    }
+  }
+
+  /** The --keyring file's keys (none without the flag); a bad file is a usage error naming it. */
+  private Keyring keyring() {
+    try {
+      return keyringFile.map(Keyring::read).orElse(Keyring.EMPTY);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--keyring: " + e.getMessage());
     }
   }
 }

@@ -42,6 +42,12 @@ public final class ReasonCodes {
   /** An actor, approver or releaser claims an id the pipeline keeps for itself ({@code palm-*}). */
   public static final String IDENTITY_RESERVED = "IDENTITY_RESERVED";
 
+  /** A key became trusted for a pack's accountability proofs (recorded at a start). */
+  public static final String KEY_REGISTERED = "KEY_REGISTERED";
+
+  /** A key is no longer trusted: revoked, or removed from the keyring (recorded at a start). */
+  public static final String KEY_REVOKED = "KEY_REVOKED";
+
   /** The pack requires an accountability proof and the request carries none. */
   public static final String PROOF_MISSING = "PROOF_MISSING";
 

@@ -152,7 +152,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
         new StartupEvents(
             options.startupEvents().stream().filter(e -> owns(context, e.pack())).toList(),
             stores.startupAudit(),
-            engine);
+            engine,
+            new KeyringAudit(stores.keyring(), engine));
     if (!startup.pendingPacks().isEmpty()) {
       StartupEventsPunctuator ticks =
           new StartupEventsPunctuator(

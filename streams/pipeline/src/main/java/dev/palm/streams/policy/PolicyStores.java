@@ -35,6 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  *     outcome
  * @param outcomes {@value #OUTCOMES}: pack/operation id → first outcome recorded for an allowed
  *     operation
+ * @param keyring {@value #KEYRING}: pack/key id → the trusted key as last recorded in the pack's
+ *     chain (to record the keyring's changes at each start)
  */
 public record PolicyStores(
     KeyValueStore<String, ChainHead> chainHeads,
@@ -48,7 +50,8 @@ public record PolicyStores(
     KeyValueStore<String, AuditIndex> deploymentAudit,
     KeyValueStore<String, AuditIndex> startupAudit,
     KeyValueStore<String, Commitment> commitments,
-    KeyValueStore<String, RecordedOutcome> outcomes) {
+    KeyValueStore<String, RecordedOutcome> outcomes,
+    KeyValueStore<String, RecordedKey> keyring) {
 
   /** Store of the audit chain heads. */
   public static final String CHAIN_HEADS = "palm-chain-heads";
@@ -89,6 +92,9 @@ public record PolicyStores(
   /** Store of the outcomes recorded for allowed operations, to recognise repeated reports. */
   public static final String OUTCOMES = "palm-outcomes";
 
+  /** Store of the actors' keys recorded in each pack's chain. */
+  public static final String KEYRING = "palm-keyring";
+
   /** Builders of all stores, to attach to the policy processor. */
   public static List<StoreBuilder<?>> builders() {
     return List.of(
@@ -103,7 +109,8 @@ public record PolicyStores(
         builder(DEPLOYMENT_AUDIT, AuditIndex.class),
         builder(STARTUP_AUDIT, AuditIndex.class),
         builder(COMMITMENTS, Commitment.class),
-        builder(OUTCOMES, RecordedOutcome.class));
+        builder(OUTCOMES, RecordedOutcome.class),
+        builder(KEYRING, RecordedKey.class));
   }
 
   /** The stores as attached to a processor. */
@@ -120,7 +127,8 @@ public record PolicyStores(
         context.getStateStore(DEPLOYMENT_AUDIT),
         context.getStateStore(STARTUP_AUDIT),
         context.getStateStore(COMMITMENTS),
-        context.getStateStore(OUTCOMES));
+        context.getStateStore(OUTCOMES),
+        context.getStateStore(KEYRING));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

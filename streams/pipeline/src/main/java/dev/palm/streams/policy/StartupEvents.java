@@ -17,14 +17,20 @@ final class StartupEvents {
   private final Map<String, List<SystemEvent>> pending = new LinkedHashMap<>();
   private final KeyValueStore<String, AuditIndex> recorded;
   private final PolicyEngine engine;
+  private final KeyringAudit keyring;
 
   /**
    * @param events the events this task must record (only those of the packs it owns)
    * @param recorded the {@value PolicyStores#STARTUP_AUDIT} store
    * @param engine appends the records
+   * @param keyring records the changes of the packs' trusted keys with each start's events
    */
   StartupEvents(
-      List<SystemEvent> events, KeyValueStore<String, AuditIndex> recorded, PolicyEngine engine) {
+      List<SystemEvent> events,
+      KeyValueStore<String, AuditIndex> recorded,
+      PolicyEngine engine,
+      KeyringAudit keyring) {
+    this.keyring = keyring;
     events.forEach(e -> pending.computeIfAbsent(e.pack(), p -> new ArrayList<>()).add(e));
     this.recorded = recorded;
     this.engine = engine;
@@ -71,6 +77,7 @@ final class StartupEvents {
           for (SystemEvent event : ofStart) {
             sequences = sequences.with(engine.recordSystemEvent(tx, rt, event, now).getSequence());
           }
+          keyring.record(tx, rt, now);
           tx.put(recorded, key, sequences);
         });
     tx.afterCommit(() -> pending.remove(rt.name()));

@@ -234,7 +234,8 @@ public final class PalmService implements AutoCloseable {
           PolicyOptions.defaults()
               .withCheckpoints(signer)
               .withStartupEvents(startupEvents(provisioning))
-              .withInputPartitions(inputPartitions);
+              .withInputPartitions(inputPartitions)
+              .withKeyring(config.keyring());
       Topology topology = PalmTopology.build(packs, layout, serdes, options);
       Properties props = streamsProperties();
       // the query API's port must be known first: Streams tells the other instances where it

@@ -1,5 +1,6 @@
 package dev.palm.streams.service;
 
+import dev.palm.audit.Keyring;
 import dev.palm.wire.TopicLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  *     RUNNING
  * @param streamsOverrides extra Kafka Streams settings applied last (e.g. {@code
  *     num.stream.threads})
+ * @param keyring the actors' public keys trusted for accountability proofs ({@code --keyring};
+ *     docs/audit-format.md §8.3), besides each pack's own {@code actor_keys}
  */
 public record PipelineConfig(
     Optional<String> bootstrapServers,
@@ -58,7 +61,8 @@ public record PipelineConfig(
     boolean rotateSigningKey,
     Duration commitInterval,
     Duration startTimeout,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    Keyring keyring) {
 
   /** The application id of the production pipeline. */
   public static final String DEFAULT_APPLICATION_ID = "palm-pipeline";
@@ -84,6 +88,7 @@ public record PipelineConfig(
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(startTimeout, "startTimeout");
     streamsOverrides = Map.copyOf(streamsOverrides);
+    Objects.requireNonNull(keyring, "keyring");
     if (!LEGAL_APPLICATION_ID.matcher(applicationId).matches()) {
       throw new IllegalArgumentException(
           "The application id '"
@@ -111,6 +116,25 @@ public record PipelineConfig(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** This configuration trusting {@code keys} for accountability proofs. */
+  public PipelineConfig withKeyring(Keyring keys) {
+    return new PipelineConfig(
+        bootstrapServers,
+        registryUrl,
+        clientConfigFile,
+        packsDir,
+        stateDir,
+        applicationId,
+        topicPrefix,
+        repair,
+        signingKeyFile,
+        rotateSigningKey,
+        commitInterval,
+        startTimeout,
+        streamsOverrides,
+        keys);
   }
 
   /** The topic layout of this pipeline. */
@@ -193,6 +217,7 @@ public record PipelineConfig(
     private boolean repair;
     private boolean rotateSigningKey;
     private Optional<Path> signingKeyFile = Optional.empty();
+    private Keyring keyring = Keyring.EMPTY;
     private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private final Map<String, String> streamsOverrides = new LinkedHashMap<>();
@@ -265,6 +290,12 @@ public record PipelineConfig(
       return this;
     }
 
+    /** The actors' keys trusted for accountability proofs. */
+    public Builder keyring(Keyring keys) {
+      this.keyring = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
     /** Streams' commit interval. */
     public Builder commitInterval(Duration interval) {
       this.commitInterval = interval;
@@ -306,7 +337,8 @@ public record PipelineConfig(
           rotateSigningKey,
           commitInterval,
           startTimeout,
-          streamsOverrides);
+          streamsOverrides,
+          keyring);
     }
   }
 }

@@ -188,4 +188,72 @@ class AccountabilityProofTest {
 
     assertThat(d.getDecision()).isEqualTo(Decision.ALLOWED);
   }
+
+  @Test
+  void theKeyringsChangesAreRecordedAtEachStart() {
+    h.close();
+    java.security.KeyPair alice = TestKeys.of("alice").orElseThrow();
+    java.security.KeyPair bob = TestKeys.of("bob").orElseThrow();
+    dev.palm.audit.Keyring both =
+        new dev.palm.audit.Keyring(
+            List.of(
+                new dev.palm.audit.Keyring.ActorKey("alice", alice.getPublic(), false),
+                new dev.palm.audit.Keyring.ActorKey("bob", bob.getPublic(), false)));
+    PolicyOptions first =
+        new PolicyOptions(java.time.Duration.ofMillis(1))
+            .withStartupEvents(List.of(started("start-1")))
+            .withKeyring(both);
+    java.util.Map<String, java.util.Map<String, Object>> state;
+    h = new PolicyHarness(CanonicalPack.all(), first);
+    h.advance(java.time.Duration.ofMillis(5));
+    assertThat(h.audit("ibank"))
+        .extracting(AuditRecord::getEventType)
+        .containsExactly(
+            AuditEventType.PIPELINE_STARTED,
+            AuditEventType.KEY_REGISTERED,
+            AuditEventType.KEY_REGISTERED);
+    assertThat(h.audit("ibank").get(1).getReasonCodes())
+        .containsExactly(ReasonCodes.KEY_REGISTERED);
+    assertThat(detail(h.audit("ibank").get(1), "key.id"))
+        .isEqualTo(SigningKeys.keyId(alice.getPublic()));
+    // mapleverse requires no proofs: its chain says nothing about keys
+    assertThat(h.audit("mapleverse")).extracting(AuditRecord::getEventType).isEmpty();
+    state = h.policyState();
+    h.close();
+
+    // next start: alice's key revoked, bob's removed from the keyring, carol's added
+    java.security.KeyPair carol = TestKeys.of("carol").orElseThrow();
+    dev.palm.audit.Keyring changed =
+        new dev.palm.audit.Keyring(
+            List.of(
+                new dev.palm.audit.Keyring.ActorKey("alice", alice.getPublic(), true),
+                new dev.palm.audit.Keyring.ActorKey("carol", carol.getPublic(), false)));
+    h =
+        new PolicyHarness(
+            CanonicalPack.all(),
+            first.withStartupEvents(List.of(started("start-2"))).withKeyring(changed));
+    h.restore(state);
+    h.advance(java.time.Duration.ofMillis(5));
+
+    assertThat(h.audit("ibank"))
+        .extracting(AuditRecord::getEventType)
+        .containsExactly(
+            AuditEventType.PIPELINE_STARTED,
+            AuditEventType.KEY_REVOKED,
+            AuditEventType.KEY_REGISTERED,
+            AuditEventType.KEY_REVOKED);
+    assertThat(h.audit("ibank"))
+        .extracting(r -> detail(r, "key.actor"))
+        .containsExactly(null, "alice", "carol", "bob");
+    assertThat(h.audit("ibank").get(3).getReasonCodes()).containsExactly(ReasonCodes.KEY_REVOKED);
+  }
+
+  private static SystemEvent started(String startId) {
+    return new SystemEvent(
+        "ibank",
+        AuditEventType.PIPELINE_STARTED,
+        "PIPELINE_STARTED",
+        "pipeline 'test' started enforcing pack 'ibank'",
+        java.util.Map.of(SystemEvent.START_ID, startId));
+  }
 }

@@ -111,9 +111,12 @@ final class PolicyHarness implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // Packs that require proofs trust the test actors' keys, and the harness signs for them
-    // (turn it off with unsigned() to test the proof rules themselves).
+    // (turn it off with unsigned() to test the proof rules themselves). Not with startup events:
+    // the keys would be recorded with the start (KeyringAudit), so those tests choose their keys.
     PolicyOptions keyed =
-        options.keyring().keys().isEmpty() ? options.withKeyring(TestKeys.keyring()) : options;
+        options.keyring().keys().isEmpty() && options.startupEvents().isEmpty()
+            ? options.withKeyring(TestKeys.keyring())
+            : options;
     packs.stream()
         .filter(p -> p.policyConfig().accountability().requireProof())
         .forEach(p -> packsRequiringProof.add(p.metadata().name()));

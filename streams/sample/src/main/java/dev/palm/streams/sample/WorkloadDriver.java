@@ -91,6 +91,7 @@ public final class WorkloadDriver implements AutoCloseable {
   private final Map<String, String> descriptions = new HashMap<>();
   private final Map<String, String> packOf = new HashMap<>();
   private Supplier<Optional<Throwable>> pipelineFailure = Optional::empty;
+  private final SampleKeys keys;
 
   /**
    * @param clientProperties Kafka client properties (bootstrap servers, SASL/TLS)
@@ -100,6 +101,8 @@ public final class WorkloadDriver implements AutoCloseable {
    * @param phaseTimeout how long to wait for one phase's decisions (timers get their own wait on
    *     top)
    * @param progress receives one line per phase
+   * @param keys the actors' keys that sign every request, answer and release (the pipeline must
+   *     trust their keyring)
    */
   public WorkloadDriver(
       Map<String, Object> clientProperties,
@@ -107,7 +110,9 @@ public final class WorkloadDriver implements AutoCloseable {
       TopicLayout layout,
       List<? extends PlatformPack> packs,
       Duration phaseTimeout,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      SampleKeys keys) {
+    this.keys = keys;
     this.clientProperties = Map.copyOf(clientProperties);
     this.serdes = serdes;
     this.layout = layout;
@@ -271,21 +276,33 @@ public final class WorkloadDriver implements AutoCloseable {
   private Future<RecordMetadata> send(SampleStep step) {
     if (step instanceof SampleStep.Submit submit) {
       String topic = layout.operations().name();
+      Instant now = Instant.now();
       OperationRequested op =
-          OperationRequested.newBuilder(submit.operation()).setRequestedAt(Instant.now()).build();
+          OperationRequested.newBuilder(submit.operation()).setRequestedAt(now).build();
+      if (op.getProof() == null && op.getActor() != null) {
+        keys.sign(op, op.getActor().getId(), now).ifPresent(op::setProof);
+      }
       return producer.send(
           new ProducerRecord<>(topic, submit.key(), operationSerializer.serialize(topic, op)));
     }
     if (step instanceof SampleStep.Respond respond) {
       String topic = layout.approvalResponses().name();
+      Instant now = Instant.now();
       ApprovalResponse r =
-          ApprovalResponse.newBuilder(respond.response()).setRespondedAt(Instant.now()).build();
+          ApprovalResponse.newBuilder(respond.response()).setRespondedAt(now).build();
+      if (r.getApprover() != null) {
+        keys.sign(r, r.getApprover().getId(), now).ifPresent(r::setProof);
+      }
       return producer.send(
           new ProducerRecord<>(topic, respond.key(), responseSerializer.serialize(topic, r)));
     }
     SampleStep.Release release = (SampleStep.Release) step;
     String topic = layout.holdReleases().name();
-    HoldRelease r = HoldRelease.newBuilder(release.release()).setReleasedAt(Instant.now()).build();
+    Instant now = Instant.now();
+    HoldRelease r = HoldRelease.newBuilder(release.release()).setReleasedAt(now).build();
+    if (r.getReleasedBy() != null) {
+      keys.sign(r, r.getReleasedBy().getId(), now).ifPresent(r::setProof);
+    }
     return producer.send(
         new ProducerRecord<>(topic, release.key(), releaseSerializer.serialize(topic, r)));
   }
@@ -436,7 +453,11 @@ public final class WorkloadDriver implements AutoCloseable {
               .setOperationId(id)
               .setTraceId("palm-sample-" + id)
               .setRequestedAt(Instant.now())
+              .setProof(null)
               .build();
+      if (op.getActor() != null) {
+        keys.sign(op, op.getActor().getId(), op.getRequestedAt()).ifPresent(op::setProof);
+      }
       futures.add(
           producer.send(
               new ProducerRecord<>(topic, probe.pack(), operationSerializer.serialize(topic, op))));

@@ -28,8 +28,9 @@ class EndToEndIntegrationTest {
   @Test
   void everyDecisionPathOfEveryPackIsDecidedAsThePackDemandsAndEveryChainVerifies()
       throws Exception {
-    PipelineConfig config = TestPipelines.config("e2e");
     List<PlatformPack> packs = TestPipelines.packs(true);
+    SampleKeys keys = SampleKeys.generate(SampleIdentities.DEFAULT, packs);
+    PipelineConfig config = TestPipelines.config("e2e").withKeyring(keys.keyring());
     List<String> progress = new ArrayList<>();
     WorkloadReport report;
     try (PalmService service = PalmService.create(config, packs)) {
@@ -42,7 +43,8 @@ class EndToEndIntegrationTest {
               service.layout(),
               packs,
               Duration.ofSeconds(60),
-              progress::add)) {
+              progress::add,
+              keys)) {
         report = driver.run(workload);
       }
     } finally {
