@@ -2,6 +2,7 @@ package dev.palm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palm.audit.Keyring;
 import dev.palm.cli.CliRun.Run;
 import dev.palm.client.ClientConfig;
 import dev.palm.client.RunningPipeline;
@@ -39,7 +40,19 @@ class ReadmeSessionTest {
 
   @BeforeAll
   static void startThePipeline() throws Exception {
-    pipeline = RunningPipeline.start("readme", stateDir, List.of(IBankPack.ibank()));
+    // the README's key lines first, as a user runs them before starting the pipeline
+    String readme = Files.readString(README);
+    for (SessionLine line : lines(readme, "keys")) {
+      Run run = CliRun.palm(inTemp(line.args()).toArray(String[]::new));
+      assertThat(run.exitCode()).as("README line: %s%n%s", line.text(), run).isZero();
+      assertThat(run.out()).as("README line: %s%n%s", line.text(), run).contains(line.expected());
+    }
+    pipeline =
+        RunningPipeline.start(
+            "readme",
+            stateDir,
+            List.of(IBankPack.ibank()),
+            Keyring.read(stateDir.resolve("palm-keys").resolve("keyring")));
     config = pipeline.config();
   }
 
@@ -57,7 +70,7 @@ class ReadmeSessionTest {
     assertThat(session.get(2).args()).contains("delete_deployment");
 
     for (SessionLine line : session) {
-      Run run = CliRun.palm(config, line.args().toArray(String[]::new));
+      Run run = CliRun.palm(config, inTemp(line.args()).toArray(String[]::new));
       assertThat(run.exitCode()).as("README line: %s%n%s", line.text(), run).isZero();
       if (!line.expected().isEmpty()) {
         assertThat(run.out()).as("README line: %s%n%s", line.text(), run).contains(line.expected());
@@ -72,10 +85,22 @@ class ReadmeSessionTest {
   record SessionLine(String text, List<String> args, String expected) {}
 
   static List<SessionLine> sessionLines(String readme) {
-    int start = readme.indexOf("<!-- session:start");
-    int end = readme.indexOf("<!-- session:end");
-    assertThat(start).as("README.md has a session:start marker").isNotNegative();
-    assertThat(end).as("README.md has a session:end marker").isGreaterThan(start);
+    return lines(readme, "session");
+  }
+
+  /** The README's paths under palm-keys/ moved into the test's state folder. */
+  private static List<String> inTemp(List<String> args) {
+    return args.stream()
+        .map(a -> a.startsWith("palm-keys/") ? stateDir.resolve(a).toString() : a)
+        .toList();
+  }
+
+  /** The `./palm` lines of the README block between {@code <!-- NAME:start} and its end. */
+  static List<SessionLine> lines(String readme, String block) {
+    int start = readme.indexOf("<!-- " + block + ":start");
+    int end = readme.indexOf("<!-- " + block + ":end");
+    assertThat(start).as("README.md has a %s:start marker", block).isNotNegative();
+    assertThat(end).as("README.md has a %s:end marker", block).isGreaterThan(start);
     List<SessionLine> lines = new ArrayList<>();
     for (String raw : readme.substring(start, end).split("\n")) {
       String line = raw.strip();

@@ -1,5 +1,6 @@
 package dev.palm.client;
 
+import dev.palm.audit.Keyring;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.infra.SharedInfra;
 import dev.palm.streams.service.PalmService;
@@ -28,6 +29,12 @@ public final class RunningPipeline implements AutoCloseable {
    */
   public static RunningPipeline start(String label, Path stateDir, List<PlatformPack> packs)
       throws Exception {
+    return start(label, stateDir, packs, Keyring.EMPTY);
+  }
+
+  /** Like {@link #start(String, Path, List)}, trusting {@code keyring} for proofs. */
+  public static RunningPipeline start(
+      String label, Path stateDir, List<PlatformPack> packs, Keyring keyring) throws Exception {
     ClientConfig config = Fixture.config(label);
     PalmService service =
         PalmService.create(
@@ -38,6 +45,7 @@ public final class RunningPipeline implements AutoCloseable {
                 .applicationId(config.topicPrefix() + "-app")
                 .topicPrefix(config.topicPrefix())
                 .signingKeyFile(Optional.of(stateDir.resolve("signing.pem")))
+                .keyring(keyring)
                 .build(),
             packs);
     service.start();

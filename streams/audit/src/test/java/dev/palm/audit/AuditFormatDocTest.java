@@ -140,6 +140,57 @@ class AuditFormatDocTest {
   }
 
   @Test
+  void operationProofVectorIsSignedAsDocumented() throws Exception {
+    dev.palm.events.OperationRequested op =
+        dev.palm.events.OperationRequested.newBuilder()
+            .setOperationId("op-delete")
+            .setPack("ibank")
+            .setOperation("delete_deployment")
+            .setDeploymentId("payments-eu")
+            .setAgentId(null)
+            .setActor(new dev.palm.events.Actor("alice", dev.palm.events.ActorType.HUMAN))
+            .setEnvironment("production")
+            .setRequestedAt(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+            .setTargetReplicas(null)
+            .setInstanceCount(null)
+            .setResources(null)
+            .setParameters(java.util.Map.of("ticket", "CHG-7"))
+            .setProof(null)
+            .setJustification("decommission")
+            .setTraceId(null)
+            .setAgentSpec(null)
+            .build();
+    java.time.Instant signedAt = java.time.Instant.parse("2026-01-01T00:00:01Z");
+    KeyFactory keys = KeyFactory.getInstance("Ed25519");
+    PrivateKey privateKey =
+        keys.generatePrivate(
+            new PKCS8EncodedKeySpec(
+                concat(
+                    HEX.parseHex("302e020100300506032b657004220420"),
+                    HEX.parseHex(block("ed25519-seed").strip()))));
+    PublicKey publicKey =
+        keys.generatePublic(
+            new X509EncodedKeySpec(
+                concat(
+                    HEX.parseHex("302a300506032b6570032100"),
+                    HEX.parseHex(block("ed25519-public").strip()))));
+    String keyId = SigningKeys.keyId(publicKey);
+
+    byte[] bytes = RequestProofs.operationBytes(op, keyId, signedAt);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(block("operation-proof-bytes").strip());
+    assertThat(HEX.formatHex(RequestProofs.digest(op, keyId, signedAt)))
+        .isEqualTo(block("operation-proof-digest").strip());
+    dev.palm.events.AccountabilityProof proof =
+        RequestProofs.sign(op, new java.security.KeyPair(publicKey, privateKey), signedAt);
+    assertThat(proof.getSignature()).isEqualTo(block("operation-proof-signature").strip());
+    assertThat(proof.getKeyId()).isEqualTo(keyId);
+    assertThat(RequestProofs.verify(op, proof, publicKey)).isTrue();
+    op.setJustification("other");
+    assertThat(RequestProofs.verify(op, proof, publicKey)).isFalse();
+  }
+
+  @Test
   void documentListsTheEnumSymbolsInSchemaOrder() {
     assertThat(doc)
         .contains(indexed(dev.palm.events.AuditEventType.getClassSchema().getEnumSymbols()));

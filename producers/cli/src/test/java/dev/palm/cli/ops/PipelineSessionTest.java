@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palm.audit.Keyring;
 import dev.palm.cli.CliRun;
 import dev.palm.cli.CliRun.Run;
 import dev.palm.client.ClientConfig;
@@ -34,7 +35,17 @@ class PipelineSessionTest {
 
   @BeforeAll
   static void startThePipeline() throws Exception {
-    pipeline = RunningPipeline.start("session", stateDir, List.of(IBankPack.ibank()));
+    // iBank requires accountability proofs: the actors get keys the pipeline trusts, made with
+    // the command line as a user would
+    Path keyring = stateDir.resolve("keys").resolve("keyring");
+    for (String actor : List.of("alice", "bob", "carol")) {
+      Run generated =
+          CliRun.palm("keys", "generate", "--actor", actor, "--keyring", keyring.toString());
+      assertThat(generated.exitCode()).as(generated.toString()).isZero();
+    }
+    pipeline =
+        RunningPipeline.start(
+            "session", stateDir, List.of(IBankPack.ibank()), Keyring.read(keyring));
     config = pipeline.config();
   }
 
@@ -60,6 +71,8 @@ class PipelineSessionTest {
             created,
             "--as",
             "bob",
+            "--key",
+            key("bob"),
             "--wait",
             "120s");
     assertThat(createApproved.exitCode()).as(createApproved.toString()).isZero();
@@ -77,6 +90,8 @@ class PipelineSessionTest {
             "payments-eu",
             "--actor",
             "alice",
+            "--key",
+            key("alice"),
             "--justification",
             "decommission",
             "--wait",
@@ -104,6 +119,8 @@ class PipelineSessionTest {
             operationId,
             "--as",
             "carol",
+            "--key",
+            key("carol"),
             "--reason",
             "change ticket CHG-7",
             "--wait",
@@ -126,6 +143,8 @@ class PipelineSessionTest {
             operationId,
             "--as",
             "alice",
+            "--key",
+            key("alice"),
             "--wait",
             "3s");
     assertThat(selfApproval.out()).doesNotContain("ALLOWED");
@@ -142,6 +161,8 @@ class PipelineSessionTest {
             operationId,
             "--as",
             "bob",
+            "--key",
+            key("bob"),
             "--comment",
             "checked with the owners",
             "--wait",
@@ -195,6 +216,55 @@ class PipelineSessionTest {
     assertThat(verified.out()).contains("chain: INTACT");
   }
 
+  /** The key file of {@code actor} made at start. */
+  private static String key(String actor) {
+    return stateDir.resolve("keys").resolve(actor + ".key").toString();
+  }
+
+  @Test
+  void anUnsignedRequestAndAnUnsignedAnswerAreRefused() throws Exception {
+    Run unsigned =
+        CliRun.palm(
+            config,
+            "publish",
+            "--pack",
+            "ibank",
+            "--operation",
+            "create_deployment",
+            "--deployment",
+            "unsigned-1",
+            "--actor",
+            "alice",
+            "--target-replicas",
+            "1",
+            "--wait",
+            "120s");
+    assertThat(unsigned.exitCode()).as(unsigned.toString()).isZero();
+    assertThat(unsigned.out()).contains("DENIED").contains("PROOF_MISSING");
+
+    // signed by bob's key but claiming to be alice: the key is not alice's
+    Run forged =
+        CliRun.palm(
+            config,
+            "publish",
+            "--pack",
+            "ibank",
+            "--operation",
+            "create_deployment",
+            "--deployment",
+            "unsigned-2",
+            "--actor",
+            "alice",
+            "--key",
+            key("bob"),
+            "--target-replicas",
+            "1",
+            "--wait",
+            "120s");
+    assertThat(forged.exitCode()).as(forged.toString()).isZero();
+    assertThat(forged.out()).contains("DENIED").contains("PROOF_INVALID");
+  }
+
   /**
    * Publishes an operation on payments-eu as alice, waits for its first decision and returns its
    * id.
@@ -212,6 +282,8 @@ class PipelineSessionTest {
                 "payments-eu",
                 "--actor",
                 "alice",
+                "--key",
+                key("alice"),
                 "--wait",
                 "120s",
                 "--format",

@@ -8,6 +8,7 @@ import dev.palm.packs.PlatformPack;
 import dev.palm.streams.PalmTopology;
 import dev.palm.streams.infra.SharedInfra;
 import dev.palm.streams.policy.PolicyOptions;
+import dev.palm.streams.testing.TestKeys;
 import dev.palm.streams.topics.TopicProvisioner;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
@@ -109,7 +110,9 @@ final class QueryFixture implements AutoCloseable {
                   packs,
                   layout,
                   serdes,
-                  PolicyOptions.defaults().withInputPartitions(inputPartitions)),
+                  PolicyOptions.defaults()
+                      .withInputPartitions(inputPartitions)
+                      .withKeyring(TestKeys.keyring())),
               props);
       streams.start();
       server.start(new QuerySources(streams, packs, layout, serdes, kafkaProperties(), prefix));
@@ -137,7 +140,13 @@ final class QueryFixture implements AutoCloseable {
   /**
    * Publishes an operation request keyed by its pack and waits for the broker's acknowledgement.
    */
-  void publish(OperationRequested request) {
+  void publish(OperationRequested unsigned) {
+    // signed by the actor's test key, as packs that require proofs demand (others ignore it)
+    OperationRequested request = OperationRequested.newBuilder(unsigned).build();
+    if (request.getProof() == null && request.getActor() != null) {
+      TestKeys.proof(request, request.getActor().getId(), java.time.Instant.now())
+          .ifPresent(request::setProof);
+    }
     try {
       producer
           .send(new ProducerRecord<>(layout.operations().name(), request.getPack(), request))
