@@ -25,7 +25,10 @@ public enum ExitCode {
    * failed.
    */
   UNAVAILABLE(4),
-  /** {@code --wait} ran out before a decision arrived (the record was published). */
+  /**
+   * {@code --wait} ran out before a decision arrived, or the pipeline refused the answer sent (the
+   * record was published).
+   */
   NO_DECISION(5),
   /** The pipeline refused to start on an audit or checkpoint topic weaker than a pack demands. */
   REFUSED(6),

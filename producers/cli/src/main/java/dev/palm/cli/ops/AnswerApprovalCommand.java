@@ -39,7 +39,7 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
         "2:bad flags",
         "3:unknown pack, or no such open request",
         "4:Kafka or registry unavailable",
-        "5:--wait ran out before a decision arrived"
+        "5:--wait: the pipeline refused the answer (its reasons are printed), or no decision arrived in time"
       })
   public static final class Approve extends AnswerApprovalCommand {
     @Override
@@ -66,7 +66,7 @@ public abstract class AnswerApprovalCommand implements Callable<Integer> {
         "2:bad flags",
         "3:unknown pack, or no such open request",
         "4:Kafka or registry unavailable",
-        "5:--wait ran out before a decision arrived"
+        "5:--wait: the pipeline refused the answer (its reasons are printed), or no decision arrived in time"
       })
   public static final class Reject extends AnswerApprovalCommand {
     @Override

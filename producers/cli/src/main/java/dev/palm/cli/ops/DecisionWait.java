@@ -1,11 +1,10 @@
 package dev.palm.cli.ops;
 
 import dev.palm.cli.ExitCode;
+import dev.palm.client.AnswerWatch;
 import dev.palm.client.ClientConfig;
-import dev.palm.client.DecisionSubscriber;
 import dev.palm.client.PublishResult;
-import dev.palm.client.StartPosition;
-import dev.palm.events.PolicyDecision;
+import dev.palm.events.AuditRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code --wait} option of the commands that answer the pipeline (approve/reject,
@@ -31,11 +31,31 @@ final class DecisionWait {
           "Wait for the decision that follows and print it (default 30s without a value).")
   Optional<Duration> waitFor = Optional.empty();
 
+  /** The longest --wait: beyond it, follow the decisions with `palm decisions tail --follow`. */
+  static final Duration MAX_WAIT = Duration.ofHours(1);
+
+  /**
+   * Refuses a --wait longer than {@link #MAX_WAIT}, before anything is published.
+   *
+   * @throws ParameterException naming the value and the limit
+   */
+  static void checkWait(CommandSpec spec, Optional<Duration> wait) {
+    if (wait.isPresent() && wait.get().compareTo(MAX_WAIT) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--wait "
+              + wait.get().toSeconds()
+              + " s is longer than the limit of "
+              + MAX_WAIT.toMinutes()
+              + " minutes; follow the decisions with `palm decisions tail --follow` instead");
+    }
+  }
+
   /**
    * Publishes with {@code publish} and prints {@code sent} of its result; with --wait then prints
-   * the next decision about the operation, or, when none arrives in time, {@code noDecisionHint} of
-   * the result (why the pipeline may have ignored the answer) and returns {@link
-   * ExitCode#NO_DECISION}.
+   * the next decision about the operation, or at once the pipeline's refusal of the answer (its
+   * reasons, {@link ExitCode#NO_DECISION}), or, when neither arrives in time, {@code
+   * noDecisionHint} of the result and returns {@link ExitCode#NO_DECISION}.
    */
   int publishAndAwait(
       CommandSpec spec,
@@ -44,19 +64,34 @@ final class DecisionWait {
       Supplier<PublishResult> publish,
       Function<PublishResult, String> sent,
       Function<PublishResult, String> noDecisionHint) {
+    checkWait(spec, waitFor);
     PrintWriter out = spec.commandLine().getOut();
-    DecisionSubscriber decisions = new DecisionSubscriber(config);
-    // The end of the decisions topic before publishing, so the decision found is one that follows
-    // the answer.
-    Optional<StartPosition> before = waitFor.map(w -> decisions.currentEnd(pack));
+    AnswerWatch watch = new AnswerWatch(config);
+    // The ends of the decisions and audit topics before publishing, so what is found follows the
+    // answer.
+    Optional<AnswerWatch.Marks> before = waitFor.map(w -> watch.mark(pack));
     PublishResult result = publish.get();
     out.println(sent.apply(result));
     if (before.isEmpty()) {
       return ExitCode.OK.code();
     }
-    Optional<PolicyDecision> decision =
-        decisions.awaitDecision(pack, result.operationId(), before.get(), waitFor.get());
-    if (decision.isEmpty()) {
+    AnswerWatch.Outcome outcome = watch.await(pack, result, before.get(), waitFor.get());
+    if (outcome instanceof AnswerWatch.Refused refused) {
+      AuditRecord r = refused.record();
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": the pipeline refused the answer ("
+                  + String.join(", ", r.getReasonCodes())
+                  + "): "
+                  + String.join(" ", r.getMessages())
+                  + " [audit sequence "
+                  + r.getSequence()
+                  + "]");
+      return ExitCode.NO_DECISION.code();
+    }
+    if (!(outcome instanceof AnswerWatch.Decided decided)) {
       spec.commandLine()
           .getErr()
           .println(
@@ -69,7 +104,7 @@ final class DecisionWait {
                   + noDecisionHint.apply(result));
       return ExitCode.NO_DECISION.code();
     }
-    out.println(Rendering.decisionDetail(decision.get()));
+    out.println(Rendering.decisionDetail(decided.decision()));
     return ExitCode.OK.code();
   }
 }

@@ -254,6 +254,7 @@ public final class PublishCommand implements Callable<Integer> {
   }
 
   private int publish() {
+    DecisionWait.checkWait(spec, waitFor);
     Operation op = operation();
     ClientConfig config = connection.config();
     PrintWriter out = spec.commandLine().getOut();

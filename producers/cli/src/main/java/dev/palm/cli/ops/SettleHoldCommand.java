@@ -36,7 +36,7 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
         "2:bad flags",
         "3:unknown pack, or no such hold in force",
         "4:Kafka or registry unavailable",
-        "5:--wait ran out before a decision arrived"
+        "5:--wait: the pipeline refused the answer (its reasons are printed), or no decision arrived in time"
       })
   public static final class Release extends SettleHoldCommand {
     @Override
@@ -63,7 +63,7 @@ public abstract class SettleHoldCommand implements Callable<Integer> {
         "2:bad flags",
         "3:unknown pack, or no such hold in force",
         "4:Kafka or registry unavailable",
-        "5:--wait ran out before a decision arrived"
+        "5:--wait: the pipeline refused the answer (its reasons are printed), or no decision arrived in time"
       })
   public static final class Cancel extends SettleHoldCommand {
     @Override

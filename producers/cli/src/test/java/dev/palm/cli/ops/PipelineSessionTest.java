@@ -146,9 +146,50 @@ class PipelineSessionTest {
             "--key",
             key("alice"),
             "--wait",
-            "3s");
+            "120s");
     assertThat(selfApproval.out()).doesNotContain("ALLOWED");
     assertThat(selfApproval.err()).contains("note: alice requested this operation");
+    // refused at once, with the refusal's reasons, never someone else's decision
+    assertThat(selfApproval.exitCode()).as(selfApproval.toString()).isEqualTo(5);
+    assertThat(selfApproval.err())
+        .contains("the pipeline refused the answer (SELF_APPROVAL_FORBIDDEN)");
+
+    // bob without his key: refused for the missing proof, also at once
+    Run unsignedAnswer =
+        CliRun.palm(
+            config,
+            "approvals",
+            "approve",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--as",
+            "bob",
+            "--wait",
+            "120s");
+    assertThat(unsignedAnswer.exitCode()).as(unsignedAnswer.toString()).isEqualTo(5);
+    assertThat(unsignedAnswer.err()).contains("refused the answer (PROOF_MISSING)");
+
+    // a --wait beyond the limit is refused before anything is sent
+    Run tooLong =
+        CliRun.palm(
+            config,
+            "approvals",
+            "approve",
+            "--pack",
+            "ibank",
+            "--operation",
+            operationId,
+            "--as",
+            "bob",
+            "--key",
+            key("bob"),
+            "--wait",
+            "2h");
+    assertThat(tooLong.exitCode()).as(tooLong.toString()).isEqualTo(2);
+    assertThat(tooLong.err()).contains("longer than the limit of 60 minutes");
+    assertThat(tooLong.out()).doesNotContain("sent approval");
 
     Run approved =
         CliRun.palm(
