@@ -8,6 +8,7 @@ import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
+import dev.palm.events.StandingApproval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +64,11 @@ public final class TopicLayout {
     return shared(TopicRole.APPROVAL_RESPONSES, ApprovalResponse.class);
   }
 
+  /** {@code <prefix>.approvals.grants}: {@link StandingApproval} keyed by pack. */
+  public TopicSpec<String, StandingApproval> approvalGrants() {
+    return shared(TopicRole.APPROVAL_GRANTS, StandingApproval.class);
+  }
+
   /** {@code <prefix>.holds.releases}: {@link HoldRelease} keyed by pack. */
   public TopicSpec<String, HoldRelease> holdReleases() {
     return shared(TopicRole.HOLD_RELEASES, HoldRelease.class);
@@ -103,9 +109,9 @@ public final class TopicLayout {
     return perPack(TopicRole.CHECKPOINTS, pack, Checkpoint.class);
   }
 
-  /** The four shared input topics, in docs/architecture.md §3 order. */
+  /** The five shared input topics, in docs/architecture.md §3 order. */
   public List<TopicSpec<String, ?>> inputs() {
-    return List.of(operations(), approvalResponses(), holdReleases(), outcomes());
+    return List.of(operations(), approvalResponses(), approvalGrants(), holdReleases(), outcomes());
   }
 
   /** The four topics of one pack: decisions, approvals, audit, checkpoints. */
@@ -152,6 +158,7 @@ public final class TopicLayout {
     return switch (role) {
       case OPERATIONS -> operations();
       case APPROVAL_RESPONSES -> approvalResponses();
+      case APPROVAL_GRANTS -> approvalGrants();
       case HOLD_RELEASES -> holdReleases();
       case OUTCOMES -> outcomes();
       case DLQ -> dlq();

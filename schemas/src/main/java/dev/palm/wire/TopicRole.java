@@ -6,6 +6,8 @@ public enum TopicRole {
   OPERATIONS("operations", false),
   /** {@code <prefix>.approvals.responses}: approvers' answers, keyed by pack. */
   APPROVAL_RESPONSES("approvals.responses", false),
+  /** {@code <prefix>.approvals.grants}: standing approvals and their revocations, keyed by pack. */
+  APPROVAL_GRANTS("approvals.grants", false),
   /** {@code <prefix>.holds.releases}: releases and cancellations of safety holds, keyed by pack. */
   HOLD_RELEASES("holds.releases", false),
   /** {@code <prefix>.outcomes}: what executors actually did, keyed by pack. */

@@ -7,6 +7,7 @@ import dev.palm.events.ApprovalResponse;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.ResourceRequests;
+import dev.palm.events.StandingApproval;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -44,6 +45,9 @@ public final class RequestProofs {
 
   /** The first field of every hold-release digest. */
   public static final String RELEASE_DOMAIN = "palm.hold-release-proof.v1";
+
+  /** The first field of every standing-approval digest. */
+  public static final String GRANT_DOMAIN = "palm.standing-approval-proof.v1";
 
   private RequestProofs() {}
 
@@ -129,8 +133,30 @@ public final class RequestProofs {
   }
 
   /**
+   * The canonical bytes of a standing approval or its revocation for a proof by key {@code keyId}
+   * signed at {@code signedAt}, in the encoding and field order of docs/audit-format.md §8.
+   */
+  public static byte[] grantBytes(StandingApproval grant, String keyId, Instant signedAt) {
+    List<String> fields = new ArrayList<>();
+    fields.add(GRANT_DOMAIN);
+    fields.add(grant.getPack());
+    fields.add(grant.getGrantId());
+    fields.add(grant.getAction() == null ? null : grant.getAction().name());
+    actor(fields, grant.getGrantedBy());
+    list(fields, grant.getOperations());
+    list(fields, grant.getDeployments());
+    fields.add(Integer.toString(grant.getMaxUses()));
+    fields.add(millis(grant.getExpiresAt()));
+    fields.add(grant.getReason());
+    fields.add(millis(grant.getIssuedAt()));
+    fields.add(keyId);
+    fields.add(millis(signedAt));
+    return encode(fields);
+  }
+
+  /**
    * The canonical bytes of any signable input ({@link OperationRequested}, {@link
-   * ApprovalResponse}, {@link HoldRelease}).
+   * ApprovalResponse}, {@link HoldRelease}, {@link StandingApproval}).
    *
    * @throws IllegalArgumentException for any other type
    */
@@ -143,6 +169,9 @@ public final class RequestProofs {
     }
     if (input instanceof HoldRelease release) {
       return releaseBytes(release, keyId, signedAt);
+    }
+    if (input instanceof StandingApproval grant) {
+      return grantBytes(grant, keyId, signedAt);
     }
     throw new IllegalArgumentException(
         "inputs of type " + input.getClass().getSimpleName() + " carry no proof");
@@ -195,6 +224,13 @@ public final class RequestProofs {
   private static void actor(List<String> fields, Actor actor) {
     fields.add(actor == null ? null : actor.getId());
     fields.add(actor == null || actor.getType() == null ? null : actor.getType().name());
+  }
+
+  /** A list as its size, then its items in the order given. */
+  private static void list(List<String> fields, List<String> items) {
+    List<String> all = items == null ? List.of() : items;
+    fields.add(Integer.toString(all.size()));
+    fields.addAll(all);
   }
 
   private static String millis(Instant t) {

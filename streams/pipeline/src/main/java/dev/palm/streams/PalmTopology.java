@@ -10,6 +10,7 @@ import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
+import dev.palm.events.StandingApproval;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.audit.CheckpointProcessor;
 import dev.palm.streams.audit.CheckpointSchedule;
@@ -65,6 +66,9 @@ public final class PalmTopology {
 
   /** Source node of {@code <prefix>.holds.releases}. */
   public static final String RELEASES_SOURCE = "palm-hold-releases-source";
+
+  /** Source node of the standing approvals topic. */
+  public static final String GRANTS_SOURCE = "palm-approval-grants-source";
 
   /** Source node of {@code <prefix>.outcomes}. */
   public static final String OUTCOMES_SOURCE = "palm-outcomes-source";
@@ -138,12 +142,14 @@ public final class PalmTopology {
     topology.addSource(OPERATIONS_SOURCE, bytes, bytes, topics.operations().name());
     topology.addSource(RESPONSES_SOURCE, bytes, bytes, topics.approvalResponses().name());
     topology.addSource(RELEASES_SOURCE, bytes, bytes, topics.holdReleases().name());
+    topology.addSource(GRANTS_SOURCE, bytes, bytes, topics.approvalGrants().name());
     topology.addSource(OUTCOMES_SOURCE, bytes, bytes, topics.outcomes().name());
 
     String decodeOperations = "palm-decode-operations";
     String decodeResponses = "palm-decode-approval-responses";
     String decodeReleases = "palm-decode-hold-releases";
     String decodeOutcomes = "palm-decode-outcomes";
+    String decodeGrants = "palm-decode-approval-grants";
     topology.addProcessor(
         decodeOperations,
         decoder(
@@ -162,6 +168,12 @@ public final class PalmTopology {
             () -> serdes.valueSerde(HoldRelease.class).deserializer(),
             PolicyInput.ReleaseInput::new),
         RELEASES_SOURCE);
+    topology.addProcessor(
+        decodeGrants,
+        decoder(
+            () -> serdes.valueSerde(StandingApproval.class).deserializer(),
+            PolicyInput.GrantInput::new),
+        GRANTS_SOURCE);
     topology.addProcessor(
         decodeOutcomes,
         decoder(
@@ -183,7 +195,8 @@ public final class PalmTopology {
         decodeOperations,
         decodeResponses,
         decodeReleases,
-        decodeOutcomes);
+        decodeOutcomes,
+        decodeGrants);
     for (StoreBuilder<?> store : PolicyStores.builders()) {
       topology.addStateStore(store, POLICY);
     }

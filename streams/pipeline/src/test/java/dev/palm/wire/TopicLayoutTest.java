@@ -21,6 +21,7 @@ class TopicLayoutTest {
     assertThat(layout.operations().name()).isEqualTo("palm.operations");
     assertThat(layout.approvalResponses().name()).isEqualTo("palm.approvals.responses");
     assertThat(layout.holdReleases().name()).isEqualTo("palm.holds.releases");
+    assertThat(layout.approvalGrants().name()).isEqualTo("palm.approvals.grants");
     assertThat(layout.outcomes().name()).isEqualTo("palm.outcomes");
     assertThat(layout.decisions("ibank").name()).isEqualTo("palm.ibank.decisions");
     assertThat(layout.approvals("ibank").name()).isEqualTo("palm.ibank.approvals");
@@ -62,6 +63,7 @@ class TopicLayoutTest {
         .containsExactly(
             "palm.operations",
             "palm.approvals.responses",
+            "palm.approvals.grants",
             "palm.holds.releases",
             "palm.outcomes",
             "palm.a.decisions",

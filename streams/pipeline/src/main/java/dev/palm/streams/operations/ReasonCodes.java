@@ -42,6 +42,24 @@ public final class ReasonCodes {
   /** An actor, approver or releaser claims an id the pipeline keeps for itself ({@code palm-*}). */
   public static final String IDENTITY_RESERVED = "IDENTITY_RESERVED";
 
+  /** A standing approval was granted (human_approval.allow_auto_approval). */
+  public static final String STANDING_APPROVAL_GRANTED = "STANDING_APPROVAL_GRANTED";
+
+  /** A standing approval was revoked by a human. */
+  public static final String STANDING_APPROVAL_REVOKED = "STANDING_APPROVAL_REVOKED";
+
+  /** A request was approved by a standing approval in its scope. */
+  public static final String APPROVED_BY_STANDING_APPROVAL = "APPROVED_BY_STANDING_APPROVAL";
+
+  /** The pack does not allow standing approvals (human_approval.allow_auto_approval is false). */
+  public static final String STANDING_APPROVAL_DISABLED = "STANDING_APPROVAL_DISABLED";
+
+  /**
+   * A standing approval (or revocation) is malformed or names nothing in force: no operations, an
+   * operation outside the vocabulary, uses or expiry out of range, a grant id taken or unknown.
+   */
+  public static final String STANDING_APPROVAL_INVALID = "STANDING_APPROVAL_INVALID";
+
   /** A key became trusted for a pack's accountability proofs (recorded at a start). */
   public static final String KEY_REGISTERED = "KEY_REGISTERED";
 

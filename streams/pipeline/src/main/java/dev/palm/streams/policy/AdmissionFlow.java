@@ -25,10 +25,12 @@ final class AdmissionFlow {
 
   private final DecisionWriter writer;
   private final ApprovalFlow approvals;
+  private final StandingApprovalFlow standing;
 
-  AdmissionFlow(DecisionWriter writer, ApprovalFlow approvals) {
+  AdmissionFlow(DecisionWriter writer, ApprovalFlow approvals, StandingApprovalFlow standing) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.approvals = Objects.requireNonNull(approvals, "approvals");
+    this.standing = Objects.requireNonNull(standing, "standing");
   }
 
   /**
@@ -63,7 +65,9 @@ final class AdmissionFlow {
     List<Finding> approval =
         ApprovalRequirement.check(s.contract().policyConfig().humanApproval(), op, effect);
     if (!approval.isEmpty()) {
-      approvals.open(s, c, approval, cause);
+      if (!standing.tryApprove(s, c, effect, approval)) {
+        approvals.open(s, c, approval, cause);
+      }
       return;
     }
     writer.allow(

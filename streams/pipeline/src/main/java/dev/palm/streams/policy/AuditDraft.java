@@ -103,6 +103,12 @@ final class AuditDraft {
     return this;
   }
 
+  /** Adds every entry of {@code more} as a detail. */
+  AuditDraft details(java.util.Map<String, Object> more) {
+    more.forEach(this::detail);
+    return this;
+  }
+
   AuditDraft detail(String key, Object value) {
     if (value != null) {
       details.put(key, String.valueOf(value));

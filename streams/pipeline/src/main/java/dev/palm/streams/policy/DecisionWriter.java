@@ -15,6 +15,7 @@ import dev.palm.streams.operations.RequestedOperation;
 import dev.palm.streams.reconciliation.ReconciliationRequirement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -89,6 +90,19 @@ final class DecisionWriter {
       ActorRef actor,
       String decidedBy,
       Grounds grounds) {
+    return allow(s, c, effect, type, actor, decidedBy, grounds, Map.of());
+  }
+
+  /** Like the other {@code allow}, with further {@code details} on the decision's record. */
+  long allow(
+      Step s,
+      Case c,
+      Transition effect,
+      AuditEventType type,
+      ActorRef actor,
+      String decidedBy,
+      Grounds grounds,
+      Map<String, Object> details) {
     RequestedOperation op = c.op();
     Optional<Long> reconcileBy =
         op.operationId().isBlank()
@@ -103,7 +117,8 @@ final class DecisionWriter {
                 .detail("deployment.before", describe(effect.before()))
                 .detail("deployment.after", describe(effect.after()))
                 .detail(
-                    "reconciliation.due_at", reconcileBy.map(Instant::ofEpochMilli).orElse(null)));
+                    "reconciliation.due_at", reconcileBy.map(Instant::ofEpochMilli).orElse(null))
+                .details(details));
     reconcileBy.ifPresent(
         due ->
             reconciler.commit(

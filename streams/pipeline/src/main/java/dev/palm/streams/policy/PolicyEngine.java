@@ -6,6 +6,7 @@ import dev.palm.events.AuditRecord;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
+import dev.palm.events.StandingApproval;
 import dev.palm.packs.EscalationLevel;
 import dev.palm.streams.deployments.DeploymentTransitions;
 import dev.palm.streams.deployments.Transition;
@@ -41,6 +42,7 @@ final class PolicyEngine {
   private final ApprovalFlow approvals;
   private final AdmissionFlow admission;
   private final HoldFlow holds;
+  private final StandingApprovalFlow standing;
 
   PolicyEngine(Set<String> packNames, PolicyStores stores, List<String> auditListeners) {
     this.packNames = Set.copyOf(packNames);
@@ -49,7 +51,8 @@ final class PolicyEngine {
     this.reconciler = new Reconciler(stores, audit);
     this.writer = new DecisionWriter(audit, reconciler);
     this.approvals = new ApprovalFlow(writer);
-    this.admission = new AdmissionFlow(writer, approvals);
+    this.standing = new StandingApprovalFlow(writer);
+    this.admission = new AdmissionFlow(writer, approvals, standing);
     this.holds = new HoldFlow(writer, admission);
   }
 
@@ -138,6 +141,11 @@ final class PolicyEngine {
   /** A hold release or cancellation from {@code palm.holds.releases}. */
   void onRelease(Transaction tx, PackRuntime rt, HoldRelease event, Origin o) {
     holds.onRelease(step(tx, rt, o), event);
+  }
+
+  /** A standing approval or its revocation from {@code palm.approvals.grants}. */
+  void onGrant(Transaction tx, PackRuntime rt, StandingApproval event, Origin o) {
+    standing.onGrant(step(tx, rt, o), event);
   }
 
   /** An approver's answer from {@code palm.approvals.responses}. */

@@ -4,6 +4,7 @@ import dev.palm.events.ApprovalResponse;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationOutcome;
 import dev.palm.events.OperationRequested;
+import dev.palm.events.StandingApproval;
 import dev.palm.streams.dlq.RawInput;
 
 /** A decoded record of one of the policy's input topics, with the raw record it came from. */
@@ -17,6 +18,9 @@ public sealed interface PolicyInput {
 
   /** From {@code palm.approvals.responses}. */
   record ResponseInput(ApprovalResponse event, RawInput raw) implements PolicyInput {}
+
+  /** From {@code palm.approvals.grants}. */
+  record GrantInput(StandingApproval event, RawInput raw) implements PolicyInput {}
 
   /** From {@code palm.holds.releases}. */
   record ReleaseInput(HoldRelease event, RawInput raw) implements PolicyInput {}

@@ -231,6 +231,8 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
                   engine.onOperation(t, rt, op.event(), origin);
                 } else if (input instanceof PolicyInput.ResponseInput response) {
                   engine.onResponse(t, rt, response.event(), origin);
+                } else if (input instanceof PolicyInput.GrantInput grant) {
+                  engine.onGrant(t, rt, grant.event(), origin);
                 } else if (input instanceof PolicyInput.ReleaseInput release) {
                   engine.onRelease(t, rt, release.event(), origin);
                 } else if (input instanceof PolicyInput.OutcomeInput outcome) {

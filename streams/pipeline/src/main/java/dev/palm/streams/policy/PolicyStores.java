@@ -2,6 +2,7 @@ package dev.palm.streams.policy;
 
 import dev.palm.audit.ChainHead;
 import dev.palm.streams.approvals.OpenApproval;
+import dev.palm.streams.approvals.StandingGrant;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
@@ -37,6 +38,7 @@ import org.apache.kafka.streams.state.Stores;
  *     operation
  * @param keyring {@value #KEYRING}: pack/key id → the trusted key as last recorded in the pack's
  *     chain (to record the keyring's changes at each start)
+ * @param standing {@value #STANDING_APPROVALS}: pack/grant id → standing approval in force
  */
 public record PolicyStores(
     KeyValueStore<String, ChainHead> chainHeads,
@@ -51,7 +53,8 @@ public record PolicyStores(
     KeyValueStore<String, AuditIndex> startupAudit,
     KeyValueStore<String, Commitment> commitments,
     KeyValueStore<String, RecordedOutcome> outcomes,
-    KeyValueStore<String, RecordedKey> keyring) {
+    KeyValueStore<String, RecordedKey> keyring,
+    KeyValueStore<String, StandingGrant> standing) {
 
   /** Store of the audit chain heads. */
   public static final String CHAIN_HEADS = "palm-chain-heads";
@@ -92,6 +95,9 @@ public record PolicyStores(
   /** Store of the outcomes recorded for allowed operations, to recognise repeated reports. */
   public static final String OUTCOMES = "palm-outcomes";
 
+  /** Store of the standing approvals in force. */
+  public static final String STANDING_APPROVALS = "palm-standing-approvals";
+
   /** Store of the actors' keys recorded in each pack's chain. */
   public static final String KEYRING = "palm-keyring";
 
@@ -110,7 +116,8 @@ public record PolicyStores(
         builder(STARTUP_AUDIT, AuditIndex.class),
         builder(COMMITMENTS, Commitment.class),
         builder(OUTCOMES, RecordedOutcome.class),
-        builder(KEYRING, RecordedKey.class));
+        builder(KEYRING, RecordedKey.class),
+        builder(STANDING_APPROVALS, StandingGrant.class));
   }
 
   /** The stores as attached to a processor. */
@@ -128,7 +135,8 @@ public record PolicyStores(
         context.getStateStore(STARTUP_AUDIT),
         context.getStateStore(COMMITMENTS),
         context.getStateStore(OUTCOMES),
-        context.getStateStore(KEYRING));
+        context.getStateStore(KEYRING),
+        context.getStateStore(STANDING_APPROVALS));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

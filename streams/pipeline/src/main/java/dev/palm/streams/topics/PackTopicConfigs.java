@@ -55,7 +55,7 @@ public final class PackTopicConfigs {
       case AUDIT -> audit(pack);
       case CHECKPOINTS -> checkpoints(pack);
       case DLQ -> dlq(DEFAULT_DLQ_RETENTION);
-      case OPERATIONS, APPROVAL_RESPONSES, HOLD_RELEASES, OUTCOMES -> input();
+      case OPERATIONS, APPROVAL_RESPONSES, APPROVAL_GRANTS, HOLD_RELEASES, OUTCOMES -> input();
     };
   }
 

@@ -6,6 +6,7 @@ import dev.palm.events.Actor;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
+import dev.palm.events.StandingApproval;
 import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Identities;
 import dev.palm.streams.operations.InputBounds;
@@ -43,6 +44,8 @@ public final class ProofCheck {
   private static final Kind REQUEST = new Kind("the request", "palm publish --key FILE");
   private static final Kind ANSWER =
       new Kind("the approval answer", "palm approvals approve|reject --key FILE");
+  private static final Kind GRANT =
+      new Kind("the standing approval", "palm approvals grant|revoke-grant --key FILE");
   private static final Kind RELEASE =
       new Kind("the hold release", "palm holds release|cancel --key FILE");
 
@@ -86,6 +89,12 @@ public final class ProofCheck {
       boolean required, String pack, ActorKeys keys, HoldRelease event, long now) {
     return check(
         required, pack, keys, event, event.getReleasedBy(), event.getProof(), RELEASE, now);
+  }
+
+  /** Checks a standing approval's (or its revocation's) proof at {@code now}. */
+  public static Result checkGrant(
+      boolean required, String pack, ActorKeys keys, StandingApproval event, long now) {
+    return check(required, pack, keys, event, event.getGrantedBy(), event.getProof(), GRANT, now);
   }
 
   private static Result check(

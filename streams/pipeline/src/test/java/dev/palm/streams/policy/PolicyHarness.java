@@ -12,6 +12,7 @@ import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.events.Decision;
 import dev.palm.events.DecisionKind;
+import dev.palm.events.GrantAction;
 import dev.palm.events.HoldAction;
 import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationOutcome;
@@ -19,6 +20,7 @@ import dev.palm.events.OperationRequested;
 import dev.palm.events.OutcomeStatus;
 import dev.palm.events.PolicyDecision;
 import dev.palm.events.ResourceRequests;
+import dev.palm.events.StandingApproval;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.PalmTopology;
 import dev.palm.streams.deployments.DeploymentState;
@@ -66,6 +68,7 @@ final class PolicyHarness implements AutoCloseable {
   private final TestInputTopic<String, ApprovalResponse> responses;
   private final TestInputTopic<String, HoldRelease> releases;
   private final TestInputTopic<String, OperationOutcome> outcomes;
+  private final TestInputTopic<String, StandingApproval> grants;
   private final Map<String, TestInputTopic<byte[], byte[]>> raw = new HashMap<>();
   private final Map<String, TestOutputTopic<String, PolicyDecision>> decisionTopics =
       new LinkedHashMap<>();
@@ -140,6 +143,11 @@ final class PolicyHarness implements AutoCloseable {
     outcomes =
         driver.createInputTopic(
             topics.outcomes().name(), keys, serdes.valueSerde(OperationOutcome.class).serializer());
+    grants =
+        driver.createInputTopic(
+            topics.approvalGrants().name(),
+            keys,
+            serdes.valueSerde(StandingApproval.class).serializer());
     for (String topic :
         List.of(
             topics.operations().name(),
@@ -301,6 +309,39 @@ final class PolicyHarness implements AutoCloseable {
       TestKeys.proof(release, release.getReleasedBy().getId(), now).ifPresent(release::setProof);
     }
     releases.pipeInput(pack, release, now);
+    return drain(pack);
+  }
+
+  /** A standing approval by {@code grantor} of {@code operations}, valid for {@code validFor}. */
+  StandingApproval grantOf(
+      String pack,
+      String grantId,
+      String grantor,
+      List<String> operations,
+      int maxUses,
+      Duration validFor) {
+    return StandingApproval.newBuilder()
+        .setGrantId(grantId)
+        .setPack(pack)
+        .setAction(GrantAction.GRANT)
+        .setGrantedBy(new Actor(grantor, ActorType.HUMAN))
+        .setOperations(operations)
+        .setDeployments(List.of())
+        .setMaxUses(maxUses)
+        .setExpiresAt(now.plus(validFor))
+        .setReason("standing change window")
+        .setIssuedAt(now)
+        .setProof(null)
+        .build();
+  }
+
+  /** Publishes a standing approval (signed by its grantor's test key when the pack needs it). */
+  List<PolicyDecision> grant(StandingApproval grant) {
+    String pack = grant.getPack();
+    if (grant.getProof() == null && grant.getGrantedBy() != null && signs(pack)) {
+      TestKeys.proof(grant, grant.getGrantedBy().getId(), now).ifPresent(grant::setProof);
+    }
+    grants.pipeInput(pack, grant, now);
     return drain(pack);
   }
 
