@@ -101,13 +101,39 @@ public final class AnswerWatch {
     }
   }
 
-  /** Whether {@code record} is the pipeline's refusal of the answer published at {@code answer}. */
-  static boolean refuses(AuditRecord record, PublishResult answer) {
+  /**
+   * Waits up to {@code timeout} for the audit record the pipeline wrote about the input published
+   * at {@code input} (for inputs that get no decision, e.g. standing approvals).
+   */
+  public java.util.Optional<AuditRecord> awaitRecordOf(
+      String pack, PublishResult input, Marks from, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (TopicReader<AuditRecord> audit =
+        TopicReader.open(config, config.layout().audit(pack), from.audit(), "input-audit")) {
+      while (true) {
+        for (TopicReader.Item<AuditRecord> item : audit.poll(POLL)) {
+          if (item instanceof TopicReader.Value<AuditRecord> v && causedBy(v.value(), input)) {
+            return java.util.Optional.of(v.value());
+          }
+        }
+        if (System.nanoTime() >= deadline) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+  }
+
+  private static boolean causedBy(AuditRecord record, PublishResult input) {
     SourcePosition source = record.getSource();
     return source != null
-        && source.getTopic().equals(answer.topic())
-        && source.getPartition() == answer.partition()
-        && source.getOffset() == answer.offset()
+        && source.getTopic().equals(input.topic())
+        && source.getPartition() == input.partition()
+        && source.getOffset() == input.offset();
+  }
+
+  /** Whether {@code record} is the pipeline's refusal of the answer published at {@code answer}. */
+  static boolean refuses(AuditRecord record, PublishResult answer) {
+    return causedBy(record, answer)
         && record.getDetails().stream()
             .anyMatch(d -> d.getKey().equals("refused") && "true".equals(d.getValue()));
   }

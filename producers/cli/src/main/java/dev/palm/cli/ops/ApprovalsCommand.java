@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "approvals",
     mixinStandardHelpOptions = true,
-    description = "List the open approval requests of a pack, and approve or reject them.",
+    description =
+        "List the open approval requests of a pack, approve or reject them, and grant or revoke"
+            + " standing approvals.",
     subcommands = {
       ListApprovalsCommand.class,
       AnswerApprovalCommand.Approve.class,
-      AnswerApprovalCommand.Reject.class
+      AnswerApprovalCommand.Reject.class,
+      GrantCommand.Grant.class,
+      GrantCommand.Revoke.class
     })
 public final class ApprovalsCommand implements Runnable {
 

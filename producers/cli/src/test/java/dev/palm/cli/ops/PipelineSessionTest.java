@@ -257,6 +257,37 @@ class PipelineSessionTest {
     assertThat(verified.out()).contains("chain: INTACT");
   }
 
+  @Test
+  void aStandingApprovalIsRefusedWhereThePackDoesNotAllowIt() throws Exception {
+    // iBank keeps allow_auto_approval off: the grant is refused, audited, reported at once
+    Run grant =
+        CliRun.palm(
+            config,
+            "approvals",
+            "grant",
+            "--pack",
+            "ibank",
+            "--grant-id",
+            "sa-1",
+            "--as",
+            "bob",
+            "--key",
+            key("bob"),
+            "--operations",
+            "scale",
+            "--max-uses",
+            "3",
+            "--expires-in",
+            "1h",
+            "--wait",
+            "120s");
+    assertThat(grant.exitCode()).as(grant.toString()).isEqualTo(5);
+    assertThat(grant.out()).contains("sent grant of standing approval sa-1 as bob");
+    assertThat(grant.err())
+        .contains("refused: STANDING_APPROVAL_GRANTED STANDING_APPROVAL_DISABLED")
+        .contains("does not allow standing approvals");
+  }
+
   /** The key file of {@code actor} made at start. */
   private static String key(String actor) {
     return stateDir.resolve("keys").resolve(actor + ".key").toString();

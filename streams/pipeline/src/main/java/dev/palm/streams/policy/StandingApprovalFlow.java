@@ -250,6 +250,11 @@ final class StandingApprovalFlow {
         // the store's committed state, then this transaction's view of the same key
         String key = all.next().key;
         Optional<StandingGrant> grant = s.tx().get(s.stores().standing(), key);
+        if (grant.isPresent() && s.now() >= grant.get().expiresAt()) {
+          // expired: nothing can use it again, so it leaves the store (the scan stays short)
+          s.tx().delete(s.stores().standing(), key);
+          continue;
+        }
         if (grant.isPresent()
             && grant.get().covers(op.operation(), op.deploymentId(), s.now())
             && authorized(s, grant.get(), op)) {
