@@ -42,7 +42,30 @@ public final class PackValidator {
         .merge(validateResources(config.resources()))
         .merge(validateRecovery(config.recovery()))
         .merge(validateCapabilitiesConsistency(config))
-        .merge(validateOperations(config));
+        .merge(validateOperations(config))
+        .merge(validateStandingApprovals(config));
+  }
+
+  /**
+   * Refuses {@code allow_auto_approval} where the pipeline could never use it: standing approvals
+   * satisfy requests that need one approval, so with {@code extensions.approvals_required} above 1
+   * the setting would be silently inert (docs/decisions.md §5).
+   */
+  public static ValidationResult validateStandingApprovals(PlatformPackConfig config) {
+    if (config.policy().humanApproval().allowAutoApproval()
+        && config.extensions().approvalsRequired() > 1) {
+      return ValidationResult.pass()
+          .withError(
+              ValidationError.error(
+                  "AUTO_APPROVAL_INERT",
+                  "policy.human_approval.allow_auto_approval is true but extensions.approvals_required"
+                      + " is "
+                      + config.extensions().approvalsRequired()
+                      + ": a standing approval is one person's approval and is never used where more"
+                      + " are required; set allow_auto_approval: false or approvals_required: 1",
+                  "policy.human_approval.allow_auto_approval"));
+    }
+    return ValidationResult.pass();
   }
 
   /**

@@ -154,6 +154,28 @@ class PackValidatorTest {
   }
 
   @Test
+  void autoApprovalThatCouldNeverBeUsedIsAnError() {
+    PlatformPackConfig base = clean();
+    PlatformPackConfig twoApprovers =
+        base.toBuilder()
+            .policy(
+                base.policy().toBuilder()
+                    .humanApproval(
+                        base.policy().humanApproval().toBuilder().allowAutoApproval(true).build())
+                    .build())
+            .extensions(base.extensions().toBuilder().approvalsRequired(2).build())
+            .build();
+
+    assertThat(PackValidator.validate(twoApprovers).errorCodes()).contains("AUTO_APPROVAL_INERT");
+    PlatformPackConfig oneApprover =
+        twoApprovers.toBuilder()
+            .extensions(twoApprovers.extensions().toBuilder().approvalsRequired(1).build())
+            .build();
+    assertThat(PackValidator.validate(oneApprover).errorCodes())
+        .doesNotContain("AUTO_APPROVAL_INERT");
+  }
+
+  @Test
   void defaultConfigIsInvalidBecauseAutoCheckpointIsOnButCheckpointsAreUnsupported() {
     ValidationResult result = PackValidator.validate(PlatformPackConfig.defaults());
 
