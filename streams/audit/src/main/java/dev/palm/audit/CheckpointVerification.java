@@ -1,5 +1,6 @@
 package dev.palm.audit;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -14,6 +15,10 @@ import java.util.OptionalLong;
  * @param firstBadCheckpoint id of the checkpoint with the first problem
  * @param problems number of problems found
  * @param message one human sentence naming the first bad checkpoint, or summarising
+ * @param signingKeyIds the ids of the keys that signed the checkpoints, in order of first use
+ * @param keyChanges each change of signing key between consecutive checkpoints, as a sentence
+ * @param pinned whether signatures were judged against trusted (pinned) keys; without them a
+ *     checkpoint only proves it was not changed after signing, not who signed it
  */
 public record CheckpointVerification(
     Status status,
@@ -22,7 +27,10 @@ public record CheckpointVerification(
     long rangesUnchecked,
     OptionalLong firstBadCheckpoint,
     long problems,
-    String message) {
+    String message,
+    List<String> signingKeyIds,
+    List<String> keyChanges,
+    boolean pinned) {
 
   /** Kinds of verdict. */
   public enum Status {
@@ -47,6 +55,17 @@ public record CheckpointVerification(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(firstBadCheckpoint, "firstBadCheckpoint");
     Objects.requireNonNull(message, "message");
+    signingKeyIds = List.copyOf(signingKeyIds);
+    keyChanges = List.copyOf(keyChanges);
+  }
+
+  /**
+   * The verdict to show: {@code VALID} only when the signing keys were pinned; {@code UNPINNED}
+   * when every check passed but the keys were taken from the checkpoints themselves (which a forger
+   * with write access can re-sign with a key of their own); else the problem's kind.
+   */
+  public String verdict() {
+    return valid() && !pinned ? "UNPINNED" : status.name();
   }
 
   /** Whether no problem was found. */

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,6 +62,9 @@ public final class CheckpointVerifier {
   private Status firstStatus = Status.VALID;
   private OptionalLong firstBad = OptionalLong.empty();
   private String firstMessage;
+  private final java.util.LinkedHashSet<String> keyIds = new java.util.LinkedHashSet<>();
+  private final List<String> keyChanges = new java.util.ArrayList<>();
+  private String lastKeyId;
 
   private CheckpointVerifier(Optional<Set<String>> trustedKeys) {
     this.trustedKeys = trustedKeys;
@@ -136,6 +140,13 @@ public final class CheckpointVerifier {
     Objects.requireNonNull(checkpoint, "checkpoint");
     checkpointsChecked++;
     long id = checkpoint.getCheckpointId();
+    String keyId = checkpoint.getSigningKeyId();
+    keyIds.add(keyId);
+    if (lastKeyId != null && !lastKeyId.equals(keyId)) {
+      keyChanges.add(
+          "checkpoint " + id + " is signed by key " + keyId + ", the one before by " + lastKeyId);
+    }
+    lastKeyId = keyId;
     if (!signatureValid(checkpoint)) {
       problem(
           Status.BAD_SIGNATURE,
@@ -256,15 +267,32 @@ public final class CheckpointVerifier {
     if (message == null) {
       message =
           checkpointsChecked
-              + " checkpoints valid, "
+              + " checkpoints "
+              + (trustedKeys.isPresent() ? "valid" : "unaltered")
+              + ", "
               + rangesMatched
               + " ranges matched the audit records"
-              + (unchecked > 0 ? ", " + unchecked + " not covered by the records read" : "");
+              + (unchecked > 0 ? ", " + unchecked + " not covered by the records read" : "")
+              + (trustedKeys.isPresent()
+                  ? ""
+                  : "; signed by key(s) "
+                      + String.join(", ", keyIds)
+                      + ", not pinned: give the pipeline's public key with --trusted-key to judge"
+                      + " who signed them");
     } else if (problemCount > 1) {
       message += " (" + problemCount + " problems in total)";
     }
     return new CheckpointVerification(
-        status, checkpointsChecked, rangesMatched, unchecked, bad, problemCount, message);
+        status,
+        checkpointsChecked,
+        rangesMatched,
+        unchecked,
+        bad,
+        problemCount,
+        message,
+        List.copyOf(keyIds),
+        keyChanges,
+        trustedKeys.isPresent());
   }
 
   private void checkChain(Checkpoint before, Checkpoint checkpoint) {

@@ -26,21 +26,27 @@ class CheckpointTest {
 
   /** Three checkpoints over 0..9, 10..24 and 25..29. */
   private List<Checkpoint> checkpoints(CheckpointSigner signer) {
+    return checkpoints(signer, signer);
+  }
+
+  /** The three checkpoints, the last one signed by {@code lastSigner}. */
+  private List<Checkpoint> checkpoints(CheckpointSigner signer, CheckpointSigner lastSigner) {
     List<Checkpoint> checkpoints = new ArrayList<>();
     int[][] ranges = {{0, 9}, {10, 24}, {25, 29}};
     Optional<String> prev = Optional.empty();
     for (int id = 0; id < ranges.length; id++) {
       List<AuditRecord> range = records.subList(ranges[id][0], ranges[id][1] + 1);
       Checkpoint checkpoint =
-          signer.build(
-              "finalverse",
-              "2.0.0",
-              id,
-              T0.plusSeconds(300L * id),
-              IntegrityAlgorithm.SHA384,
-              rangeOf(range),
-              List.of(detail("pending_approvals", "2"), detail("active_holds", "0")),
-              prev);
+          (id == ranges.length - 1 ? lastSigner : signer)
+              .build(
+                  "finalverse",
+                  "2.0.0",
+                  id,
+                  T0.plusSeconds(300L * id),
+                  IntegrityAlgorithm.SHA384,
+                  rangeOf(range),
+                  List.of(detail("pending_approvals", "2"), detail("active_holds", "0")),
+                  prev);
       checkpoints.add(checkpoint);
       prev = Optional.of(checkpoint.getSignature());
     }
@@ -111,6 +117,33 @@ class CheckpointTest {
     assertThat(result.checkpointsChecked()).isEqualTo(3);
     assertThat(result.rangesMatched()).isEqualTo(3);
     assertThat(result.rangesUnchecked()).isZero();
+  }
+
+  @Test
+  void withoutPinnedKeysTheVerdictIsUnpinnedAndKeyChangesAreReported() {
+    CheckpointSigner other = CheckpointSigner.ephemeral();
+    CheckpointVerifier verifier = CheckpointVerifier.trustingEmbeddedKeys();
+    checkpoints(SIGNER, other).forEach(verifier::acceptCheckpoint);
+    records.forEach(verifier::acceptRecord);
+
+    CheckpointVerification result = verifier.recordsReadToEnd().result();
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.pinned()).isFalse();
+    assertThat(result.verdict()).isEqualTo("UNPINNED");
+    assertThat(result.message()).contains("not pinned");
+    assertThat(result.signingKeyIds()).containsExactly(SIGNER.keyId(), other.keyId());
+    assertThat(result.keyChanges())
+        .containsExactly(
+            "checkpoint 2 is signed by key "
+                + other.keyId()
+                + ", the one before by "
+                + SIGNER.keyId());
+
+    CheckpointVerifier pinned = CheckpointVerifier.trusting(List.of(SIGNER.publicKey()));
+    checkpoints(SIGNER).forEach(pinned::acceptCheckpoint);
+    records.forEach(pinned::acceptRecord);
+    assertThat(pinned.recordsReadToEnd().result().verdict()).isEqualTo("VALID");
   }
 
   @Test

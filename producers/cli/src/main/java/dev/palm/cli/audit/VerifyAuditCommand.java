@@ -87,7 +87,8 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       paramLabel = "FILE|BASE64",
       description =
           "Public key of the pipeline (PEM or base64 file, or base64 text); checkpoints must be signed"
-              + " by one of these (repeatable). Default: the key each checkpoint embeds.")
+              + " by one of these (repeatable). Without it the checkpoints are only checked against"
+              + " the key each one embeds, and their verdict is UNPINNED, never VALID.")
   List<String> trustedKeys = new ArrayList<>();
 
   @Option(
@@ -156,7 +157,11 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       List<String> notes) {
     out.println("chain: " + chain.status() + " - " + chain.message());
     chain.firstBadSequence().ifPresent(s -> out.println("first bad sequence: " + s));
-    checkpoints.ifPresent(c -> out.println("checkpoints: " + c.status() + " - " + c.message()));
+    checkpoints.ifPresent(
+        c -> {
+          out.println("checkpoints: " + c.verdict() + " - " + c.message());
+          c.keyChanges().forEach(change -> out.println("key change: " + change));
+        });
     notes.forEach(n -> out.println("note: " + n));
     int code = exitCode(chain.status());
     if (code == ExitCode.OK.code()

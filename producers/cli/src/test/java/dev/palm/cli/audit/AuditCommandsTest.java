@@ -336,6 +336,14 @@ class AuditCommandsTest {
     assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
     assertThat(trusted.out()).contains("checkpoints: VALID");
 
+    // without a pinned key: the checkpoints are only shown unaltered, never VALID
+    Run unpinned = CliRun.palm(config, "audit", "verify", "--pack", PACK);
+    assertThat(unpinned.exitCode()).as(unpinned.toString()).isZero();
+    assertThat(unpinned.out())
+        .contains("checkpoints: UNPINNED")
+        .contains("not pinned")
+        .doesNotContain("checkpoints: VALID");
+
     Run stranger =
         CliRun.palm(
             config,
