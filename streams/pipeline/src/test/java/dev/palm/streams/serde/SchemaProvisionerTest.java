@@ -29,8 +29,8 @@ class SchemaProvisionerTest {
     List<SchemaProvisioner.SubjectReport> reports =
         new SchemaProvisioner(client()).provision(layout, List.of("ibank", "mapleverse"));
 
-    // four inputs, four topics per pack
-    assertThat(reports).hasSize(4 + 2 * 4);
+    // five inputs, four topics per pack
+    assertThat(reports).hasSize(5 + 2 * 4);
     SchemaRegistryClient check = client();
     for (SchemaProvisioner.SubjectReport report : reports) {
       assertThat(report.level()).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);

@@ -223,6 +223,7 @@ class TopicProvisionerTest {
         .containsExactlyInAnyOrder(
             "palm.operations",
             "palm.approvals.responses",
+            "palm.approvals.grants",
             "palm.holds.releases",
             "palm.outcomes",
             "palm.dlq");
