@@ -94,8 +94,9 @@ public final class PackTopicConfigs {
   }
 
   /**
-   * {@code <prefix>.<pack>.checkpoints}: {@code checkpoint_retention_days} and the pack's
-   * compression.
+   * {@code <prefix>.<pack>.checkpoints}: {@code checkpoint_retention_days}, but never shorter than
+   * the audit trail they sign ({@code audit_retention_days}; forever without {@code auto_cleanup}),
+   * so every retained audit record keeps a signed anchor; and the pack's compression.
    */
   public static Map<String, String> checkpoints(PlatformPack pack) {
     RetentionConfig retention = pack.stateConfig().retention();
@@ -103,7 +104,9 @@ public final class PackTopicConfigs {
     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     configs.put(
         TopicConfig.RETENTION_MS_CONFIG,
-        retentionMs(retention.checkpointRetentionDays(), retention.autoCleanup()));
+        retentionMs(
+            Math.max(retention.checkpointRetentionDays(), retention.auditRetentionDays()),
+            retention.autoCleanup()));
     configs.put(TopicConfig.RETENTION_BYTES_CONFIG, INFINITE);
     configs.put(
         TopicConfig.COMPRESSION_TYPE_CONFIG,

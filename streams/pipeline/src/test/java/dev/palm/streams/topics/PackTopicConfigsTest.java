@@ -41,8 +41,9 @@ class PackTopicConfigsTest {
     MapleversePack mapleverse = MapleversePack.mapleverse();
     assertThat(PackTopicConfigs.audit(mapleverse))
         .containsEntry("retention.ms", Long.toString(30 * DAY));
+    // checkpoint_retention_days is 3, but a checkpoint must outlive the records it signs (30 days)
     assertThat(PackTopicConfigs.checkpoints(mapleverse))
-        .containsEntry("retention.ms", Long.toString(3 * DAY))
+        .containsEntry("retention.ms", Long.toString(30 * DAY))
         .containsEntry("compression.type", "lz4");
     assertThat(PackTopicConfigs.decisions(mapleverse))
         .containsEntry("retention.ms", Long.toString(7 * DAY));
@@ -53,8 +54,9 @@ class PackTopicConfigsTest {
     FinalversePack finalverse = FinalversePack.finalverse();
     assertThat(PackTopicConfigs.audit(finalverse))
         .containsEntry("retention.ms", Long.toString(365 * DAY));
+    // checkpoint_retention_days is 30, the audit trail they sign is kept 365 days
     assertThat(PackTopicConfigs.checkpoints(finalverse))
-        .containsEntry("retention.ms", Long.toString(30 * DAY))
+        .containsEntry("retention.ms", Long.toString(365 * DAY))
         .containsEntry("compression.type", "zstd");
     assertThat(PackTopicConfigs.decisions(finalverse))
         .containsEntry("retention.ms", Long.toString(90 * DAY));

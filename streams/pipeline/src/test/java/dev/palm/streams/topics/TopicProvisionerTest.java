@@ -81,8 +81,9 @@ class TopicProvisionerTest {
     assertThat(configs(layout.audit("mapleverse").name()))
         .containsEntry("cleanup.policy", "delete")
         .containsEntry("retention.ms", Long.toString(30 * DAY));
+    // checkpoints outlive the audit records they sign
     assertThat(configs(layout.checkpoints("mapleverse").name()))
-        .containsEntry("retention.ms", Long.toString(3 * DAY))
+        .containsEntry("retention.ms", Long.toString(30 * DAY))
         .containsEntry("compression.type", "lz4");
     assertThat(configs(layout.decisions("mapleverse").name()))
         .containsEntry("retention.ms", Long.toString(7 * DAY));
@@ -90,7 +91,7 @@ class TopicProvisionerTest {
     assertThat(configs(layout.audit("finalverse").name()))
         .containsEntry("retention.ms", Long.toString(365 * DAY));
     assertThat(configs(layout.checkpoints("finalverse").name()))
-        .containsEntry("retention.ms", Long.toString(30 * DAY))
+        .containsEntry("retention.ms", Long.toString(365 * DAY))
         .containsEntry("compression.type", "zstd");
 
     assertThat(configs(layout.dlq().name()))
