@@ -110,6 +110,7 @@ public final class AuditReader {
         TopicReader<AuditRecord> reader =
             TopicReader.open(config, config.layout().audit(pack), start, "audit")) {
       ChainCheck chain = new ChainCheck(pack);
+      WriterCanonical canonical = new WriterCanonical(config.serdes().client());
       long total = reader.recordsToSnapshotEnd();
       long[] counts = new long[3]; // read, matched, unreadable
       List<AuditEntry> held =
@@ -126,7 +127,7 @@ public final class AuditReader {
               AuditRecord record = value.value();
               checkpoints.feedUpTo(record.getSequence());
               checkpoints.record(record);
-              chain.record(record);
+              chain.record(record, canonical.of(value.topic(), value.bytes()));
               AuditEntry entry =
                   new AuditEntry(
                       record, value.topic(), value.partition(), value.offset(), value.timestamp());
@@ -175,14 +176,14 @@ public final class AuditReader {
       this.pack = pack;
     }
 
-    void record(AuditRecord record) {
+    void record(AuditRecord record, byte[] canonical) {
       if (verifier == null) {
         fromGenesis = record.getSequence() == 0;
         verifier =
             (fromGenesis ? ChainVerifier.fromGenesis() : ChainVerifier.trustingFirst())
                 .expectingPack(pack);
       }
-      verifier.accept(record);
+      verifier.accept(record, canonical);
     }
 
     void unreadable(String position, String reason) {

@@ -43,8 +43,18 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     }
   }
 
-  /** A decoded record. */
-  record Value<V>(String topic, int partition, long offset, Instant timestamp, String key, V value)
+  /**
+   * A decoded record, with its value's bytes as read (Confluent wire format), for those who need
+   * the writer's encoding (the audit chain is hashed under the writer schema).
+   */
+  record Value<V>(
+      String topic,
+      int partition,
+      long offset,
+      Instant timestamp,
+      String key,
+      V value,
+      byte[] bytes)
       implements Item<V> {}
 
   /** A record whose value could not be decoded (not Avro, unknown schema, wrong type, null). */
@@ -234,7 +244,13 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       V value = deserializer.deserialize(record.topic(), record.headers(), record.value());
       String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
       return new Value<>(
-          record.topic(), record.partition(), record.offset(), timestamp, key, value);
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          timestamp,
+          key,
+          value,
+          record.value());
     } catch (RuntimeException e) {
       if (dev.palm.registry.RegistryUnavailableException.isCause(e) || causedByIo(e)) {
         // The bytes may be fine: the registry that holds their schema did not answer (or answered

@@ -136,9 +136,18 @@ public final class ChainVerifier implements Consumer<AuditRecord> {
     return this;
   }
 
-  /** Feeds the next record read. */
+  /** Feeds the next record read, hashed under this library's schema. */
   @Override
   public void accept(AuditRecord record) {
+    accept(record, null);
+  }
+
+  /**
+   * Feeds the next record read together with its canonical bytes under the schema it was written
+   * with ({@link AuditChain#canonicalBytes(byte[], int, int, org.apache.avro.Schema)}); {@code
+   * canonical} null hashes it under this library's schema.
+   */
+  public void accept(AuditRecord record, byte[] canonical) {
     Objects.requireNonNull(record, "record");
     recordsChecked++;
     long sequence = record.getSequence();
@@ -175,7 +184,7 @@ public final class ChainVerifier implements Consumer<AuditRecord> {
     }
 
     if (!problemHere) {
-      problemHere = checkContent(record);
+      problemHere = checkContent(record, canonical);
     }
 
     if (!anchored) {
@@ -301,7 +310,7 @@ public final class ChainVerifier implements Consumer<AuditRecord> {
   }
 
   /** Checks pack, algorithm and self-hash; returns whether a problem was reported. */
-  private boolean checkContent(AuditRecord record) {
+  private boolean checkContent(AuditRecord record, byte[] canonical) {
     long sequence = record.getSequence();
     if (!pack.equals(record.getPack())) {
       problem(
@@ -325,7 +334,10 @@ public final class ChainVerifier implements Consumer<AuditRecord> {
     }
     String recomputed;
     try {
-      recomputed = AuditChain.computeHash(record);
+      recomputed =
+          canonical == null
+              ? AuditChain.computeHash(record)
+              : Digests.hexDigest(Digests.fromWireName(record.getAlgorithm()), canonical);
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       problem(
           Status.TAMPERED, sequence, "record " + sequence + " cannot be hashed: " + e.getMessage());
