@@ -1,9 +1,11 @@
 package dev.palm.streams.query;
 
+import dev.palm.audit.AuditChain;
 import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.VerificationResult;
 import dev.palm.events.AuditRecord;
 import dev.palm.packs.IntegrityAlgorithm;
+import dev.palm.registry.WireFormat;
 import dev.palm.streams.clients.KafkaClientProperties;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -236,7 +239,7 @@ final class AuditTopicReader implements AutoCloseable {
                 tp.topic() + "-" + tp.partition() + "@" + raw.offset(), e.getMessage());
             continue;
           }
-          verifier.accept(record);
+          verifier.accept(record, writerCanonical(raw));
         }
         long now = session.consumer.position(tp, timeout);
         if (now != position) {
@@ -452,5 +455,21 @@ final class AuditTopicReader implements AutoCloseable {
   @FunctionalInterface
   private interface StallCheck {
     void check(long lastProgressNanos, TopicPartition tp);
+  }
+
+  /**
+   * The record's canonical bytes under its writer schema (docs/audit-format.md §3), or null when
+   * the writer schema is this library's own (the decoded record then hashes the same).
+   */
+  private byte[] writerCanonical(ConsumerRecord<String, byte[]> raw) {
+    Schema writer = serdes.client().schemaById(WireFormat.schemaId(raw.topic(), raw.value()));
+    if (writer.equals(AuditRecord.getClassSchema())) {
+      return null;
+    }
+    return AuditChain.canonicalBytes(
+        raw.value(),
+        WireFormat.HEADER_LENGTH,
+        raw.value().length - WireFormat.HEADER_LENGTH,
+        writer);
   }
 }
