@@ -2,7 +2,7 @@ package dev.palm.cli;
 
 /**
  * Every exit code of the {@code palm} command line, in one place (documented in docs/cli.md and
- * docs/running.md): 0 to 6 mean the same for every command, 10 to 15 are the verdicts of {@code
+ * docs/running.md): 0 to 6 mean the same for every command, 10 to 16 are the verdicts of {@code
  * audit verify}.
  */
 public enum ExitCode {
@@ -47,6 +47,11 @@ public enum ExitCode {
    * wrong.
    */
   CHECKPOINT_INVALID(15),
+  /**
+   * {@code audit verify}: the chain read is intact, but the topic keeps records forever and the
+   * trail does not start at sequence 0: its head was deleted.
+   */
+  HEAD_MISSING(16),
   /** An unexpected failure: a bug, or an environment problem nothing else names. */
   INTERNAL(70),
   /** Interrupted with Ctrl-C (128 + SIGINT, as a shell expects). */

@@ -28,18 +28,23 @@ public record AuditReadSummary(
     VerificationResult chain,
     Optional<CheckpointVerification> checkpoints,
     long unreadableCheckpoints,
-    List<String> notes) {
+    List<String> notes,
+    Optional<String> headMissing) {
 
   public AuditReadSummary {
     Objects.requireNonNull(pack, "pack");
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(checkpoints, "checkpoints");
     notes = List.copyOf(notes);
+    Objects.requireNonNull(headMissing, "headMissing");
   }
 
-  /** Whether the chain is intact and, when checked, the checkpoints are valid and all readable. */
+  /**
+   * Whether the chain is intact, its head is there where the topic keeps records forever, and, when
+   * checked, the checkpoints are valid and all readable.
+   */
   public boolean intact() {
-    return chain.intact() && checkpointsValid();
+    return chain.intact() && headMissing.isEmpty() && checkpointsValid();
   }
 
   /**

@@ -159,8 +159,36 @@ public final class AuditReader {
           chain.result(),
           checkpoints.result(readToEnd),
           checkpoints.unreadable(),
-          notes);
+          notes,
+          headMissing(query, chain.result()));
     }
+  }
+
+  /**
+   * Why the trail lacks its head, when it does: the whole trail was read, the topic keeps records
+   * forever, yet the oldest record is not sequence 0 (records were deleted, e.g. with
+   * deleteRecords). A trail that expires records may start later; that is only a note.
+   */
+  private Optional<String> headMissing(AuditQuery query, VerificationResult result) {
+    if (query.from().isPresent() || result.firstSequence().isEmpty()) {
+      return Optional.empty();
+    }
+    long first = result.firstSequence().getAsLong();
+    if (first == 0) {
+      return Optional.empty();
+    }
+    String topic = config.layout().audit(query.pack()).name();
+    if (!TopicRetention.infinite(config, topic).orElse(false)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "topic "
+            + topic
+            + " keeps its records forever (retention.ms=-1), yet its oldest record is sequence "
+            + first
+            + ": records 0.."
+            + (first - 1)
+            + " were deleted");
   }
 
   /**

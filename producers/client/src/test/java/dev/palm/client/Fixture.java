@@ -160,6 +160,48 @@ public final class Fixture {
     }
   }
 
+  /**
+   * Sets {@code topic}'s {@code retention.ms} ({@code -1}: forever, as iBank's audit topic) and an
+   * unlimited {@code retention.bytes}.
+   */
+  public static void retention(ClientConfig config, String topic, String retentionMs)
+      throws Exception {
+    try (Admin admin = Admin.create(config.kafka())) {
+      org.apache.kafka.common.config.ConfigResource resource =
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+      admin
+          .incrementalAlterConfigs(
+              java.util.Map.of(
+                  resource,
+                  List.of(
+                      new org.apache.kafka.clients.admin.AlterConfigOp(
+                          new org.apache.kafka.clients.admin.ConfigEntry(
+                              "retention.ms", retentionMs),
+                          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET),
+                      new org.apache.kafka.clients.admin.AlterConfigOp(
+                          new org.apache.kafka.clients.admin.ConfigEntry("retention.bytes", "-1"),
+                          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+          .all()
+          .get();
+    }
+  }
+
+  /**
+   * Deletes the records of partition 0 of {@code topic} before {@code offset}, as an attacker can.
+   */
+  public static void deleteBefore(ClientConfig config, String topic, long offset) throws Exception {
+    try (Admin admin = Admin.create(config.kafka())) {
+      admin
+          .deleteRecords(
+              java.util.Map.of(
+                  new org.apache.kafka.common.TopicPartition(topic, 0),
+                  org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(offset)))
+          .all()
+          .get();
+    }
+  }
+
   /** Writes raw bytes (e.g. garbage a broken producer wrote) with a plain producer. */
   public static void writeRaw(
       ClientConfig config, String topic, String key, byte[] value, Instant timestamp) {

@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
       "12:broken link: a record's prev_hash is not its predecessor's hash",
       "13:reordered: sequence goes backwards or repeats",
       "14:unreadable: a record cannot be decoded",
-      "15:checkpoint invalid: bad or untrusted signature, broken checkpoint chain, or range mismatch"
+      "15:checkpoint invalid: bad or untrusted signature, broken checkpoint chain, or range mismatch",
+      "16:head missing: the topic keeps records forever but the trail does not start at sequence 0"
     })
 public final class VerifyAuditCommand implements Callable<Integer> {
 
@@ -111,7 +112,7 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       }
       AuditExport.FileVerification result = AuditExport.verify(source.file);
       out.println("file " + source.file + ": " + result.lines() + " lines");
-      return report(out, result.chain(), Optional.empty(), 0, result.notes());
+      return report(out, result.chain(), Optional.empty(), 0, result.notes(), Optional.empty());
     }
     CheckpointPolicy policy =
         noCheckpoints
@@ -134,7 +135,8 @@ public final class VerifyAuditCommand implements Callable<Integer> {
         summary.chain(),
         summary.checkpoints(),
         summary.unreadableCheckpoints(),
-        summary.notes());
+        summary.notes(),
+        summary.headMissing());
   }
 
   private List<PublicKey> keys() {
@@ -154,8 +156,10 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       VerificationResult chain,
       Optional<CheckpointVerification> checkpoints,
       long unreadableCheckpoints,
-      List<String> notes) {
+      List<String> notes,
+      Optional<String> headMissing) {
     out.println("chain: " + chain.status() + " - " + chain.message());
+    headMissing.ifPresent(h -> out.println("head: MISSING - " + h));
     chain.firstBadSequence().ifPresent(s -> out.println("first bad sequence: " + s));
     checkpoints.ifPresent(
         c -> {
@@ -164,6 +168,9 @@ public final class VerifyAuditCommand implements Callable<Integer> {
         });
     notes.forEach(n -> out.println("note: " + n));
     int code = exitCode(chain.status());
+    if (code == ExitCode.OK.code() && headMissing.isPresent()) {
+      code = ExitCode.HEAD_MISSING.code();
+    }
     if (code == ExitCode.OK.code()
         && (unreadableCheckpoints > 0 || checkpoints.map(c -> !c.valid()).orElse(false))) {
       code = ExitCode.CHECKPOINT_INVALID.code();
@@ -174,23 +181,25 @@ public final class VerifyAuditCommand implements Callable<Integer> {
           .println(
               spec.qualifiedName()
                   + ": "
-                  + (code == ExitCode.CHECKPOINT_INVALID.code()
-                      ? "checkpoints invalid"
-                          + checkpoints
-                              .flatMap(
-                                  c ->
-                                      c.firstBadCheckpoint().isPresent()
-                                          ? Optional.of(
-                                              " (first bad checkpoint "
-                                                  + c.firstBadCheckpoint().getAsLong()
-                                                  + ")")
-                                          : Optional.empty())
-                              .orElse("")
-                      : chain.status()
-                          + chain.firstBadSequence().stream()
-                              .mapToObj(s -> " at sequence " + s)
-                              .findFirst()
-                              .orElse(""))
+                  + (code == ExitCode.HEAD_MISSING.code()
+                      ? "the head of the trail is missing"
+                      : code == ExitCode.CHECKPOINT_INVALID.code()
+                          ? "checkpoints invalid"
+                              + checkpoints
+                                  .flatMap(
+                                      c ->
+                                          c.firstBadCheckpoint().isPresent()
+                                              ? Optional.of(
+                                                  " (first bad checkpoint "
+                                                      + c.firstBadCheckpoint().getAsLong()
+                                                      + ")")
+                                              : Optional.empty())
+                                  .orElse("")
+                          : chain.status()
+                              + chain.firstBadSequence().stream()
+                                  .mapToObj(s -> " at sequence " + s)
+                                  .findFirst()
+                                  .orElse(""))
                   + " (exit code "
                   + code
                   + ")");
