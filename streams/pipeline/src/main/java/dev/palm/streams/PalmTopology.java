@@ -181,6 +181,9 @@ public final class PalmTopology {
             PolicyInput.OutcomeInput::new),
         OUTCOMES_SOURCE);
 
+    // one list of the input decoders: each feeds the policy and may write to the dead-letter topic
+    List<String> decoders =
+        List.of(decodeOperations, decodeResponses, decodeReleases, decodeOutcomes, decodeGrants);
     List<String> auditListeners =
         options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
     topology.addProcessor(
@@ -192,11 +195,7 @@ public final class PalmTopology {
                 DLQ_SINK,
                 auditListeners,
                 () -> sinkEncoders(runtimes, topics, serdes)),
-        decodeOperations,
-        decodeResponses,
-        decodeReleases,
-        decodeOutcomes,
-        decodeGrants);
+        decoders.toArray(String[]::new));
     for (StoreBuilder<?> store : PolicyStores.builders()) {
       topology.addStateStore(store, POLICY);
     }
@@ -213,16 +212,11 @@ public final class PalmTopology {
       topology.addSink(rt.approvalsSink(), topics.approvals(pack).name(), keys, raw, POLICY);
       topology.addSink(rt.auditSink(), topics.audit(pack).name(), keys, raw, POLICY);
     }
+    // every decoder dead-letters what it cannot read, and the policy what it cannot process
+    List<String> deadLetterWriters = new ArrayList<>(decoders);
+    deadLetterWriters.add(POLICY);
     topology.addSink(
-        DLQ_SINK,
-        topics.dlq().name(),
-        raw,
-        raw,
-        decodeOperations,
-        decodeResponses,
-        decodeReleases,
-        decodeOutcomes,
-        POLICY);
+        DLQ_SINK, topics.dlq().name(), raw, raw, deadLetterWriters.toArray(String[]::new));
     return topology;
   }
 

@@ -39,7 +39,13 @@ class DeadLetterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"palm.operations", "palm.approvals.responses", "palm.holds.releases"})
+  @ValueSource(
+      strings = {
+        "palm.operations",
+        "palm.approvals.responses",
+        "palm.approvals.grants",
+        "palm.holds.releases"
+      })
   void aPoisonPillOnEveryInputTopicGoesToTheDeadLetterTopicAndLaterRecordsAreDecided(String topic) {
     h = new PolicyHarness(CanonicalPack.all());
     h.establish("ibank", "dep-1", 3);

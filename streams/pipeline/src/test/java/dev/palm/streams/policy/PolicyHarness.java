@@ -153,6 +153,7 @@ final class PolicyHarness implements AutoCloseable {
             topics.operations().name(),
             topics.approvalResponses().name(),
             topics.holdReleases().name(),
+            topics.approvalGrants().name(),
             topics.outcomes().name())) {
       raw.put(
           topic,
