@@ -133,9 +133,13 @@ public final class AnswerWatch {
 
   /** Whether {@code record} is the pipeline's refusal of the answer published at {@code answer}. */
   static boolean refuses(AuditRecord record, PublishResult answer) {
-    return causedBy(record, answer)
-        && record.getDetails().stream()
-            .anyMatch(d -> d.getKey().equals("refused") && "true".equals(d.getValue()));
+    return causedBy(record, answer) && isRefusal(record);
+  }
+
+  /** Whether {@code record} records a refused input (it carries the detail {@code refused}). */
+  public static boolean isRefusal(AuditRecord record) {
+    return record.getDetails().stream()
+        .anyMatch(d -> d.getKey().equals("refused") && "true".equals(d.getValue()));
   }
 
   private <V extends SpecificRecord> StartPosition end(TopicSpec<String, V> spec, String purpose) {

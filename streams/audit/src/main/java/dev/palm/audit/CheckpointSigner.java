@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds and signs {@link Checkpoint}s with the pipeline's Ed25519 key. Thread-safe (a fresh {@link
- * Signature} per call).
+ * Builds and signs {@link Checkpoint}s with the pipeline's Ed25519 key. Thread-safe (a fresh {@code
+ * java.security.Signature} per call, in {@link SigningKeys#sign}).
  */
 public final class CheckpointSigner {
 
@@ -134,10 +133,10 @@ public final class CheckpointSigner {
             .setSignature("")
             .build();
     try {
-      Signature signature = Signature.getInstance(SigningKeys.ALGORITHM);
-      signature.initSign(keyPair.getPrivate());
-      signature.update(Checkpoints.canonicalBytes(withKey));
-      withKey.setSignature(Base64.getEncoder().encodeToString(signature.sign()));
+      withKey.setSignature(
+          Base64.getEncoder()
+              .encodeToString(
+                  SigningKeys.sign(keyPair.getPrivate(), Checkpoints.canonicalBytes(withKey))));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "cannot sign checkpoint "

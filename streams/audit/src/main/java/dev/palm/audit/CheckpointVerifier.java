@@ -3,9 +3,7 @@ package dev.palm.audit;
 import dev.palm.audit.CheckpointVerification.Status;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Collection;
@@ -114,11 +112,11 @@ public final class CheckpointVerifier {
       if (!SigningKeys.keyId(key).equals(checkpoint.getSigningKeyId())) {
         return false;
       }
-      Signature signature = Signature.getInstance(SigningKeys.ALGORITHM);
-      signature.initVerify(key);
-      signature.update(Checkpoints.canonicalBytes(checkpoint));
-      return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return SigningKeys.verify(
+          key,
+          Checkpoints.canonicalBytes(checkpoint),
+          Base64.getDecoder().decode(checkpoint.getSignature()));
+    } catch (IllegalArgumentException e) {
       return false; // undecodable key or signature: the checkpoint is not validly signed
     }
   }

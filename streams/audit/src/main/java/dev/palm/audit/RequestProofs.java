@@ -8,15 +8,13 @@ import dev.palm.events.HoldRelease;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.ResourceRequests;
 import dev.palm.events.StandingApproval;
+import dev.palm.packs.IntegrityAlgorithm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,7 +177,7 @@ public final class RequestProofs {
 
   /** SHA-256 of {@link #bytesOf}: what the signer's key signs. */
   public static byte[] digest(SpecificRecord input, String keyId, Instant signedAt) {
-    return sha256(bytesOf(input, keyId, signedAt));
+    return Digests.newDigest(IntegrityAlgorithm.SHA256).digest(bytesOf(input, keyId, signedAt));
   }
 
   /**
@@ -210,15 +208,8 @@ public final class RequestProofs {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    byte[] digest = digest(input, proof.getKeyId(), proof.getSignedAt());
-    try {
-      Signature verifier = Signature.getInstance(SigningKeys.ALGORITHM);
-      verifier.initVerify(publicKey);
-      verifier.update(digest);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return SigningKeys.verify(
+        publicKey, digest(input, proof.getKeyId(), proof.getSignedAt()), signature);
   }
 
   private static void actor(List<String> fields, Actor actor) {
@@ -239,10 +230,7 @@ public final class RequestProofs {
 
   private static byte[] ed25519(PrivateKey key, byte[] digest) {
     try {
-      Signature signer = Signature.getInstance(SigningKeys.ALGORITHM);
-      signer.initSign(key);
-      signer.update(digest);
-      return signer.sign();
+      return SigningKeys.sign(key, digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);
     }
@@ -268,13 +256,5 @@ public final class RequestProofs {
       }
     }
     return out.toByteArray();
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JRE provides no SHA-256 digest", e);
-    }
   }
 }

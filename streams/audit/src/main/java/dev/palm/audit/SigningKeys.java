@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -49,6 +50,33 @@ public final class SigningKeys {
       return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JRE has no Ed25519 (needs Java 15+)", e);
+    }
+  }
+
+  /**
+   * The Ed25519 signature of {@code message} by {@code key}.
+   *
+   * @throws GeneralSecurityException when the key cannot sign (not an Ed25519 private key)
+   */
+  public static byte[] sign(PrivateKey key, byte[] message) throws GeneralSecurityException {
+    Signature signer = Signature.getInstance(ALGORITHM);
+    signer.initSign(key);
+    signer.update(message);
+    return signer.sign();
+  }
+
+  /**
+   * Whether {@code signature} is a valid Ed25519 signature of {@code message} by {@code key}; a key
+   * or signature that cannot be used is no valid signature.
+   */
+  public static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance(ALGORITHM);
+      verifier.initVerify(key);
+      verifier.update(message);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -170,13 +169,10 @@ public abstract class GrantCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     AnswerWatch watch = new AnswerWatch(config);
     Optional<AnswerWatch.Marks> before = waitFor.map(w -> watch.mark(pack));
-    Supplier<PublishResult> publish =
-        () -> {
-          try (StandingApprovals client = new StandingApprovals(config)) {
-            return send(client, who);
-          }
-        };
-    PublishResult result = publish.get();
+    PublishResult result;
+    try (StandingApprovals client = new StandingApprovals(config)) {
+      result = send(client, who);
+    }
     out.println(
         "sent "
             + verb()
@@ -202,9 +198,7 @@ public abstract class GrantCommand implements Callable<Integer> {
       return ExitCode.NO_DECISION.code();
     }
     AuditRecord r = record.get();
-    boolean refused =
-        r.getDetails().stream()
-            .anyMatch(d -> d.getKey().equals("refused") && "true".equals(d.getValue()));
+    boolean refused = AnswerWatch.isRefusal(r);
     String line =
         r.getEventType()
             + " "

@@ -218,12 +218,14 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--packs-dir " + packsDir.get() + " is not a folder of pack files");
     }
+    // read before anything starts: a bad keyring is a usage error, not a failed start
+    Keyring fileKeys = keyring();
     Optional<QueryServerConfig> http = queryServerConfig(System.getenv(HTTP_TOKEN_ENV));
     Progress progress = new Progress(out);
     try (Resources resources = new Resources()) {
       running = resources;
       SignalHandlers.onInterrupt(this::interrupted);
-      return run(embedded, resources, progress, out, http);
+      return run(embedded, resources, progress, out, http, fileKeys);
     } catch (PackException e) {
       err.println("palm run: " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
@@ -250,7 +252,8 @@ public final class RunCommand implements Callable<Integer> {
       Resources resources,
       Progress progress,
       PrintWriter out,
-      Optional<QueryServerConfig> http)
+      Optional<QueryServerConfig> http,
+      Keyring fileKeys)
       throws PackException {
     String bootstrap;
     String registry;
@@ -306,7 +309,7 @@ public final class RunCommand implements Callable<Integer> {
     // The sample workload's actors sign with keys made for this run, which the pipeline trusts
     // besides the --keyring file's.
     SampleKeys sampleKeys = SampleKeys.generate(SampleIdentities.DEFAULT, packs);
-    List<Keyring.ActorKey> trusted = new ArrayList<>(keyring().keys());
+    List<Keyring.ActorKey> trusted = new ArrayList<>(fileKeys.keys());
     if (!noWorkload) {
       trusted.addAll(sampleKeys.keyring().keys());
     }

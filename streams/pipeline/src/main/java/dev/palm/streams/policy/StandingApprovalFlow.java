@@ -58,26 +58,14 @@ final class StandingApprovalFlow {
             : AuditEventType.STANDING_APPROVAL_GRANTED;
     Optional<Finding> refusal = judge(s, event, grantor, grantId, revoke);
     if (refusal.isPresent()) {
-      writer.append(
-          s,
-          AuditDraft.of(type, grantor)
-              .findings(List.of(refusal.get()))
-              .detail("standing_approval.id", grantId)
-              .detail("refused", true)
-              .source(s.origin().source()));
+      refuse(s, type, grantor, grantId, refusal.get());
       return;
     }
     ProofCheck.Result proof =
         ProofCheck.checkGrant(s.rt().requiresProof(), s.pack(), s.rt().keys(), event, s.now());
     Step proven = s.provenBy(proof.verifiedKey());
     if (proof.refusal().isPresent()) {
-      writer.append(
-          proven,
-          AuditDraft.of(type, grantor)
-              .findings(List.of(proof.refusal().get()))
-              .detail("standing_approval.id", grantId)
-              .detail("refused", true)
-              .source(s.origin().source()));
+      refuse(proven, type, grantor, grantId, proof.refusal().get());
       return;
     }
     String key = s.key(grantId);
@@ -148,6 +136,18 @@ final class StandingApprovalFlow {
                 0,
                 expiresAt,
                 record.getSequence()));
+  }
+
+  /** Audits a refused grant or revocation (detail {@code refused}); nothing else changes. */
+  private void refuse(
+      Step s, AuditEventType type, ActorRef grantor, String grantId, Finding finding) {
+    writer.append(
+        s,
+        AuditDraft.of(type, grantor)
+            .findings(List.of(finding))
+            .detail("standing_approval.id", grantId)
+            .detail("refused", true)
+            .source(s.origin().source()));
   }
 
   /** Why the grant or revocation is refused before its proof is judged, if it is. */

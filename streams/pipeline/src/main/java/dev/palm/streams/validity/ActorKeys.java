@@ -94,9 +94,19 @@ public final class ActorKeys {
     return byActor.getOrDefault(canonicalActor, List.of());
   }
 
-  /** The actor's key with id {@code keyId}, if registered. */
+  /**
+   * The actor's key with id {@code keyId}, if registered; a key listed twice (keyring and pack)
+   * that is revoked in either is returned revoked.
+   */
   public Optional<Entry> find(String canonicalActor, String keyId) {
-    return of(canonicalActor).stream().filter(e -> e.keyId().equals(keyId)).findFirst();
+    return of(canonicalActor).stream()
+        .filter(e -> e.keyId().equals(keyId))
+        .reduce(ActorKeys::stricter);
+  }
+
+  /** Of two listings of one key, the one that counts: a key revoked anywhere is revoked. */
+  private static Entry stricter(Entry a, Entry b) {
+    return a.revoked() || !b.revoked() ? a : b;
   }
 
   /** Every key, in registration order. */

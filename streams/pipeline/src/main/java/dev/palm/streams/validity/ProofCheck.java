@@ -13,7 +13,6 @@ import dev.palm.streams.operations.InputBounds;
 import dev.palm.streams.operations.ReasonCodes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -131,11 +130,7 @@ public final class ProofCheck {
     }
     String actor = Identities.canonical(signer == null ? null : signer.getId()).id().orElse("");
     String keyId = bounds.id("key_id", proof.getKeyId());
-    Optional<ActorKeys.Entry> key =
-        keys.of(actor).stream()
-            .filter(e -> e.keyId().equals(proof.getKeyId()))
-            // a key revoked anywhere is revoked
-            .min(Comparator.comparing(e -> !e.revoked()));
+    Optional<ActorKeys.Entry> key = keys.find(actor, proof.getKeyId());
     if (key.isEmpty()) {
       return Result.refused(
           ReasonCodes.PROOF_INVALID,
