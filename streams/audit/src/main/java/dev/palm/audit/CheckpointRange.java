@@ -1,6 +1,7 @@
 package dev.palm.audit;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The part of the audit chain a checkpoint covers: records {@code firstSequence..lastSequence}
@@ -12,11 +13,23 @@ import java.util.Objects;
  * @param headHash hash of the record at {@code lastSequence} (for an empty range, of the record
  *     before it)
  * @param merkleRoot {@link MerkleTree} root of the covered record hashes, lowercase hex
+ * @param offsets the audit topic offsets the range accounts for, when known
  */
 public record CheckpointRange(
-    long firstSequence, long lastSequence, String headHash, String merkleRoot) {
+    long firstSequence,
+    long lastSequence,
+    String headHash,
+    String merkleRoot,
+    Optional<OffsetBinding> offsets) {
+
+  /** A range that binds no offsets. */
+  public CheckpointRange(
+      long firstSequence, long lastSequence, String headHash, String merkleRoot) {
+    this(firstSequence, lastSequence, headHash, merkleRoot, Optional.empty());
+  }
 
   public CheckpointRange {
+    Objects.requireNonNull(offsets, "offsets");
     if (firstSequence < 0 || lastSequence < firstSequence - 1) {
       throw new IllegalArgumentException(
           "invalid checkpoint range " + firstSequence + ".." + lastSequence);

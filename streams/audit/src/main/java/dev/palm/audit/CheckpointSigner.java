@@ -64,6 +64,14 @@ public final class CheckpointSigner {
   }
 
   /**
+   * The key that seals the audit records this pipeline writes ({@link RecordSeal}), derived from
+   * the private signing key so that only the holder of that key can make or check seals.
+   */
+  public RecordSeal recordSeal() {
+    return RecordSeal.derivedFrom(keyPair.getPrivate());
+  }
+
+  /**
    * Builds a signed checkpoint.
    *
    * @param checkpointId position in the pack's checkpoint chain (0 for the first)
@@ -118,6 +126,15 @@ public final class CheckpointSigner {
             .setSigningKeyId(keyId)
             .setPublicKey(publicKeyBase64)
             .build();
+    range
+        .offsets()
+        .ifPresent(
+            offsets -> {
+              unsigned.setAuditPartition(offsets.auditPartition());
+              unsigned.setFirstOffset(offsets.firstOffset());
+              unsigned.setEndOffset(offsets.endOffset());
+              unsigned.setForeignRecords(offsets.foreign());
+            });
     return sign(unsigned);
   }
 

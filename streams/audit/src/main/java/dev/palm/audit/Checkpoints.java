@@ -4,7 +4,12 @@ import dev.palm.events.Checkpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -30,5 +35,37 @@ public final class Checkpoints {
       throw new UncheckedIOException("cannot encode checkpoint " + checkpoint.getCheckpointId(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The bytes a checkpoint's signature covers, as its writer encoded it (docs/audit-format.md §6):
+   * {@code avro} is the checkpoint's Avro binary encoding under {@code writer} (the schema its
+   * wire-format id names); the result is the same checkpoint re-encoded under that schema with
+   * {@code signature} set to the empty string. So a checkpoint written under an older or newer
+   * schema version verifies as it was signed.
+   *
+   * @throws IllegalArgumentException when the bytes are no record of {@code writer}, or the schema
+   *     has no string field {@code signature}
+   */
+  public static byte[] canonicalBytes(byte[] avro, int offset, int length, Schema writer) {
+    Schema.Field signature = writer.getField("signature");
+    if (signature == null || signature.schema().getType() != Schema.Type.STRING) {
+      throw new IllegalArgumentException(
+          "writer schema " + writer.getFullName() + " has no string field 'signature'");
+    }
+    try {
+      GenericRecord record =
+          new GenericDatumReader<GenericRecord>(writer)
+              .read(null, DecoderFactory.get().binaryDecoder(avro, offset, length, null));
+      record.put(signature.pos(), "");
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+      new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+      encoder.flush();
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "not an Avro record of writer schema " + writer.getFullName() + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.palm.streams;
 
 import dev.palm.audit.CheckpointSigner;
 import dev.palm.audit.Keyring;
+import dev.palm.audit.RecordSeal;
 import dev.palm.events.ApprovalRequest;
 import dev.palm.events.ApprovalResponse;
 import dev.palm.events.AuditRecord;
@@ -12,8 +13,9 @@ import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
 import dev.palm.events.StandingApproval;
 import dev.palm.packs.PlatformPack;
-import dev.palm.streams.audit.CheckpointProcessor;
+import dev.palm.streams.audit.AuditWatchProcessor;
 import dev.palm.streams.audit.CheckpointSchedule;
+import dev.palm.streams.audit.CheckpointWindow;
 import dev.palm.streams.dlq.DecodingProcessor;
 import dev.palm.streams.policy.EventSerdes;
 import dev.palm.streams.policy.PackRuntime;
@@ -30,9 +32,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -80,9 +85,16 @@ public final class PalmTopology {
   public static final String DLQ_SINK = "palm-dlq-sink";
 
   /**
-   * The checkpoint processor (present when checkpoints are enabled), a child of {@link #POLICY}.
+   * The audit watcher that makes the checkpoints (present when checkpoints are enabled), reading
+   * {@link #AUDIT_SOURCE}.
    */
   public static final String CHECKPOINTS = "palm-checkpoints";
+
+  /** Source node of the packs' audit topics, which the audit watcher reads back. */
+  public static final String AUDIT_SOURCE = "palm-audit-source";
+
+  /** Store of the audit watcher's checkpoint windows, keyed by pack. */
+  public static final String CHECKPOINT_WINDOWS = "palm-audit-checkpoint-windows";
 
   /** Sink node of the packs' checkpoint topics (topic chosen by the record's pack key). */
   public static final String CHECKPOINTS_SINK = "palm-checkpoints-sink";
@@ -184,8 +196,7 @@ public final class PalmTopology {
     // one list of the input decoders: each feeds the policy and may write to the dead-letter topic
     List<String> decoders =
         List.of(decodeOperations, decodeResponses, decodeReleases, decodeOutcomes, decodeGrants);
-    List<String> auditListeners =
-        options.checkpointSigner().isPresent() ? List.of(CHECKPOINTS) : List.of();
+    Optional<RecordSeal> seal = options.checkpointSigner().map(CheckpointSigner::recordSeal);
     topology.addProcessor(
         POLICY,
         () ->
@@ -193,15 +204,15 @@ public final class PalmTopology {
                 runtimes,
                 options,
                 DLQ_SINK,
-                auditListeners,
-                () -> sinkEncoders(runtimes, topics, serdes)),
+                List.of(),
+                () -> sinkEncoders(runtimes, topics, serdes, seal.map(RecordSeal::copy))),
         decoders.toArray(String[]::new));
     for (StoreBuilder<?> store : PolicyStores.builders()) {
       topology.addStateStore(store, POLICY);
     }
     options
         .checkpointSigner()
-        .ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer));
+        .ifPresent(signer -> addCheckpoints(topology, runtimes, topics, serdes, signer, options));
 
     // The policy processor serializes its outputs itself (see sinkEncoders); its sinks copy bytes.
     StringSerializer keys = new StringSerializer();
@@ -215,32 +226,47 @@ public final class PalmTopology {
     // every decoder dead-letters what it cannot read, and the policy what it cannot process
     List<String> deadLetterWriters = new ArrayList<>(decoders);
     deadLetterWriters.add(POLICY);
+    if (options.checkpointSigner().isPresent()) {
+      deadLetterWriters.add(CHECKPOINTS);
+    }
     topology.addSink(
         DLQ_SINK, topics.dlq().name(), raw, raw, deadLetterWriters.toArray(String[]::new));
     return topology;
   }
 
   /**
-   * Signed checkpoints in the same sub-topology as the policy: the checkpoint processor sees every
-   * appended audit record and commits its window with them under exactly-once (see {@link
-   * CheckpointProcessor}).
+   * The audit watcher, which reads the packs' audit topics back, tells the pipeline's sealed
+   * records from foreign ones and makes the signed checkpoints (see {@link AuditWatchProcessor}).
+   * It reads the policy stores for the state summary, which puts it in the policy's sub-topology.
    */
   private static void addCheckpoints(
       Topology topology,
       Map<String, PackRuntime> runtimes,
       TopicLayout topics,
       EventSerdes serdes,
-      CheckpointSigner signer) {
+      CheckpointSigner signer,
+      PolicyOptions options) {
     List<CheckpointSchedule> schedules =
         runtimes.values().stream().map(rt -> CheckpointSchedule.of(rt.pack())).toList();
+    Map<String, CheckpointSchedule> byTopic =
+        AuditWatchProcessor.byTopic(schedules, pack -> topics.audit(pack).name());
+    ByteArrayDeserializer bytes = new ByteArrayDeserializer();
+    topology.addSource(
+        AUDIT_SOURCE, bytes, bytes, byTopic.keySet().stream().sorted().toArray(String[]::new));
+    AuditWatchProcessor.Wiring wiring =
+        new AuditWatchProcessor.Wiring(
+            CHECKPOINT_WINDOWS, CHECKPOINTS_SINK, DLQ_SINK, options.inputPartitions());
     topology.addProcessor(
         CHECKPOINTS,
         () ->
-            new CheckpointProcessor(
-                schedules, signer, new PolicyStateSummary(), CheckpointProcessor.STORE),
-        POLICY);
-    topology.addStateStore(
-        CheckpointProcessor.storeBuilder(CheckpointProcessor.STORE), CHECKPOINTS);
+            new AuditWatchProcessor(
+                byTopic,
+                signer,
+                serdes.valueSerde(AuditRecord.class).deserializer(),
+                new PolicyStateSummary(),
+                wiring),
+        AUDIT_SOURCE);
+    topology.addStateStore(CheckpointWindow.storeBuilder(CHECKPOINT_WINDOWS), CHECKPOINTS);
     topology.connectProcessorAndStateStores(
         CHECKPOINTS, PolicyStateSummary.storeNames().toArray(String[]::new));
     TopicNameExtractor<String, Checkpoint> byPack =
@@ -259,7 +285,10 @@ public final class PalmTopology {
    * Transaction}).
    */
   private static Map<String, SinkEncoder> sinkEncoders(
-      Map<String, PackRuntime> runtimes, TopicLayout topics, EventSerdes serdes) {
+      Map<String, PackRuntime> runtimes,
+      TopicLayout topics,
+      EventSerdes serdes,
+      Optional<RecordSeal> seal) {
     Serializer<PolicyDecision> decisions = serdes.valueSerde(PolicyDecision.class).serializer();
     Serializer<ApprovalRequest> approvals = serdes.valueSerde(ApprovalRequest.class).serializer();
     Serializer<AuditRecord> audit = serdes.valueSerde(AuditRecord.class).serializer();
@@ -272,9 +301,26 @@ public final class PalmTopology {
       encoders.put(
           rt.approvalsSink(),
           encoder(approvals, ApprovalRequest.class, topics.approvals(pack).name()));
-      encoders.put(rt.auditSink(), encoder(audit, AuditRecord.class, topics.audit(pack).name()));
+      SinkEncoder auditEncoder = encoder(audit, AuditRecord.class, topics.audit(pack).name());
+      encoders.put(
+          rt.auditSink(), seal.<SinkEncoder>map(s -> sealed(auditEncoder, s)).orElse(auditEncoder));
     }
     return Map.copyOf(encoders);
+  }
+
+  /** Audit records carry the pipeline's seal, by which the audit watcher knows its own. */
+  private static SinkEncoder sealed(SinkEncoder encoder, RecordSeal seal) {
+    return new SinkEncoder() {
+      @Override
+      public byte[] encode(Object value) {
+        return encoder.encode(value);
+      }
+
+      @Override
+      public Headers headers(byte[] encoded) {
+        return new RecordHeaders().add(RecordSeal.HEADER, seal.seal(encoded));
+      }
+    };
   }
 
   private static <T> SinkEncoder encoder(Serializer<T> serializer, Class<T> type, String topic) {

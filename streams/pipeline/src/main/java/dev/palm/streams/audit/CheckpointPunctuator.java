@@ -1,13 +1,15 @@
 package dev.palm.streams.audit;
 
+import dev.palm.events.AuditDetail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.Punctuator;
 
 /**
  * Periodic (wall-clock) task that makes a checkpoint for every pack with {@code auto_checkpoint}
- * whose {@code interval_secs} has passed and that has new audit records, and hands it to a {@link
+ * whose {@code interval_secs} has passed (idle packs too), and hands it to a {@link
  * CheckpointEmitter}. Schedule it every {@link CheckpointSchedule#tick} with {@code
  * PunctuationType.WALL_CLOCK_TIME}.
  */
@@ -15,14 +17,14 @@ public final class CheckpointPunctuator implements Punctuator {
 
   private final List<CheckpointSchedule> schedules;
   private final CheckpointTracker tracker;
-  private final StateSummarySource summary;
+  private final Function<String, List<AuditDetail>> summary;
   private final CheckpointEmitter emitter;
 
   /** A punctuator over the packs' schedules. */
   public CheckpointPunctuator(
       List<CheckpointSchedule> schedules,
       CheckpointTracker tracker,
-      StateSummarySource summary,
+      Function<String, List<AuditDetail>> summary,
       CheckpointEmitter emitter) {
     this.schedules = List.copyOf(schedules);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -36,7 +38,7 @@ public final class CheckpointPunctuator implements Punctuator {
     for (CheckpointSchedule schedule : schedules) {
       if (schedule.autoCheckpoint() && tracker.due(schedule, now)) {
         tracker
-            .checkpoint(schedule, now, summary.summarize(schedule.pack()))
+            .checkpoint(schedule, now, summary.apply(schedule.pack()))
             .ifPresent(checkpoint -> emitter.emit(schedule.pack(), checkpoint, timestamp));
       }
     }

@@ -1,16 +1,22 @@
 package dev.palm.streams.audit;
 
 import dev.palm.audit.MerkleFrontier;
+import dev.palm.events.ForeignRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * One pack's checkpointing state between punctuations: the position in the checkpoint chain and the
@@ -19,7 +25,10 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class CheckpointWindow {
 
-  private static final byte FORMAT_VERSION = 1;
+  private static final byte FORMAT_VERSION = 2;
+
+  /** Offsets unknown: the window was written by a version that did not bind offsets. */
+  static final long NO_OFFSET = -1;
 
   private final long nextCheckpointId;
   private final Optional<String> lastSignature;
@@ -28,6 +37,39 @@ public final class CheckpointWindow {
   private final long lastSequence;
   private final String headHash;
   private final byte[] frontier;
+  private final Offsets offsets;
+
+  /**
+   * Where the window is in the audit topic: the partition, the first offset not yet accounted for
+   * by a checkpoint, the offset after the last record read, and the foreign records read since the
+   * last checkpoint.
+   */
+  record Offsets(int partition, long firstOffset, long endOffset, List<ForeignRecord> foreign) {
+    static final Offsets UNKNOWN = new Offsets(-1, NO_OFFSET, NO_OFFSET, List.of());
+
+    Offsets {
+      foreign = List.copyOf(foreign);
+    }
+
+    boolean known() {
+      return firstOffset >= 0;
+    }
+
+    /** After reading the record at {@code offset} of {@code partition}. */
+    Offsets reading(int readPartition, long offset) {
+      return new Offsets(readPartition, known() ? firstOffset : offset, offset + 1, foreign);
+    }
+
+    Offsets withForeign(ForeignRecord record) {
+      List<ForeignRecord> more = new ArrayList<>(foreign);
+      more.add(record);
+      return new Offsets(partition, firstOffset, endOffset, more);
+    }
+
+    Offsets afterCheckpoint() {
+      return new Offsets(partition, endOffset, endOffset, List.of());
+    }
+  }
 
   private CheckpointWindow(
       long nextCheckpointId,
@@ -36,7 +78,8 @@ public final class CheckpointWindow {
       long firstSequence,
       long lastSequence,
       String headHash,
-      byte[] frontier) {
+      byte[] frontier,
+      Offsets offsets) {
     this.nextCheckpointId = nextCheckpointId;
     this.lastSignature = Objects.requireNonNull(lastSignature, "lastSignature");
     this.lastCheckpointAtMillis = lastCheckpointAtMillis;
@@ -44,12 +87,77 @@ public final class CheckpointWindow {
     this.lastSequence = lastSequence;
     this.headHash = Objects.requireNonNull(headHash, "headHash");
     this.frontier = frontier.clone();
+    this.offsets = Objects.requireNonNull(offsets, "offsets");
   }
 
-  /** The window of a pack whose first audit record seen has {@code firstSequence}. */
-  static CheckpointWindow starting(long firstSequence, MerkleFrontier emptyFrontier) {
+  /**
+   * The window of a pack whose first audit record seen has {@code firstSequence}; its head is
+   * {@code headHash} (the genesis hash for a chain that starts at 0).
+   */
+  static CheckpointWindow starting(
+      long firstSequence, String headHash, MerkleFrontier emptyFrontier) {
     return new CheckpointWindow(
-        0, Optional.empty(), -1, firstSequence, firstSequence - 1, "", emptyFrontier.toBytes());
+        0,
+        Optional.empty(),
+        -1,
+        firstSequence,
+        firstSequence - 1,
+        headHash,
+        emptyFrontier.toBytes(),
+        Offsets.UNKNOWN);
+  }
+
+  /** Where the window is in the audit topic. */
+  Offsets offsets() {
+    return offsets;
+  }
+
+  /**
+   * Whether anything (a record of the chain or a foreign one) arrived since the last checkpoint.
+   */
+  public boolean hasNews() {
+    return hasRecords() || !offsets.foreign().isEmpty();
+  }
+
+  /** The window after reading {@code offset} of {@code partition} (any record, ours or not). */
+  CheckpointWindow reading(int partition, long offset) {
+    return withOffsets(offsets.reading(partition, offset));
+  }
+
+  /** The window after a foreign record. */
+  CheckpointWindow withForeign(ForeignRecord record) {
+    return withOffsets(offsets.withForeign(record));
+  }
+
+  /**
+   * The window restarted at {@code sequence} (records before it never reached the audit topic, or
+   * were deleted before they were read); only valid while no record is pending.
+   */
+  CheckpointWindow rebasedAt(long sequence) {
+    if (hasRecords()) {
+      throw new IllegalStateException("rebase only an empty window");
+    }
+    return new CheckpointWindow(
+        nextCheckpointId,
+        lastSignature,
+        lastCheckpointAtMillis,
+        sequence,
+        sequence - 1,
+        headHash,
+        frontier,
+        offsets);
+  }
+
+  private CheckpointWindow withOffsets(Offsets updated) {
+    return new CheckpointWindow(
+        nextCheckpointId,
+        lastSignature,
+        lastCheckpointAtMillis,
+        firstSequence,
+        lastSequence,
+        headHash,
+        frontier,
+        updated);
   }
 
   /** Id the next checkpoint gets. */
@@ -104,7 +212,8 @@ public final class CheckpointWindow {
         firstSequence,
         sequence,
         hash,
-        updatedFrontier.toBytes());
+        updatedFrontier.toBytes(),
+        offsets);
   }
 
   /** The window after a checkpoint covering everything up to {@link #lastSequence()}. */
@@ -116,7 +225,15 @@ public final class CheckpointWindow {
         lastSequence + 1,
         lastSequence,
         headHash,
-        emptyFrontier.toBytes());
+        emptyFrontier.toBytes(),
+        offsets.afterCheckpoint());
+  }
+
+  /** The persistent (RocksDB, changelogged) store of checkpoint windows, keyed by pack. */
+  public static StoreBuilder<KeyValueStore<String, CheckpointWindow>> storeBuilder(
+      String storeName) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(storeName), Serdes.String(), serde());
   }
 
   /** Serde for the state store (a versioned binary layout). */
@@ -139,6 +256,15 @@ public final class CheckpointWindow {
       out.writeUTF(headHash);
       out.writeInt(frontier.length);
       out.write(frontier);
+      out.writeInt(offsets.partition());
+      out.writeLong(offsets.firstOffset());
+      out.writeLong(offsets.endOffset());
+      out.writeInt(offsets.foreign().size());
+      for (ForeignRecord f : offsets.foreign()) {
+        out.writeLong(f.getOffset());
+        out.writeUTF(f.getValueDigest());
+        out.writeUTF(f.getReason());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -148,7 +274,7 @@ public final class CheckpointWindow {
   static CheckpointWindow fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != FORMAT_VERSION) {
+      if (version != FORMAT_VERSION && version != 1) {
         throw new IllegalArgumentException("unknown checkpoint window format version " + version);
       }
       long nextId = in.readLong();
@@ -160,6 +286,18 @@ public final class CheckpointWindow {
       String head = in.readUTF();
       byte[] frontier = new byte[in.readInt()];
       in.readFully(frontier);
+      Offsets offsets = Offsets.UNKNOWN; // version 1 bound no offsets
+      if (version >= 2) {
+        int partition = in.readInt();
+        long firstOffset = in.readLong();
+        long endOffset = in.readLong();
+        int count = in.readInt();
+        List<ForeignRecord> foreign = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          foreign.add(new ForeignRecord(in.readLong(), in.readUTF(), in.readUTF()));
+        }
+        offsets = new Offsets(partition, firstOffset, endOffset, foreign);
+      }
       return new CheckpointWindow(
           nextId,
           hasSignature ? Optional.of(signature) : Optional.empty(),
@@ -167,7 +305,8 @@ public final class CheckpointWindow {
           first,
           last,
           head,
-          frontier);
+          frontier,
+          offsets);
     } catch (IOException e) {
       throw new IllegalArgumentException("corrupt checkpoint window state: " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -49,7 +50,7 @@ final class Transaction {
   private final List<Output> outputs = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
-  private record Output(String child, Object key, Object value) {}
+  private record Output(String child, Object key, Object value, Headers headers) {}
 
   /** The value of {@code key}, as written in this transaction or else as stored. */
   @SuppressWarnings("unchecked")
@@ -84,7 +85,12 @@ final class Transaction {
    */
   void forward(String child, Object key, Object value) {
     SinkEncoder encoder = encoders.get(child);
-    outputs.add(new Output(child, key, encoder == null ? value : encoder.encode(value)));
+    if (encoder == null) {
+      outputs.add(new Output(child, key, value, null));
+    } else {
+      byte[] encoded = encoder.encode(value);
+      outputs.add(new Output(child, key, encoded, encoder.headers(encoded)));
+    }
   }
 
   /** Runs {@code action} once this transaction is committed (never, when it is discarded). */
@@ -110,7 +116,11 @@ final class Transaction {
                   }
                 }));
     for (Output out : outputs) {
-      context.forward(new Record<>(out.key(), out.value(), timestamp), out.child());
+      context.forward(
+          out.headers() == null
+              ? new Record<>(out.key(), out.value(), timestamp)
+              : new Record<>(out.key(), out.value(), timestamp, out.headers()),
+          out.child());
     }
     writes.clear();
     reads.clear();

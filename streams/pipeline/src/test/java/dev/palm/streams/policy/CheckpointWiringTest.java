@@ -2,12 +2,15 @@ package dev.palm.streams.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palm.audit.AuditChain;
+import dev.palm.audit.ChainHead;
 import dev.palm.audit.CheckpointSigner;
 import dev.palm.audit.CheckpointVerifier;
 import dev.palm.events.AuditDetail;
 import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
+import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.packs.canonical.CanonicalPack;
 import dev.palm.streams.operations.ActorRef;
 import java.time.Duration;
@@ -56,6 +59,60 @@ class CheckpointWiringTest {
               assertThat(CheckpointVerifier.verifyRange(c, trail).valid()).isTrue();
             });
     assertThat(h.checkpoints("ibank")).isEmpty();
+  }
+
+  @Test
+  void aPerfectForgeryAppendedToTheAuditTopicIsListedAsForeignWithinOneInterval() {
+    CheckpointSigner signer = CheckpointSigner.ephemeral();
+    h =
+        new PolicyHarness(
+            CanonicalPack.all(), new PolicyOptions(Duration.ofMillis(1)).withCheckpoints(signer));
+    h.decide(h.op("mapleverse", "create_deployment", "web").replicas(4).build());
+    List<AuditRecord> trail = h.audit("mapleverse");
+    h.advance(Duration.ofSeconds(60));
+    Checkpoint first = h.checkpoints("mapleverse").get(0);
+    assertThat(first.getFirstOffset()).isZero();
+    assertThat(first.getEndOffset()).isEqualTo(trail.size());
+
+    // the next sequence, the right prev_hash, a correctly computed hash: a perfect forgery
+    AuditRecord head = trail.get(trail.size() - 1);
+    AuditRecord draft = AuditRecord.newBuilder(head).setOperationId("forged").setHash("").build();
+    AuditRecord forged =
+        AuditChain.forPack("mapleverse", IntegrityAlgorithm.SHA256)
+            .append(ChainHead.after(head), draft);
+    h.appendToAuditTopic("mapleverse", forged);
+    assertThat(h.deadLetters())
+        .anySatisfy(
+            d ->
+                assertThat(new String(d.headers().lastHeader("palm.dlq.reason").value()))
+                    .contains("foreign record in the audit topic of pack 'mapleverse'"));
+
+    // the pack is idle, yet within one interval a checkpoint accounts for the forged offset
+    h.advance(Duration.ofSeconds(300));
+    Checkpoint idle = h.checkpoints("mapleverse").get(0);
+    assertThat(idle.getCheckpointId()).isEqualTo(1);
+    assertThat(idle.getFirstSequence()).isEqualTo(trail.size());
+    assertThat(idle.getLastSequence()).isEqualTo(trail.size() - 1);
+    assertThat(idle.getForeignRecords())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getOffset()).isEqualTo(trail.size());
+              assertThat(f.getReason()).contains("no pipeline seal");
+            });
+
+    // the genuine record with that sequence comes later and is covered by the next checkpoint
+    h.decide(h.op("mapleverse", "restart", "web").build());
+    List<AuditRecord> after = h.audit("mapleverse");
+    h.advance(Duration.ofSeconds(300));
+    Checkpoint next = h.checkpoints("mapleverse").get(0);
+    assertThat(next.getFirstSequence()).isEqualTo(trail.size());
+    assertThat(next.getLastSequence()).isEqualTo(after.size() - 1);
+    assertThat(next.getFirstOffset()).isEqualTo(trail.size() + 1);
+    assertThat(next.getForeignRecords()).isEmpty();
+    assertThat(
+            CheckpointVerifier.verifyRange(next, after.subList(trail.size(), after.size())).valid())
+        .isTrue();
   }
 
   @Test

@@ -418,6 +418,20 @@ final class PolicyHarness implements AutoCloseable {
     drainAll();
   }
 
+  /**
+   * Appends a record to the pack's audit topic as another producer would (an attacker with write
+   * access): no seal, whatever bytes.
+   */
+  void appendToAuditTopic(String pack, AuditRecord record) {
+    driver
+        .createInputTopic(
+            topics.audit(pack).name(),
+            new StringSerializer(),
+            serdes.valueSerde(AuditRecord.class).serializer())
+        .pipeInput(pack, record, now);
+    drainAll();
+  }
+
   /** Serialized bytes of an operation, as the plain serde writes them. */
   byte[] bytesOf(OperationRequested op) {
     return serdes.valueSerde(OperationRequested.class).serializer().serialize("x", op);
