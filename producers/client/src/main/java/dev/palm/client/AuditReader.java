@@ -2,6 +2,7 @@ package dev.palm.client;
 
 import dev.palm.audit.ChainVerifier;
 import dev.palm.audit.CheckpointVerifier;
+import dev.palm.audit.OffsetLedger;
 import dev.palm.audit.VerificationResult;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
@@ -115,6 +116,8 @@ public final class AuditReader {
       long[] counts = new long[3]; // read, matched, unreadable
       List<AuditEntry> held =
           new ArrayList<>(); // contiguous mode: out-of-range records after the first match
+      ForeignRecords foreign = new ForeignRecords();
+      TailCount tail = new TailCount();
       progress.update(0, total);
       reader.readToSnapshotEnd(
           item -> {
@@ -125,23 +128,42 @@ public final class AuditReader {
             counts[0]++;
             if (item instanceof TopicReader.Value<AuditRecord> value) {
               AuditRecord record = value.value();
-              checkpoints.feedUpTo(record.getSequence());
-              checkpoints.record(record);
-              chain.record(record, canonical.of(value.topic(), value.bytes()));
-              AuditEntry entry =
-                  new AuditEntry(
-                      record, value.topic(), value.partition(), value.offset(), value.timestamp());
-              if (query.matches(record)) {
-                held.forEach(sink);
-                counts[1] += held.size() + 1;
-                held.clear();
-                sink.accept(entry);
-              } else if (contiguous && counts[1] > 0) {
-                held.add(entry);
+              checkpoints.feedUpTo(value.offset(), record.getSequence());
+              OffsetLedger.Standing standing =
+                  checkpoints.standing(value.partition(), value.offset());
+              if (standing == OffsetLedger.Standing.FOREIGN) {
+                foreign.add(checkpoints, item, "claims sequence " + record.getSequence());
+              } else {
+                if (standing == OffsetLedger.Standing.TAIL) {
+                  tail.add(value.timestamp());
+                }
+                checkpoints.record(record);
+                chain.record(record, canonical.of(value.topic(), value.bytes()));
+                AuditEntry entry =
+                    new AuditEntry(
+                        record,
+                        value.topic(),
+                        value.partition(),
+                        value.offset(),
+                        value.timestamp());
+                if (query.matches(record)) {
+                  held.forEach(sink);
+                  counts[1] += held.size() + 1;
+                  held.clear();
+                  sink.accept(entry);
+                } else if (contiguous && counts[1] > 0) {
+                  held.add(entry);
+                }
               }
             } else if (item instanceof TopicReader.Unreadable<AuditRecord> bad) {
-              counts[2]++;
-              chain.unreadable(bad.position(), bad.reason());
+              checkpoints.feedUpTo(bad.offset(), Long.MIN_VALUE);
+              if (checkpoints.standing(bad.partition(), bad.offset())
+                  == OffsetLedger.Standing.FOREIGN) {
+                foreign.add(checkpoints, item, "undecodable: " + bad.reason());
+              } else {
+                counts[2]++;
+                chain.unreadable(bad.position(), bad.reason());
+              }
             }
             if (counts[0] % PROGRESS_EVERY == 0) {
               progress.update(counts[0], total);
@@ -160,7 +182,51 @@ public final class AuditReader {
           checkpoints.result(readToEnd),
           checkpoints.unreadable(),
           notes,
-          headMissing(query, chain.result()));
+          headMissing(query, chain.result()),
+          foreign.described,
+          foreign.count,
+          tail.result());
+    }
+  }
+
+  /**
+   * The foreign records read: counted, the first {@link AuditReadSummary#FOREIGN_LISTED} described.
+   */
+  private static final class ForeignRecords {
+    private final List<String> described = new ArrayList<>();
+    private long count;
+
+    void add(CheckpointFeed checkpoints, TopicReader.Item<AuditRecord> item, String what) {
+      count++;
+      if (described.size() < AuditReadSummary.FOREIGN_LISTED) {
+        described.add(
+            item.topic()
+                + "-"
+                + item.partition()
+                + "@"
+                + item.offset()
+                + " ("
+                + what
+                + "): "
+                + checkpoints.foreignReason(item.offset()));
+      }
+    }
+  }
+
+  /** Records after the last checkpoint's offset range. */
+  private static final class TailCount {
+    private long records;
+    private Instant oldest;
+
+    void add(Instant timestamp) {
+      records++;
+      if (oldest == null || timestamp.isBefore(oldest)) {
+        oldest = timestamp;
+      }
+    }
+
+    AuditReadSummary.UnverifiedTail result() {
+      return new AuditReadSummary.UnverifiedTail(records, Optional.ofNullable(oldest));
     }
   }
 
@@ -256,14 +322,20 @@ public final class AuditReader {
     private final TopicReader<Checkpoint> reader;
     private final CheckpointVerifier verifier;
     private final List<String> notes;
-    private Checkpoint lookahead;
+    private final WriterCanonical canonical;
+    private final OffsetLedger ledger = new OffsetLedger();
+    private TopicReader.Value<Checkpoint> lookahead;
     private long unreadable;
 
     private CheckpointFeed(
-        TopicReader<Checkpoint> reader, CheckpointVerifier verifier, List<String> notes) {
+        TopicReader<Checkpoint> reader,
+        CheckpointVerifier verifier,
+        List<String> notes,
+        WriterCanonical canonical) {
       this.reader = reader;
       this.verifier = verifier;
       this.notes = notes;
+      this.canonical = canonical;
     }
 
     static CheckpointFeed open(
@@ -273,7 +345,7 @@ public final class AuditReader {
         CheckpointPolicy policy,
         List<String> notes) {
       if (!policy.enabled()) {
-        return new CheckpointFeed(null, null, notes);
+        return new CheckpointFeed(null, null, notes, null);
       }
       TopicReader<Checkpoint> reader;
       try {
@@ -283,33 +355,71 @@ public final class AuditReader {
             "pack has no checkpoints topic ("
                 + config.layout().checkpoints(pack).name()
                 + "): checkpoints and signatures were not checked");
-        return new CheckpointFeed(null, null, notes);
+        return new CheckpointFeed(null, null, notes, null);
       }
       CheckpointVerifier verifier =
-          policy.trustedKeys().isEmpty()
-              ? CheckpointVerifier.trustingEmbeddedKeys()
-              : CheckpointVerifier.trusting(policy.trustedKeys());
-      if (policy.trustedKeys().isEmpty()) {
+          !policy.trustedKeys().isEmpty()
+              ? CheckpointVerifier.trusting(policy.trustedKeys())
+              : policy.trustOnFirstUse()
+                  ? CheckpointVerifier.trustingFirstKey()
+                  : CheckpointVerifier.trustingEmbeddedKeys();
+      if (policy.trustedKeys().isEmpty() && !policy.trustOnFirstUse()) {
         notes.add(
             "checkpoint signatures were checked against the keys the checkpoints embed; give the"
                 + " pipeline's public key to also prove who signed them");
       }
-      return new CheckpointFeed(reader, verifier, notes);
+      return new CheckpointFeed(
+          reader, verifier, notes, new WriterCanonical(config.serdes().client()));
     }
 
-    /** Feeds every checkpoint whose range starts at or before {@code sequence}. */
-    void feedUpTo(long sequence) {
+    /**
+     * Feeds every checkpoint whose range starts at or before the record at {@code offset} (by
+     * offset for checkpoints that bind offsets, else by {@code sequence}).
+     */
+    void feedUpTo(long offset, long sequence) {
       if (reader == null) {
         return;
       }
       while (true) {
-        Checkpoint next = peek();
-        if (next == null || next.getFirstSequence() > sequence) {
+        TopicReader.Value<Checkpoint> next = peek();
+        if (next == null) {
           return;
         }
-        verifier.acceptCheckpoint(next);
-        lookahead = null;
+        Checkpoint checkpoint = next.value();
+        boolean due =
+            checkpoint.getFirstOffset() >= 0
+                ? checkpoint.getFirstOffset() <= offset
+                : checkpoint.getFirstSequence() <= sequence;
+        if (!due) {
+          return;
+        }
+        feed(next);
       }
+    }
+
+    private void feed(TopicReader.Value<Checkpoint> next) {
+      byte[] signed;
+      try {
+        signed = canonical.ofCheckpoint(next.topic(), next.bytes());
+      } catch (IllegalArgumentException e) {
+        signed = new byte[0]; // not re-encodable under its writer schema: cannot verify
+      }
+      verifier.acceptCheckpoint(next.value(), signed);
+      ledger.accept(next.value());
+      lookahead = null;
+    }
+
+    /** Where the audit record at {@code offset} of {@code partition} stands. */
+    OffsetLedger.Standing standing(int partition, long offset) {
+      return ledger.standing(partition, offset);
+    }
+
+    /** Why the checkpoints call the record at {@code offset} foreign. */
+    String foreignReason(long offset) {
+      return ledger
+          .listed(offset)
+          .map(f -> f.getReason() + " (listed by a checkpoint)")
+          .orElse("outside the partition that holds the chain");
     }
 
     void record(AuditRecord record) {
@@ -318,14 +428,14 @@ public final class AuditReader {
       }
     }
 
-    private Checkpoint peek() {
+    private TopicReader.Value<Checkpoint> peek() {
       while (lookahead == null) {
         Optional<TopicReader.Item<Checkpoint>> item = reader.nextItem();
         if (item.isEmpty()) {
           return null;
         }
         if (item.get() instanceof TopicReader.Value<Checkpoint> value) {
-          lookahead = value.value();
+          lookahead = value;
         } else if (item.get() instanceof TopicReader.Unreadable<Checkpoint> bad) {
           unreadable++;
           notes.add(
@@ -342,7 +452,7 @@ public final class AuditReader {
       if (readToEnd) {
         // Every record up to the end was read, so every remaining checkpoint's range must have been
         // seen.
-        feedUpTo(Long.MAX_VALUE);
+        feedUpTo(Long.MAX_VALUE, Long.MAX_VALUE);
         verifier.recordsReadToEnd();
       }
       return Optional.of(verifier.result());

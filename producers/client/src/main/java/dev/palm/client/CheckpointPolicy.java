@@ -12,11 +12,26 @@ import java.util.Objects;
  * @param trustedKeys public keys of the pipeline; empty means each checkpoint's embedded key is
  *     used, which detects changes to a checkpoint but not a forger who re-signs with a key of their
  *     own
+ * @param trustOnFirstUse with no trusted keys: trust the first checkpoint's key and only it
  */
-public record CheckpointPolicy(boolean enabled, List<PublicKey> trustedKeys) {
+public record CheckpointPolicy(
+    boolean enabled, List<PublicKey> trustedKeys, boolean trustOnFirstUse) {
 
   public CheckpointPolicy {
     trustedKeys = List.copyOf(Objects.requireNonNull(trustedKeys, "trustedKeys"));
+  }
+
+  /** Policy without trust on first use. */
+  public CheckpointPolicy(boolean enabled, List<PublicKey> trustedKeys) {
+    this(enabled, trustedKeys, false);
+  }
+
+  /**
+   * Trusts the key of the first validly signed checkpoint read, and only it: the verdict names the
+   * key, to pin from then on.
+   */
+  public static CheckpointPolicy trustingFirstKey() {
+    return new CheckpointPolicy(true, List.of(), true);
   }
 
   /** Checks the chain only. */

@@ -33,7 +33,15 @@ import java.util.stream.Collectors;
  */
 public final class CheckpointVerifier {
 
-  private final Optional<Set<String>> trustedKeys;
+  private Optional<Set<String>> trustedKeys;
+
+  /**
+   * Trust the key of the first validly signed checkpoint (and no other): see {@link
+   * #trustingFirstKey}.
+   */
+  private boolean firstUse;
+
+  private String firstUseKeyId;
 
   private Checkpoint previous;
   private final Deque<Checkpoint> pending = new ArrayDeque<>();
@@ -84,6 +92,17 @@ public final class CheckpointVerifier {
   }
 
   /**
+   * A verifier that trusts the key of the first validly signed checkpoint it reads and only that
+   * key afterwards (trust on first use, as SSH does with host keys): every later checkpoint must be
+   * signed by it. The verdict's message names the key so that it can be pinned from then on.
+   */
+  public static CheckpointVerifier trustingFirstKey() {
+    CheckpointVerifier verifier = new CheckpointVerifier(Optional.empty());
+    verifier.firstUse = true;
+    return verifier;
+  }
+
+  /**
    * A verifier that checks signatures against the key embedded in each checkpoint: detects changes
    * to a checkpoint but not a forger who re-signs with a key of their own.
    */
@@ -107,6 +126,15 @@ public final class CheckpointVerifier {
    * matches.
    */
   public static boolean signatureValid(Checkpoint checkpoint) {
+    return signatureValid(checkpoint, null);
+  }
+
+  /**
+   * Like {@link #signatureValid(Checkpoint)}, over {@code canonical}: the checkpoint's canonical
+   * bytes under the schema it was written with ({@link Checkpoints#canonicalBytes(byte[], int, int,
+   * org.apache.avro.Schema)}); null re-encodes under this library's schema.
+   */
+  public static boolean signatureValid(Checkpoint checkpoint, byte[] canonical) {
     try {
       PublicKey key = SigningKeys.decodePublicKey(checkpoint.getPublicKey());
       if (!SigningKeys.keyId(key).equals(checkpoint.getSigningKeyId())) {
@@ -114,7 +142,7 @@ public final class CheckpointVerifier {
       }
       return SigningKeys.verify(
           key,
-          Checkpoints.canonicalBytes(checkpoint),
+          canonical == null ? Checkpoints.canonicalBytes(checkpoint) : canonical,
           Base64.getDecoder().decode(checkpoint.getSignature()));
     } catch (IllegalArgumentException e) {
       return false; // undecodable key or signature: the checkpoint is not validly signed
@@ -135,6 +163,14 @@ public final class CheckpointVerifier {
 
   /** Feeds the next checkpoint (in id order). */
   public void acceptCheckpoint(Checkpoint checkpoint) {
+    acceptCheckpoint(checkpoint, null);
+  }
+
+  /**
+   * Feeds the next checkpoint (in id order) with its canonical bytes under its writer schema (null:
+   * under this library's schema).
+   */
+  public void acceptCheckpoint(Checkpoint checkpoint, byte[] canonical) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     checkpointsChecked++;
     long id = checkpoint.getCheckpointId();
@@ -145,7 +181,12 @@ public final class CheckpointVerifier {
           "checkpoint " + id + " is signed by key " + keyId + ", the one before by " + lastKeyId);
     }
     lastKeyId = keyId;
-    if (!signatureValid(checkpoint)) {
+    boolean signed = signatureValid(checkpoint, canonical);
+    if (signed && firstUse && trustedKeys.isEmpty()) {
+      trustedKeys = Optional.of(Set.of(checkpoint.getPublicKey()));
+      firstUseKeyId = keyId;
+    }
+    if (!signed) {
       problem(
           Status.BAD_SIGNATURE,
           id,
@@ -271,7 +312,12 @@ public final class CheckpointVerifier {
               + rangesMatched
               + " ranges matched the audit records"
               + (unchecked > 0 ? ", " + unchecked + " not covered by the records read" : "")
-              + (trustedKeys.isPresent()
+              + (firstUseKeyId != null
+                  ? "; key "
+                      + firstUseKeyId
+                      + " trusted on first use (pin it with --trusted-key from now on)"
+                  : "")
+              + (trustedKeys.isPresent() || firstUse
                   ? ""
                   : "; signed by key(s) "
                       + String.join(", ", keyIds)
@@ -337,6 +383,27 @@ public final class CheckpointVerifier {
               + before.getCheckpointId()
               + " ended at "
               + before.getLastSequence());
+    } else if (before.getFirstOffset() >= 0
+        && checkpoint.getFirstOffset() >= 0
+        && (before.getAuditPartition() != checkpoint.getAuditPartition()
+            || before.getEndOffset() != checkpoint.getFirstOffset())) {
+      problem(
+          Status.BROKEN_CHAIN,
+          id,
+          "checkpoint "
+              + id
+              + " of pack '"
+              + pack
+              + "' accounts for offsets from "
+              + checkpoint.getAuditPartition()
+              + "@"
+              + checkpoint.getFirstOffset()
+              + " but checkpoint "
+              + before.getCheckpointId()
+              + " ended at "
+              + before.getAuditPartition()
+              + "@"
+              + before.getEndOffset());
     } else if (checkpoint.getFirstSequence() > checkpoint.getLastSequence()
         && !before.getHeadHash().equals(checkpoint.getHeadHash())) {
       problem(

@@ -36,9 +36,13 @@ import picocli.CommandLine.Spec;
       "Recompute the hash chain of a pack's audit trail over a time range (--pack), or of an export file"
           + " (--file, offline: no Kafka or registry needed), and check the signed checkpoints of the range.",
       "Reports the first problem and its sequence; the exit code says which kind it is.",
+      "Checkpoints must be signed by a trusted key: --trusted-key (or PALM_TRUSTED_KEY), or"
+          + " --trust-on-first-use. Records the checkpoints list as foreign (written by another"
+          + " producer) are left out of the chain and reported; records after the last checkpoint"
+          + " are reported as an unverified tail.",
       "",
       "Examples:",
-      "  palm audit verify --pack ibank",
+      "  palm audit verify --pack ibank --trusted-key pipeline.pub",
       "  palm audit verify --pack ibank --from 2026-03-01 --to 2026-04-01 \\",
       "      --trusted-key pipeline.pub",
       "  palm audit verify --file ibank-march.jsonl"
@@ -54,7 +58,8 @@ import picocli.CommandLine.Spec;
       "12:broken link: a record's prev_hash is not its predecessor's hash",
       "13:reordered: sequence goes backwards or repeats",
       "14:unreadable: a record cannot be decoded",
-      "15:checkpoint invalid: bad or untrusted signature, broken checkpoint chain, or range mismatch",
+      "15:checkpoint invalid: bad or untrusted signature, no trusted key given, broken checkpoint"
+          + " chain, or range mismatch",
       "16:head missing: the topic keeps records forever but the trail does not start at sequence 0"
     })
 public final class VerifyAuditCommand implements Callable<Integer> {
@@ -87,10 +92,19 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       names = "--trusted-key",
       paramLabel = "FILE|BASE64",
       description =
-          "Public key of the pipeline (PEM or base64 file, or base64 text); checkpoints must be signed"
-              + " by one of these (repeatable). Without it the checkpoints are only checked against"
-              + " the key each one embeds, and their verdict is UNPINNED, never VALID.")
+          "Public key of the pipeline (PEM or base64 file, or base64 text; 'palm keys show"
+              + " --pipeline' prints it); checkpoints must be signed by one of these (repeatable)."
+              + " Default: the PALM_TRUSTED_KEY environment variable. Without any trusted key the"
+              + " checkpoints are only checked against the key each one embeds: their verdict is"
+              + " UNPINNED and the exit code 15.")
   List<String> trustedKeys = new ArrayList<>();
+
+  @Option(
+      names = "--trust-on-first-use",
+      description =
+          "Without a trusted key: trust the key of the first checkpoint read, and only that key;"
+              + " the output names it so that you can pin it.")
+  boolean trustOnFirstUse;
 
   @Option(
       names = "--no-checkpoints",
@@ -114,12 +128,19 @@ public final class VerifyAuditCommand implements Callable<Integer> {
       out.println("file " + source.file + ": " + result.lines() + " lines");
       return report(out, result.chain(), Optional.empty(), 0, result.notes(), Optional.empty());
     }
+    List<String> keySources = trustedKeys;
+    String fromEnv = System.getenv("PALM_TRUSTED_KEY");
+    if (keySources.isEmpty() && fromEnv != null && !fromEnv.isBlank() && !trustOnFirstUse) {
+      keySources = List.of(fromEnv.trim());
+    }
     CheckpointPolicy policy =
         noCheckpoints
             ? CheckpointPolicy.none()
-            : trustedKeys.isEmpty()
-                ? CheckpointPolicy.embeddedKeys()
-                : CheckpointPolicy.trusting(keys());
+            : !keySources.isEmpty()
+                ? CheckpointPolicy.trusting(keys(keySources))
+                : trustOnFirstUse
+                    ? CheckpointPolicy.trustingFirstKey()
+                    : CheckpointPolicy.embeddedKeys();
     ReadProgress progress =
         TerminalProgress.of(spec.commandLine().getErr(), "verifying " + source.pack + " audit");
     AuditReadSummary summary;
@@ -130,6 +151,41 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
+    if (summary.foreignCount() > 0) {
+      out.println(
+          "foreign: "
+              + summary.foreignCount()
+              + " record(s) in the audit topic were not written by the pipeline; the checkpoints"
+              + " list them, so they are left out of the chain:");
+      summary.foreign().forEach(f -> out.println("  " + f));
+      if (summary.foreignCount() > summary.foreign().size()) {
+        out.println("  … and " + (summary.foreignCount() - summary.foreign().size()) + " more");
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "WARNING: "
+                  + summary.foreignCount()
+                  + " foreign record(s) in the audit topic of pack "
+                  + source.pack
+                  + ": someone else can write to it (see docs/security.md)");
+    }
+    if (summary.tail().records() > 0) {
+      out.println(
+          "unverified tail: "
+              + summary.tail().records()
+              + " record(s) after the last checkpoint"
+              + summary
+                  .tail()
+                  .oldest()
+                  .map(
+                      t ->
+                          ", the oldest written "
+                              + java.time.Duration.between(t, java.time.Instant.now()).toSeconds()
+                              + " s ago")
+                  .orElse("")
+              + "; no signature covers them yet (the pipeline's next checkpoint will)");
+    }
     return report(
         out,
         summary.chain(),
@@ -139,9 +195,9 @@ public final class VerifyAuditCommand implements Callable<Integer> {
         summary.headMissing());
   }
 
-  private List<PublicKey> keys() {
+  private static List<PublicKey> keys(List<String> sources) {
     List<PublicKey> keys = new ArrayList<>();
-    for (String key : trustedKeys) {
+    for (String key : sources) {
       Path path = Path.of(key);
       keys.add(
           Files.isRegularFile(path)
@@ -171,8 +227,12 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     if (code == ExitCode.OK.code() && headMissing.isPresent()) {
       code = ExitCode.HEAD_MISSING.code();
     }
+    boolean unpinned =
+        checkpoints.map(c -> c.valid() && !c.pinned() && c.checkpointsChecked() > 0).orElse(false);
     if (code == ExitCode.OK.code()
-        && (unreadableCheckpoints > 0 || checkpoints.map(c -> !c.valid()).orElse(false))) {
+        && (unreadableCheckpoints > 0
+            || checkpoints.map(c -> !c.valid()).orElse(false)
+            || unpinned)) {
       code = ExitCode.CHECKPOINT_INVALID.code();
     }
     if (code != ExitCode.OK.code()) {
@@ -183,23 +243,29 @@ public final class VerifyAuditCommand implements Callable<Integer> {
                   + ": "
                   + (code == ExitCode.HEAD_MISSING.code()
                       ? "the head of the trail is missing"
-                      : code == ExitCode.CHECKPOINT_INVALID.code()
-                          ? "checkpoints invalid"
-                              + checkpoints
-                                  .flatMap(
-                                      c ->
-                                          c.firstBadCheckpoint().isPresent()
-                                              ? Optional.of(
-                                                  " (first bad checkpoint "
-                                                      + c.firstBadCheckpoint().getAsLong()
-                                                      + ")")
-                                              : Optional.empty())
-                                  .orElse("")
-                          : chain.status()
-                              + chain.firstBadSequence().stream()
-                                  .mapToObj(s -> " at sequence " + s)
-                                  .findFirst()
-                                  .orElse(""))
+                      : code == ExitCode.CHECKPOINT_INVALID.code() && unpinned
+                          ? "no trusted key: the checkpoints prove only that they were not changed,"
+                              + " not who signed them; give the pipeline's public key with"
+                              + " --trusted-key FILE (palm keys show --pipeline prints it) or"
+                              + " PALM_TRUSTED_KEY, or accept the first key with"
+                              + " --trust-on-first-use"
+                          : code == ExitCode.CHECKPOINT_INVALID.code()
+                              ? "checkpoints invalid"
+                                  + checkpoints
+                                      .flatMap(
+                                          c ->
+                                              c.firstBadCheckpoint().isPresent()
+                                                  ? Optional.of(
+                                                      " (first bad checkpoint "
+                                                          + c.firstBadCheckpoint().getAsLong()
+                                                          + ")")
+                                                  : Optional.empty())
+                                      .orElse("")
+                              : chain.status()
+                                  + chain.firstBadSequence().stream()
+                                      .mapToObj(s -> " at sequence " + s)
+                                      .findFirst()
+                                      .orElse(""))
                   + " (exit code "
                   + code
                   + ")");

@@ -336,6 +336,14 @@ public final class RunCommand implements Callable<Integer> {
     provisioning.warnings().forEach(w -> out.println("  note: " + w.describe()));
     resources
         .service
+        .signer()
+        .ifPresent(
+            signer ->
+                out.printf(
+                    "  %-16s %s (key id); verifiers pin it with --trusted-key %s%n",
+                    "Checkpoint key", signer.keyId(), signer.publicKeyBase64()));
+    resources
+        .service
         .queryServer()
         .ifPresent(
             server ->
@@ -428,7 +436,18 @@ public final class RunCommand implements Callable<Integer> {
             + " --pack ibank");
     out.println();
     out.println("In another terminal, point the other palm commands at it with:");
-    out.println("  export PALM_BOOTSTRAP_SERVERS=" + bootstrap + " PALM_REGISTRY_URL=" + registry);
+    String trustedKey =
+        resources
+            .service
+            .signer()
+            .map(signer -> " PALM_TRUSTED_KEY=" + signer.publicKeyBase64())
+            .orElse("");
+    out.println(
+        "  export PALM_BOOTSTRAP_SERVERS="
+            + bootstrap
+            + " PALM_REGISTRY_URL="
+            + registry
+            + trustedKey);
     out.flush();
     waitingForStop = true;
     while (true) {

@@ -136,6 +136,12 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       throw new IllegalStateException("no pack reads audit topic " + meta.topic());
     }
     byte[] value = record.value();
+    if (!owns(schedule.pack())) {
+      // the pack's chain is written to (and checkpointed from) the partition of the task that owns
+      // it: whatever is in another partition of its audit topic was written by someone else
+      alert(schedule, meta, record, "not in the partition that holds the pack's chain");
+      return;
+    }
     Header sealHeader = record.headers().lastHeader(RecordSeal.HEADER);
     if (sealHeader == null) {
       foreign(schedule, meta, record, "no pipeline seal (written by another producer)");
@@ -189,6 +195,18 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       RecordMetadata meta,
       Record<byte[], byte[]> record,
       String reason) {
+    String digest = alert(schedule, meta, record, reason);
+    if (tracker.onForeign(schedule, meta.partition(), meta.offset(), digest, reason)) {
+      checkpointNow(schedule);
+    }
+  }
+
+  /** Logs and dead-letters a foreign record; returns the SHA-256 of its value. */
+  private String alert(
+      CheckpointSchedule schedule,
+      RecordMetadata meta,
+      Record<byte[], byte[]> record,
+      String reason) {
     String digest =
         Digests.hexDigest(
             IntegrityAlgorithm.SHA256, record.value() == null ? new byte[0] : record.value());
@@ -216,9 +234,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
             null,
             context.currentSystemTimeMs()),
         deadLetterSink);
-    if (tracker.onForeign(schedule, meta.partition(), meta.offset(), digest, reason)) {
-      checkpointNow(schedule);
-    }
+    return digest;
   }
 
   private void checkpointNow(CheckpointSchedule schedule) {
@@ -228,14 +244,19 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
         .ifPresent(checkpoint -> emit(checkpoint, now));
   }
 
-  /**
-   * The state summary when this task holds the pack's policy state (the pack's inputs and audit
-   * topic have the same partition number), else none.
-   */
+  /** The state summary of a pack this task owns, else none. */
   private List<dev.palm.events.AuditDetail> summaryOf(String pack) {
+    return owns(pack) ? summary.summarize(pack) : List.of();
+  }
+
+  /**
+   * Whether this task owns the pack (as the policy decides it), so reads its chain's partition:
+   * PalmService requires audit topics to have as many partitions as the inputs.
+   */
+  private boolean owns(String pack) {
     int owner =
         Utils.toPositive(Utils.murmur2(pack.getBytes(StandardCharsets.UTF_8))) % inputPartitions;
-    return owner == context.taskId().partition() ? summary.summarize(pack) : List.of();
+    return owner == context.taskId().partition();
   }
 
   private void emit(Checkpoint checkpoint, long timestamp) {

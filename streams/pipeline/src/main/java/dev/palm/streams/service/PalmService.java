@@ -314,13 +314,16 @@ public final class PalmService implements AutoCloseable {
 
   private int inputPartitions(Admin admin) {
     List<String> inputs = layout.inputs().stream().map(TopicSpec::name).toList();
+    List<String> audits = packNames().stream().map(p -> layout.audit(p).name()).toList();
+    List<String> all = new ArrayList<>(inputs);
+    all.addAll(audits);
     Map<String, TopicDescription> described = null;
     // topics just created by provisioning may not be in every broker's metadata yet: wait for them,
     // bounded
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (described == null) {
       try {
-        described = admin.describeTopics(inputs).allTopicNames().get(60, TimeUnit.SECONDS);
+        described = admin.describeTopics(all).allTopicNames().get(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while describing the input topics", e);
@@ -328,16 +331,19 @@ public final class PalmService implements AutoCloseable {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
             || System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+              "Could not describe the input and audit topics " + all + ": " + e.getMessage(), e);
         }
         pause(200);
       } catch (TimeoutException e) {
         throw new IllegalStateException(
-            "Could not describe the input topics " + inputs + ": " + e.getMessage(), e);
+            "Could not describe the input and audit topics " + all + ": " + e.getMessage(), e);
       }
     }
     Map<String, Integer> counts = new TreeMap<>();
-    described.forEach((name, d) -> counts.put(name, d.partitions().size()));
+    Map<String, Integer> auditCounts = new TreeMap<>();
+    described.forEach(
+        (name, d) ->
+            (audits.contains(name) ? auditCounts : counts).put(name, d.partitions().size()));
     if (counts.values().stream().distinct().count() != 1) {
       throw new IllegalStateException(
           "The input topics have different partition counts "
@@ -346,7 +352,22 @@ public final class PalmService implements AutoCloseable {
               + " them all the same count (add partitions with kafka-topics --alter), so that each pack's"
               + " operations, approval responses and hold releases are processed by one task in one order");
     }
-    return counts.values().iterator().next();
+    int partitions = counts.values().iterator().next();
+    auditCounts.forEach(
+        (topic, count) -> {
+          if (count != partitions) {
+            throw new IllegalStateException(
+                "Audit topic "
+                    + topic
+                    + " has "
+                    + count
+                    + " partition(s) but the input topics have "
+                    + partitions
+                    + "; the audit watcher reads a pack's chain back in the task that owns the pack,"
+                    + " so give the audit topics the same partition count as the inputs");
+          }
+        });
+    return partitions;
   }
 
   /**
