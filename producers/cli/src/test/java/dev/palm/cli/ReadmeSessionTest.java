@@ -88,10 +88,18 @@ class ReadmeSessionTest {
     return lines(readme, "session");
   }
 
-  /** The README's paths under palm-keys/ moved into the test's state folder. */
+  /**
+   * The README's paths under palm-keys/ moved into the test's state folder, and $PALM_TRUSTED_KEY
+   * (which the user has from the export line palm run prints) replaced by the pipeline's key.
+   */
   private static List<String> inTemp(List<String> args) {
     return args.stream()
         .map(a -> a.startsWith("palm-keys/") ? stateDir.resolve(a).toString() : a)
+        .map(
+            a ->
+                a.equals("$PALM_TRUSTED_KEY")
+                    ? pipeline.service().signer().orElseThrow().publicKeyBase64()
+                    : a)
         .toList();
   }
 

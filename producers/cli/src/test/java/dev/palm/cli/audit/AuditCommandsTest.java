@@ -336,13 +336,23 @@ class AuditCommandsTest {
     assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
     assertThat(trusted.out()).contains("checkpoints: VALID");
 
-    // without a pinned key: the checkpoints are only shown unaltered, never VALID
+    // without a trusted key: the checkpoints are only shown unaltered, never VALID, and it fails
     Run unpinned = CliRun.palm(config, "audit", "verify", "--pack", PACK);
-    assertThat(unpinned.exitCode()).as(unpinned.toString()).isZero();
+    assertThat(unpinned.exitCode())
+        .as(unpinned.toString())
+        .isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
     assertThat(unpinned.out())
         .contains("checkpoints: UNPINNED")
         .contains("not pinned")
         .doesNotContain("checkpoints: VALID");
+    assertThat(unpinned.err()).contains("no trusted key").contains("--trust-on-first-use");
+
+    // trust on first use, said explicitly: the first key is trusted and named
+    Run tofu = CliRun.palm(config, "audit", "verify", "--pack", PACK, "--trust-on-first-use");
+    assertThat(tofu.exitCode()).as(tofu.toString()).isZero();
+    assertThat(tofu.out())
+        .contains("checkpoints: VALID")
+        .contains("key " + signer.keyId() + " trusted on first use");
 
     Run stranger =
         CliRun.palm(
@@ -388,7 +398,8 @@ class AuditCommandsTest {
             .setPackVersion("9.9.9")
             .build();
     Fixture.write(config, topic, Checkpoint.class, PACK, altered, Instant.now());
-    Run badSignature = CliRun.palm(config, "audit", "verify", "--pack", PACK);
+    Run badSignature =
+        CliRun.palm(config, "audit", "verify", "--pack", PACK, "--trusted-key", key.toString());
     assertThat(badSignature.exitCode())
         .as(badSignature.toString())
         .isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
