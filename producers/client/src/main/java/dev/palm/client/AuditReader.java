@@ -6,12 +6,14 @@ import dev.palm.audit.OffsetLedger;
 import dev.palm.audit.VerificationResult;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
+import dev.palm.registry.WireFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.avro.Schema;
 
 /**
  * Reads a pack's audit trail ({@code palm.<pack>.audit}) for a time range without scanning from the
@@ -52,27 +54,56 @@ public final class AuditReader {
    * @throws UnknownPackException when the pack has no audit topic
    */
   public AuditReadSummary read(AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
-    return run(query, sink, CheckpointPolicy.none(), progress, false);
+    return run(query, sink, CheckpointPolicy.none(), progress, null);
   }
 
   /**
-   * Hands {@code sink} the contiguous stretch of the chain from the first to the last record
-   * recorded in the query's time range, including any record in between whose clock-based {@code
-   * recorded_at} falls outside it, so the export has no holes that are artefacts of the range. The
-   * query must have no filters.
+   * Hands {@code sink} the contiguous stretch of the chain over the query's time range, as an
+   * export: when the pack's checkpoints bind offsets, the stretch is made of whole checkpoint
+   * ranges (it starts at the first range that begins inside the read and runs past the range's end
+   * to the end of the range holding its end), each checkpoint is handed to {@code checkpoints}
+   * before the records of its range, and records no checkpoint covers yet, or that a checkpoint
+   * lists as foreign, are left out (notes say how many). Without such checkpoints, the stretch runs
+   * from the first to the last record recorded in the range, including any record in between whose
+   * clock-based {@code recorded_at} falls outside it. The query must have no filters.
    *
    * @throws IllegalArgumentException when the query has filters (an export must be a verifiable
    *     stretch)
    * @throws UnknownPackException when the pack has no audit topic
    */
   public AuditReadSummary export(
-      AuditQuery query, Consumer<AuditEntry> sink, ReadProgress progress) {
+      AuditQuery query,
+      Consumer<AuditEntry> sink,
+      Consumer<ExportedCheckpoint> checkpoints,
+      ReadProgress progress) {
     if (query.hasFilters()) {
       throw new IllegalArgumentException(
           "An export takes every record of the time range so that it can be verified; drop the filters"
               + " (deployment, operation, actor, event type) or use a query instead");
     }
-    return run(query, sink, CheckpointPolicy.none(), progress, true);
+    Objects.requireNonNull(checkpoints, "checkpoints");
+    return run(query, sink, CheckpointPolicy.embeddedKeys(), progress, checkpoints);
+  }
+
+  /**
+   * A checkpoint as an export carries it: decoded, and as the Avro bytes its writer wrote with that
+   * writer schema, which is what its signature covers (docs/audit-format.md §6).
+   *
+   * @param checkpoint the checkpoint
+   * @param avro its Avro binary encoding under {@code writerSchema} (no wire-format header)
+   * @param writerSchema the schema it was written with
+   */
+  public record ExportedCheckpoint(Checkpoint checkpoint, byte[] avro, Schema writerSchema) {
+    public ExportedCheckpoint {
+      Objects.requireNonNull(checkpoint, "checkpoint");
+      avro = avro.clone();
+      Objects.requireNonNull(writerSchema, "writerSchema");
+    }
+
+    @Override
+    public byte[] avro() {
+      return avro.clone();
+    }
   }
 
   /**
@@ -83,7 +114,7 @@ public final class AuditReader {
    */
   public AuditReadSummary verify(
       AuditQuery query, CheckpointPolicy checkpoints, ReadProgress progress) {
-    return run(query, entry -> {}, checkpoints, progress, false);
+    return run(query, entry -> {}, checkpoints, progress, null);
   }
 
   private AuditReadSummary run(
@@ -91,7 +122,8 @@ public final class AuditReader {
       Consumer<AuditEntry> sink,
       CheckpointPolicy policy,
       ReadProgress progress,
-      boolean contiguous) {
+      Consumer<ExportedCheckpoint> exportedCheckpoints) {
+    boolean contiguous = exportedCheckpoints != null;
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
     String pack = query.pack();
@@ -106,7 +138,10 @@ public final class AuditReader {
     // Checkpoints are opened first: their end offsets must not be newer than the audit records' end
     // offsets,
     // or a checkpoint could cover records this read does not see.
-    CheckpointFeed checkpoints = CheckpointFeed.open(config, pack, start, policy, notes);
+    CheckpointFeed checkpoints =
+        CheckpointFeed.open(config, pack, start, policy, notes, exportedCheckpoints);
+    // an export of whole signed ranges, when the pack's checkpoints bind offsets
+    boolean byRanges = contiguous && checkpoints.firstBindsOffsets();
     try (checkpoints;
         TopicReader<AuditRecord> reader =
             TopicReader.open(config, config.layout().audit(pack), start, "audit")) {
@@ -118,10 +153,21 @@ public final class AuditReader {
           new ArrayList<>(); // contiguous mode: out-of-range records after the first match
       ForeignRecords foreign = new ForeignRecords();
       TailCount tail = new TailCount();
+      long[] left = new long[2]; // export by ranges: before the first whole range, not yet signed
       progress.update(0, total);
       reader.readToSnapshotEnd(
           item -> {
-            if (stopAfter.isPresent() && item.timestamp().isAfter(stopAfter.get())) {
+            if (byRanges) {
+              checkpoints.startExportAt(item.offset());
+              checkpoints.feedUpTo(
+                  item.offset(),
+                  item instanceof TopicReader.Value<AuditRecord> v
+                      ? v.value().getSequence()
+                      : Long.MIN_VALUE);
+            }
+            if (stopAfter.isPresent()
+                && item.timestamp().isAfter(stopAfter.get())
+                && !(byRanges && checkpoints.insideLastRange(item.partition(), item.offset()))) {
               reader.stop(item.partition()); // past the range: this partition is done
               return true;
             }
@@ -146,7 +192,17 @@ public final class AuditReader {
                         value.partition(),
                         value.offset(),
                         value.timestamp());
-                if (query.matches(record)) {
+                if (byRanges) {
+                  if (standing == OffsetLedger.Standing.TAIL) {
+                    left[1]++;
+                  } else if (standing == OffsetLedger.Standing.ACCOUNTED
+                      && checkpoints.inExportedRange()) {
+                    counts[1]++;
+                    sink.accept(entry);
+                  } else {
+                    left[0]++;
+                  }
+                } else if (query.matches(record)) {
                   held.forEach(sink);
                   counts[1] += held.size() + 1;
                   held.clear();
@@ -173,6 +229,23 @@ public final class AuditReader {
       progress.update(counts[0], Math.max(total, counts[0]));
       boolean readToEnd = query.to().isEmpty();
       chain.describe(query, notes);
+      if (left[0] > 0) {
+        notes.add(
+            left[0]
+                + " record(s) before the first checkpoint range that starts inside the read were"
+                + " not exported: an export holds whole signed ranges");
+      }
+      if (left[1] > 0) {
+        notes.add(
+            left[1]
+                + " record(s) after the last checkpoint were not exported: no signature covers them"
+                + " yet; export again after the pipeline's next checkpoint");
+      }
+      if (contiguous && !byRanges) {
+        notes.add(
+            "the pack has no checkpoints that bind offsets: the export carries none, and only its"
+                + " hash chain can be verified");
+      }
       return new AuditReadSummary(
           pack,
           counts[0],
@@ -324,18 +397,52 @@ public final class AuditReader {
     private final List<String> notes;
     private final WriterCanonical canonical;
     private final OffsetLedger ledger = new OffsetLedger();
+    private final Consumer<ExportedCheckpoint> exported;
     private TopicReader.Value<Checkpoint> lookahead;
     private long unreadable;
+    private long exportFrom = -1;
+    private Checkpoint last;
 
     private CheckpointFeed(
         TopicReader<Checkpoint> reader,
         CheckpointVerifier verifier,
         List<String> notes,
-        WriterCanonical canonical) {
+        WriterCanonical canonical,
+        Consumer<ExportedCheckpoint> exported) {
       this.reader = reader;
       this.verifier = verifier;
       this.notes = notes;
       this.canonical = canonical;
+      this.exported = exported;
+    }
+
+    /** Whether the first checkpoint of the read binds offsets (so an export can be by ranges). */
+    boolean firstBindsOffsets() {
+      if (reader == null) {
+        return false;
+      }
+      TopicReader.Value<Checkpoint> first = peek();
+      return first != null && first.value().getFirstOffset() >= 0;
+    }
+
+    /** Sets where an export starts: at the first range that begins at or after {@code offset}. */
+    void startExportAt(long offset) {
+      if (exportFrom < 0) {
+        exportFrom = offset;
+      }
+    }
+
+    /** Whether the last checkpoint fed is exported (its range begins inside the read). */
+    boolean inExportedRange() {
+      return last != null && exportFrom >= 0 && last.getFirstOffset() >= exportFrom;
+    }
+
+    /** Whether {@code offset} is inside the range of the last checkpoint fed. */
+    boolean insideLastRange(int partition, long offset) {
+      return last != null
+          && last.getAuditPartition() == partition
+          && offset >= last.getFirstOffset()
+          && offset < last.getEndOffset();
     }
 
     static CheckpointFeed open(
@@ -343,9 +450,10 @@ public final class AuditReader {
         String pack,
         StartPosition start,
         CheckpointPolicy policy,
-        List<String> notes) {
+        List<String> notes,
+        Consumer<ExportedCheckpoint> exported) {
       if (!policy.enabled()) {
-        return new CheckpointFeed(null, null, notes, null);
+        return new CheckpointFeed(null, null, notes, null, null);
       }
       TopicReader<Checkpoint> reader;
       try {
@@ -355,7 +463,7 @@ public final class AuditReader {
             "pack has no checkpoints topic ("
                 + config.layout().checkpoints(pack).name()
                 + "): checkpoints and signatures were not checked");
-        return new CheckpointFeed(null, null, notes, null);
+        return new CheckpointFeed(null, null, notes, null, null);
       }
       CheckpointVerifier verifier =
           !policy.trustedKeys().isEmpty()
@@ -363,13 +471,13 @@ public final class AuditReader {
               : policy.trustOnFirstUse()
                   ? CheckpointVerifier.trustingFirstKey()
                   : CheckpointVerifier.trustingEmbeddedKeys();
-      if (policy.trustedKeys().isEmpty() && !policy.trustOnFirstUse()) {
+      if (policy.trustedKeys().isEmpty() && !policy.trustOnFirstUse() && exported == null) {
         notes.add(
             "checkpoint signatures were checked against the keys the checkpoints embed; give the"
                 + " pipeline's public key to also prove who signed them");
       }
       return new CheckpointFeed(
-          reader, verifier, notes, new WriterCanonical(config.serdes().client()));
+          reader, verifier, notes, new WriterCanonical(config.serdes().client()), exported);
     }
 
     /**
@@ -406,7 +514,16 @@ public final class AuditReader {
       }
       verifier.acceptCheckpoint(next.value(), signed);
       ledger.accept(next.value());
+      last = next.value();
       lookahead = null;
+      if (exported != null && exportFrom >= 0 && last.getFirstOffset() >= exportFrom) {
+        byte[] framed = next.bytes();
+        exported.accept(
+            new ExportedCheckpoint(
+                last,
+                java.util.Arrays.copyOfRange(framed, WireFormat.HEADER_LENGTH, framed.length),
+                canonical.writerSchema(next.topic(), framed)));
+      }
     }
 
     /** Where the audit record at {@code offset} of {@code partition} stands. */

@@ -53,4 +53,9 @@ final class WriterCanonical {
     return Checkpoints.canonicalBytes(
         framed, WireFormat.HEADER_LENGTH, framed.length - WireFormat.HEADER_LENGTH, writer);
   }
+
+  /** The schema a value read at {@code topic} as {@code framed} was written with. */
+  Schema writerSchema(String topic, byte[] framed) {
+    return registry.schemaById(WireFormat.schemaId(topic, framed));
+  }
 }

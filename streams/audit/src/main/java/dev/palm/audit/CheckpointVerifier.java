@@ -61,6 +61,9 @@ public final class CheckpointVerifier {
   private boolean sawRecord;
   private boolean readToEnd;
 
+  /** Every range must be read whole (an export file): a range entered mid-way is a mismatch. */
+  private boolean wholeRanges;
+
   private long checkpointsChecked;
   private long rangesMatched;
   private long rangesUnchecked;
@@ -235,14 +238,14 @@ public final class CheckpointVerifier {
     sawRecord = true;
     while (!pending.isEmpty() && sequence > pending.peekFirst().getLastSequence()) {
       // Reading continuously and jumping past a whole range means its records are gone.
-      finishHead(false, !first);
+      finishHead(false, !first || wholeRanges);
     }
     Checkpoint head = pending.peekFirst();
     if (head == null || sequence < head.getFirstSequence()) {
       return; // before the next checkpoint's range (or a repeat of a finished one)
     }
     if (frontier == null) {
-      partial = sequence != head.getFirstSequence() && first;
+      partial = sequence != head.getFirstSequence() && first && !wholeRanges;
       frontier = new MerkleFrontier(Digests.fromWireName(head.getAlgorithm()));
       nextInRange = head.getFirstSequence();
     }
@@ -261,6 +264,15 @@ public final class CheckpointVerifier {
     if (sequence == head.getLastSequence()) {
       finishHead(true, true);
     }
+  }
+
+  /**
+   * Requires every checkpoint's range to be read whole, as in an export file that carries its
+   * checkpoints: a range whose first records are missing is a mismatch, not merely unchecked.
+   */
+  public CheckpointVerifier requiringWholeRanges() {
+    this.wholeRanges = true;
+    return this;
   }
 
   /**

@@ -72,6 +72,7 @@ public final class ExportAuditCommand implements Callable<Integer> {
         TerminalProgress.of(spec.commandLine().getErr(), "exporting " + pack + " audit");
     AuditReadSummary summary;
     long[] exported = {-1, -1}; // first and last sequence written
+    long[] checkpoints = {0};
     try (OutputTarget file = OutputTarget.open(Optional.of(output), out)) {
       summary =
           new AuditReader(connection.config())
@@ -83,6 +84,10 @@ public final class ExportAuditCommand implements Callable<Integer> {
                       exported[0] = entry.record().getSequence();
                     }
                     exported[1] = entry.record().getSequence();
+                  },
+                  checkpoint -> {
+                    file.println(AuditExport.checkpointLine(checkpoint));
+                    checkpoints[0]++;
                   },
                   progress);
     } finally {
@@ -96,7 +101,9 @@ public final class ExportAuditCommand implements Callable<Integer> {
             + " records of pack "
             + pack
             + sequences
-            + " to "
+            + " and "
+            + checkpoints[0]
+            + " checkpoint(s) to "
             + output);
     out.println("chain: " + summary.chain().status() + " - " + summary.chain().message());
     summary.notes().forEach(n -> out.println("note: " + n));

@@ -124,23 +124,60 @@ public final class VerifyAuditCommand implements Callable<Integer> {
             spec.commandLine(),
             "--from and --to apply to --pack; --file verifies the whole export");
       }
-      AuditExport.FileVerification result = AuditExport.verify(source.file);
-      out.println("file " + source.file + ": " + result.lines() + " lines");
-      return report(out, result.chain(), Optional.empty(), 0, result.notes(), Optional.empty());
+      AuditExport.FileVerification result = AuditExport.verify(source.file, policy());
+      out.println(
+          "file "
+              + source.file
+              + ": "
+              + result.lines()
+              + " lines, "
+              + result.checkpointCount()
+              + " checkpoint(s)");
+      if (result.foreign() > 0) {
+        out.println(
+            "foreign: "
+                + result.foreign()
+                + " record line(s) at offsets the checkpoints list as foreign, left out");
+      }
+      if (!noCheckpoints
+          && result.checkpointCount() == 0
+          && exitCode(result.chain().status()) == ExitCode.OK.code()) {
+        out.println("chain: " + result.chain().status() + " - " + result.chain().message());
+        spec.commandLine()
+            .getErr()
+            .println(
+                spec.qualifiedName()
+                    + ": the file carries no checkpoints, so nothing proves it whole or unchanged"
+                    + " (export it again with this palm), or check its hash chain only with"
+                    + " --no-checkpoints (exit code "
+                    + ExitCode.CHECKPOINT_INVALID.code()
+                    + ")");
+        return ExitCode.CHECKPOINT_INVALID.code();
+      }
+      if (result.uncovered() > 0) {
+        out.println(
+            "uncovered: "
+                + result.uncovered()
+                + " record line(s) no checkpoint of the file covers");
+      }
+      int code =
+          report(out, result.chain(), result.checkpoints(), 0, result.notes(), Optional.empty());
+      if (code == ExitCode.OK.code() && result.uncovered() > 0) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                spec.qualifiedName()
+                    + ": "
+                    + result.uncovered()
+                    + " record(s) of the file are not covered by its checkpoints: lines were"
+                    + " added, or the file was cut (exit code "
+                    + ExitCode.CHECKPOINT_INVALID.code()
+                    + ")");
+        return ExitCode.CHECKPOINT_INVALID.code();
+      }
+      return code;
     }
-    List<String> keySources = trustedKeys;
-    String fromEnv = System.getenv("PALM_TRUSTED_KEY");
-    if (keySources.isEmpty() && fromEnv != null && !fromEnv.isBlank() && !trustOnFirstUse) {
-      keySources = List.of(fromEnv.trim());
-    }
-    CheckpointPolicy policy =
-        noCheckpoints
-            ? CheckpointPolicy.none()
-            : !keySources.isEmpty()
-                ? CheckpointPolicy.trusting(keys(keySources))
-                : trustOnFirstUse
-                    ? CheckpointPolicy.trustingFirstKey()
-                    : CheckpointPolicy.embeddedKeys();
+    CheckpointPolicy policy = policy();
     ReadProgress progress =
         TerminalProgress.of(spec.commandLine().getErr(), "verifying " + source.pack + " audit");
     AuditReadSummary summary;
@@ -193,6 +230,22 @@ public final class VerifyAuditCommand implements Callable<Integer> {
         summary.unreadableCheckpoints(),
         summary.notes(),
         summary.headMissing());
+  }
+
+  /** The checkpoint policy the flags (and PALM_TRUSTED_KEY) ask for. */
+  private CheckpointPolicy policy() {
+    List<String> keySources = trustedKeys;
+    String fromEnv = System.getenv("PALM_TRUSTED_KEY");
+    if (keySources.isEmpty() && fromEnv != null && !fromEnv.isBlank() && !trustOnFirstUse) {
+      keySources = List.of(fromEnv.trim());
+    }
+    return noCheckpoints
+        ? CheckpointPolicy.none()
+        : !keySources.isEmpty()
+            ? CheckpointPolicy.trusting(keys(keySources))
+            : trustOnFirstUse
+                ? CheckpointPolicy.trustingFirstKey()
+                : CheckpointPolicy.embeddedKeys();
   }
 
   private static List<PublicKey> keys(List<String> sources) {

@@ -426,12 +426,19 @@ class AuditCommandsTest {
             export.toString());
     assertThat(exported.exitCode()).as(exported.toString()).isZero();
     assertThat(exported.out())
-        .contains("exported 20 records of pack ibank (sequences 5..24) to " + export);
+        .contains(
+            "exported 20 records of pack ibank (sequences 5..24) and 0 checkpoint(s) to " + export);
     List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(20);
     assertThat(JSON.readTree(lines.get(0)).get("sequence").asLong()).isEqualTo(5);
 
-    Run verified = CliRun.palm("audit", "verify", "--file", export.toString());
+    // a file without checkpoints proves nothing about its ends: it fails unless told to check the
+    // chain only
+    Run unsigned = CliRun.palm("audit", "verify", "--file", export.toString());
+    assertThat(unsigned.exitCode()).isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
+    assertThat(unsigned.err()).contains("carries no checkpoints").contains("--no-checkpoints");
+
+    Run verified = CliRun.palm("audit", "verify", "--no-checkpoints", "--file", export.toString());
     assertThat(verified.exitCode()).as(verified.toString()).isZero();
     assertThat(verified.out())
         .contains("20 lines")
@@ -443,7 +450,8 @@ class AuditCommandsTest {
             CliRun.palm(intact, "audit", "export", "--pack", PACK, "-o", whole.toString())
                 .exitCode())
         .isZero();
-    Run fromGenesis = CliRun.palm("audit", "verify", "--file", whole.toString());
+    Run fromGenesis =
+        CliRun.palm("audit", "verify", "--no-checkpoints", "--file", whole.toString());
     assertThat(fromGenesis.exitCode()).isZero();
     assertThat(fromGenesis.out()).contains("sequences 0..29 intact").doesNotContain("note:");
 
@@ -453,7 +461,7 @@ class AuditCommandsTest {
     edited.set(3, record.toString());
     Path tampered = dir.resolve("tampered.jsonl");
     Files.write(tampered, edited, StandardCharsets.UTF_8);
-    Run caught = CliRun.palm("audit", "verify", "--file", tampered.toString());
+    Run caught = CliRun.palm("audit", "verify", "--no-checkpoints", "--file", tampered.toString());
     assertThat(caught.exitCode()).isEqualTo(ExitCode.TAMPERED.code());
     assertThat(caught.out()).contains("first bad sequence: 8");
 
@@ -461,22 +469,28 @@ class AuditCommandsTest {
     dropped.remove(10);
     Path gap = dir.resolve("gap.jsonl");
     Files.write(gap, dropped, StandardCharsets.UTF_8);
-    assertThat(CliRun.palm("audit", "verify", "--file", gap.toString()).exitCode())
+    assertThat(
+            CliRun.palm("audit", "verify", "--no-checkpoints", "--file", gap.toString()).exitCode())
         .isEqualTo(ExitCode.GAP.code());
 
     List<String> garbled = new ArrayList<>(lines);
     garbled.set(2, "{\"sequence\": 7");
     Path unreadable = dir.resolve("garbled.jsonl");
     Files.write(unreadable, garbled, StandardCharsets.UTF_8);
-    Run garbledRun = CliRun.palm("audit", "verify", "--file", unreadable.toString());
+    Run garbledRun =
+        CliRun.palm("audit", "verify", "--no-checkpoints", "--file", unreadable.toString());
     assertThat(garbledRun.exitCode()).isEqualTo(ExitCode.UNREADABLE.code());
     assertThat(garbledRun.out()).contains("garbled.jsonl:3");
 
-    Run missing = CliRun.palm("audit", "verify", "--file", dir.resolve("nope.jsonl").toString());
+    Run missing =
+        CliRun.palm(
+            "audit", "verify", "--no-checkpoints", "--file", dir.resolve("nope.jsonl").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(missing.err()).contains("nope.jsonl does not exist");
 
-    Run withRange = CliRun.palm("audit", "verify", "--file", export.toString(), "--from", "-1h");
+    Run withRange =
+        CliRun.palm(
+            "audit", "verify", "--no-checkpoints", "--file", export.toString(), "--from", "-1h");
     assertThat(withRange.exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 

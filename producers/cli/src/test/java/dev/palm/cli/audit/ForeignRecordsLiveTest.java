@@ -11,6 +11,7 @@ import dev.palm.cli.CliRun;
 import dev.palm.cli.CliRun.Run;
 import dev.palm.cli.ExitCode;
 import dev.palm.client.AuditEntry;
+import dev.palm.client.AuditExport;
 import dev.palm.client.AuditQuery;
 import dev.palm.client.AuditReader;
 import dev.palm.client.ClientConfig;
@@ -22,6 +23,7 @@ import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.canonical.MapleversePack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +96,46 @@ class ForeignRecordsLiveTest {
               client, key, run -> run.exitCode() == 0 && !run.out().contains("unverified tail"));
       assertThat(after.out()).contains("chain: INTACT").contains("foreign: 1 record");
       assertThat(after.out()).doesNotContain("REORDERED");
+
+      // an export carries the checkpoints: it verifies offline, without the forged record, and a
+      // cut or edited copy fails
+      Path export = stateDir.resolve("mapleverse.jsonl");
+      Run exported =
+          CliRun.palm(client, "audit", "export", "--pack", PACK, "--output", export.toString());
+      assertThat(exported.exitCode()).as(exported.toString()).isZero();
+      List<String> lines = Files.readAllLines(export);
+      assertThat(lines).anyMatch(l -> l.contains("\"_avro\""));
+      assertThat(lines).noneMatch(l -> l.contains("\"forged\""));
+      Run offline =
+          CliRun.palm("audit", "verify", "--file", export.toString(), "--trusted-key", key);
+      assertThat(offline.exitCode()).as(offline.toString()).isZero();
+      assertThat(offline.out()).contains("checkpoints: VALID").contains("chain: INTACT");
+
+      int lastRecord = lastIndex(lines, l -> !l.contains("\"_avro\""));
+      int firstRecord =
+          lines.indexOf(
+              lines.stream().filter(l -> !l.contains("\"_avro\"")).findFirst().orElseThrow());
+      assertFails(stateDir, key, without(lines, lastRecord), "tail-cut", "RANGE_MISMATCH");
+      assertFails(stateDir, key, without(lines, firstRecord), "head-cut", "RANGE_MISMATCH");
+      List<String> duplicated = new java.util.ArrayList<>(lines);
+      duplicated.add(lastRecord, lines.get(lastRecord));
+      assertFails(stateDir, key, duplicated, "duplicated", "REORDERED");
+      // a perfect forgery appended to the file: chained and hashed right, but signed by nothing
+      AuditRecord last = AuditExport.parse(lines.get(lastRecord));
+      AuditRecord next =
+          AuditChain.forPack(PACK, IntegrityAlgorithm.SHA256)
+              .append(
+                  ChainHead.after(last),
+                  AuditRecord.newBuilder(last)
+                      .setOperationId("forged-in-file")
+                      .setHash("")
+                      .build());
+      List<String> appended = new java.util.ArrayList<>(lines);
+      appended.add(
+          AuditExport.line(
+              new AuditEntry(
+                  next, client.layout().audit(PACK).name(), 0, 1_000_000, Instant.now())));
+      assertFails(stateDir, key, appended, "appended", "not covered by its checkpoints");
 
       // a checkpoint the attacker signed with a key of their own
       CheckpointSigner attacker = CheckpointSigner.ephemeral();
@@ -172,5 +214,29 @@ class ForeignRecordsLiveTest {
       }
       Thread.sleep(500);
     }
+  }
+
+  private static int lastIndex(List<String> lines, Predicate<String> test) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (test.test(lines.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no such line");
+  }
+
+  private static List<String> without(List<String> lines, int index) {
+    List<String> copy = new java.util.ArrayList<>(lines);
+    copy.remove(index);
+    return copy;
+  }
+
+  private static void assertFails(Path dir, String key, List<String> lines, String name, String why)
+      throws java.io.IOException {
+    Path file = dir.resolve(name + ".jsonl");
+    Files.write(file, lines);
+    Run run = CliRun.palm("audit", "verify", "--file", file.toString(), "--trusted-key", key);
+    assertThat(run.exitCode()).as(name + ": " + run).isNotZero();
+    assertThat(run.out() + run.err()).as(name).contains(why);
   }
 }
