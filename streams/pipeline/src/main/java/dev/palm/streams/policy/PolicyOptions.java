@@ -21,13 +21,16 @@ import java.util.Optional;
  *     records' partition under Kafka's default key partitioner)
  * @param keyring the actors' public keys trusted for accountability proofs in every pack (besides
  *     each pack's {@code extensions.actor_keys})
+ * @param runtimeEvents system acts found while running (by the topic guard) that the policy records
+ *     in the packs' chains
  */
 public record PolicyOptions(
     Duration punctuationInterval,
     Optional<CheckpointSigner> checkpointSigner,
     List<SystemEvent> startupEvents,
     int inputPartitions,
-    Keyring keyring) {
+    Keyring keyring,
+    RuntimeEvents runtimeEvents) {
 
   public PolicyOptions {
     Objects.requireNonNull(punctuationInterval, "punctuationInterval");
@@ -38,6 +41,7 @@ public record PolicyOptions(
     checkpointSigner = Objects.requireNonNullElse(checkpointSigner, Optional.empty());
     startupEvents = startupEvents == null ? List.of() : List.copyOf(startupEvents);
     keyring = Objects.requireNonNullElse(keyring, Keyring.EMPTY);
+    runtimeEvents = Objects.requireNonNullElseGet(runtimeEvents, RuntimeEvents::new);
     if (inputPartitions < 1) {
       throw new IllegalArgumentException(
           "inputPartitions must be at least 1, got " + inputPartitions);
@@ -49,7 +53,7 @@ public record PolicyOptions(
    * partition.
    */
   public PolicyOptions(Duration punctuationInterval) {
-    this(punctuationInterval, Optional.empty(), List.of(), 1, Keyring.EMPTY);
+    this(punctuationInterval, Optional.empty(), List.of(), 1, Keyring.EMPTY, new RuntimeEvents());
   }
 
   /** One-second timers, no checkpoints, no startup events, one input partition. */
@@ -60,24 +64,35 @@ public record PolicyOptions(
   /** These options with checkpoints signed by {@code signer}. */
   public PolicyOptions withCheckpoints(CheckpointSigner signer) {
     return new PolicyOptions(
-        punctuationInterval, Optional.of(signer), startupEvents, inputPartitions, keyring);
+        punctuationInterval,
+        Optional.of(signer),
+        startupEvents,
+        inputPartitions,
+        keyring,
+        runtimeEvents);
   }
 
   /** These options with {@code events} recorded at start. */
   public PolicyOptions withStartupEvents(List<SystemEvent> events) {
     return new PolicyOptions(
-        punctuationInterval, checkpointSigner, events, inputPartitions, keyring);
+        punctuationInterval, checkpointSigner, events, inputPartitions, keyring, runtimeEvents);
   }
 
   /** These options for input topics with {@code partitions} partitions. */
   public PolicyOptions withInputPartitions(int partitions) {
     return new PolicyOptions(
-        punctuationInterval, checkpointSigner, startupEvents, partitions, keyring);
+        punctuationInterval, checkpointSigner, startupEvents, partitions, keyring, runtimeEvents);
   }
 
   /** These options trusting {@code keys} for accountability proofs. */
   public PolicyOptions withKeyring(Keyring keys) {
     return new PolicyOptions(
-        punctuationInterval, checkpointSigner, startupEvents, inputPartitions, keys);
+        punctuationInterval, checkpointSigner, startupEvents, inputPartitions, keys, runtimeEvents);
+  }
+
+  /** These options with {@code events} as the channel of system acts found while running. */
+  public PolicyOptions withRuntimeEvents(RuntimeEvents events) {
+    return new PolicyOptions(
+        punctuationInterval, checkpointSigner, startupEvents, inputPartitions, keyring, events);
   }
 }

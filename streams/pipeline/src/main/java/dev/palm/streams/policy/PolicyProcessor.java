@@ -154,13 +154,17 @@ public final class PolicyProcessor implements Processor<String, PolicyInput, Obj
             stores.startupAudit(),
             engine,
             new KeyringAudit(stores.keyring(), engine));
-    if (!startup.pendingPacks().isEmpty()) {
-      StartupEventsPunctuator ticks =
-          new StartupEventsPunctuator(
-              startup, pack -> recordStartup(pack, context.currentSystemTimeMs()));
-      ticks.scheduledAs(
-          context.schedule(options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ticks));
-    }
+    // startup events at the first tick (records cannot be forwarded from init, and a pack may get
+    // no input for long), then whatever the topic guard finds while running
+    context.schedule(
+        options.punctuationInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        timestamp -> {
+          options.runtimeEvents().take(pack -> owns(context, pack)).forEach(startup::add);
+          startup
+              .pendingPacks()
+              .forEach(pack -> recordStartup(pack, context.currentSystemTimeMs()));
+        });
   }
 
   /**

@@ -36,6 +36,11 @@ final class StartupEvents {
     this.engine = engine;
   }
 
+  /** Adds an event found while running (recorded once per pack and id, like a start's events). */
+  void add(SystemEvent event) {
+    pending.computeIfAbsent(event.pack(), p -> new ArrayList<>()).add(event);
+  }
+
   /**
    * Packs that may still have unrecorded events in this task, in the order the events were given.
    */

@@ -12,12 +12,14 @@ import dev.palm.registry.RegistryConfig;
 import dev.palm.registry.RegistryUnavailableException;
 import dev.palm.streams.PalmTopology;
 import dev.palm.streams.policy.PolicyOptions;
+import dev.palm.streams.policy.RuntimeEvents;
 import dev.palm.streams.policy.SystemEvent;
 import dev.palm.streams.query.QueryServer;
 import dev.palm.streams.query.QueryServerConfig;
 import dev.palm.streams.query.QuerySources;
 import dev.palm.streams.serde.SchemaProvisioner;
 import dev.palm.streams.topics.ProvisioningReport;
+import dev.palm.streams.topics.TopicGuard;
 import dev.palm.streams.topics.TopicProvisioner;
 import dev.palm.streams.topics.TopicRepair;
 import dev.palm.wire.PalmSerdes;
@@ -93,6 +95,8 @@ public final class PalmService implements AutoCloseable {
   private Optional<QueryServerConfig> queryServerConfig = Optional.empty();
 
   private QueryServer queryServer;
+  private TopicGuard topicGuard;
+  private final RuntimeEvents runtimeEvents = new RuntimeEvents();
 
   private PalmService(PipelineConfig config, List<PlatformPack> packs) {
     this.config = Objects.requireNonNull(config, "config");
@@ -235,7 +239,8 @@ public final class PalmService implements AutoCloseable {
               .withCheckpoints(signer)
               .withStartupEvents(startupEvents(provisioning))
               .withInputPartitions(inputPartitions)
-              .withKeyring(config.keyring());
+              .withKeyring(config.keyring())
+              .withRuntimeEvents(runtimeEvents);
       Topology topology = PalmTopology.build(packs, layout, serdes, options);
       Properties props = streamsProperties();
       // the query API's port must be known first: Streams tells the other instances where it
@@ -255,6 +260,13 @@ public final class PalmService implements AutoCloseable {
                 streams, packs, layout, serdes, clientProperties, config.applicationId()));
       }
       awaitRunning(running);
+      topicGuard =
+          new TopicGuard(
+                  Admin.create(clientProperties),
+                  TopicProvisioner.builder(layout).build(),
+                  packs,
+                  runtimeEvents::offer)
+              .start(config.topicGuardInterval());
     } catch (PackException | RuntimeException e) {
       closeQuietly();
       throw e;
@@ -662,6 +674,9 @@ public final class PalmService implements AutoCloseable {
       return;
     }
     closed = true;
+    if (topicGuard != null) {
+      topicGuard.close();
+    }
     if (queryServer != null) {
       queryServer.close();
     }

@@ -47,6 +47,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  *     num.stream.threads})
  * @param keyring the actors' public keys trusted for accountability proofs ({@code --keyring};
  *     docs/audit-format.md §8.3), besides each pack's own {@code actor_keys}
+ * @param topicGuardInterval how often the running pipeline re-checks its audit and checkpoint
+ *     topics' settings (a weakening is alerted and audited as {@code TOPIC_WEAKENED})
  */
 public record PipelineConfig(
     Optional<String> bootstrapServers,
@@ -62,13 +64,17 @@ public record PipelineConfig(
     Duration commitInterval,
     Duration startTimeout,
     Map<String, String> streamsOverrides,
-    Keyring keyring) {
+    Keyring keyring,
+    Duration topicGuardInterval) {
 
   /** The application id of the production pipeline. */
   public static final String DEFAULT_APPLICATION_ID = "palm-pipeline";
 
   /** Commit interval used unless configured: Streams' own default under exactly-once. */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  /** How often the topic guard re-checks the audit and checkpoint topics unless configured. */
+  public static final Duration DEFAULT_TOPIC_GUARD_INTERVAL = Duration.ofSeconds(60);
 
   /** How long to wait for RUNNING unless configured; generous for a cold 2-core machine. */
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
@@ -89,6 +95,11 @@ public record PipelineConfig(
     Objects.requireNonNull(startTimeout, "startTimeout");
     streamsOverrides = Map.copyOf(streamsOverrides);
     Objects.requireNonNull(keyring, "keyring");
+    Objects.requireNonNull(topicGuardInterval, "topicGuardInterval");
+    if (topicGuardInterval.isNegative() || topicGuardInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "topicGuardInterval must be positive, got " + topicGuardInterval);
+    }
     if (!LEGAL_APPLICATION_ID.matcher(applicationId).matches()) {
       throw new IllegalArgumentException(
           "The application id '"
@@ -134,7 +145,8 @@ public record PipelineConfig(
         commitInterval,
         startTimeout,
         streamsOverrides,
-        keys);
+        keys,
+        topicGuardInterval);
   }
 
   /** The topic layout of this pipeline. */
@@ -220,6 +232,7 @@ public record PipelineConfig(
     private Keyring keyring = Keyring.EMPTY;
     private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
+    private Duration topicGuardInterval = DEFAULT_TOPIC_GUARD_INTERVAL;
     private final Map<String, String> streamsOverrides = new LinkedHashMap<>();
 
     private Builder() {}
@@ -309,6 +322,12 @@ public record PipelineConfig(
     }
 
     /** Adds one Kafka Streams setting applied after PALM's own. */
+    /** How often the running pipeline re-checks its audit and checkpoint topics. */
+    public Builder topicGuardInterval(Duration interval) {
+      this.topicGuardInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
     public Builder streamsOverride(String key, String value) {
       streamsOverrides.put(
           Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -338,7 +357,8 @@ public record PipelineConfig(
           commitInterval,
           startTimeout,
           streamsOverrides,
-          keyring);
+          keyring,
+          topicGuardInterval);
     }
   }
 }

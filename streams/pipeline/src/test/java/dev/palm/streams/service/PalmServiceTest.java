@@ -288,6 +288,74 @@ class PalmServiceTest {
    * Reads the pack's trail until a record of {@code type} is committed (start-up events come at the
    * first tick).
    */
+  @Test
+  void retentionWeakenedWhileRunningIsAlertedAndAuditedInThatPacksChain() throws Exception {
+    PipelineConfig base = TestPipelines.config("guard");
+    PipelineConfig config =
+        PipelineConfig.builder()
+            .bootstrapServers(base.bootstrapServers())
+            .registryUrl(base.registryUrl())
+            .stateDir(temp.resolve("guard"))
+            .applicationId(base.applicationId())
+            .topicPrefix(base.topicPrefix())
+            .topicGuardInterval(Duration.ofMillis(500))
+            .build();
+    List<PlatformPack> packs = List.of(IBankPack.ibank(), MapleversePack.mapleverse());
+    try (PalmService service = PalmService.create(config, packs);
+        Admin admin = Admin.create(service.clientProperties())) {
+      service.start();
+      String auditTopic = config.layout().audit("ibank").name();
+      // iBank keeps its audit records forever; someone shortens that to one hour while it runs
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  new ConfigResource(ConfigResource.Type.TOPIC, auditTopic),
+                  List.of(
+                      new org.apache.kafka.clients.admin.AlterConfigOp(
+                          new org.apache.kafka.clients.admin.ConfigEntry(
+                              TopicConfig.RETENTION_MS_CONFIG, "3600000"),
+                          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+
+      AuditTrails trails =
+          new AuditTrails(
+              service.clientProperties(),
+              service.serdes(),
+              service.layout(),
+              Duration.ofSeconds(30));
+      AuditTrails.PackAudit ibank =
+          awaitEvent(trails, IBankPack.ibank(), AuditEventType.TOPIC_WEAKENED);
+      List<AuditRecord> weakened =
+          ibank.kept().stream()
+              .filter(r -> r.getEventType() == AuditEventType.TOPIC_WEAKENED)
+              .toList();
+      assertThat(weakened)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getReasonCodes()).contains("TOPIC_WEAKENED");
+                assertThat(r.getDetails())
+                    .contains(
+                        new dev.palm.events.AuditDetail("topic", auditTopic),
+                        new dev.palm.events.AuditDetail(
+                            "topic.setting", TopicConfig.RETENTION_MS_CONFIG),
+                        new dev.palm.events.AuditDetail("topic.found", "3600000"));
+              });
+      assertThat(ibank.verification().intact()).isTrue();
+      // found on every check, recorded once
+      Thread.sleep(1_500);
+      assertThat(
+              trails.read(IBankPack.ibank(), r -> true).kept().stream()
+                  .filter(r -> r.getEventType() == AuditEventType.TOPIC_WEAKENED)
+                  .count())
+          .isEqualTo(1);
+      AuditTrails.PackAudit mapleverse =
+          awaitEvent(trails, MapleversePack.mapleverse(), AuditEventType.PIPELINE_STARTED);
+      assertThat(mapleverse.byEventType()).doesNotContainKey(AuditEventType.TOPIC_WEAKENED);
+    }
+  }
+
   private static AuditTrails.PackAudit awaitEvent(
       AuditTrails trails, PlatformPack pack, AuditEventType type) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
