@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       dev.palm.cli.ops.HoldsCommand.class,
       dev.palm.cli.ops.OutcomesCommand.class,
       dev.palm.cli.keys.KeysCommand.class,
+      dev.palm.cli.security.AclsCommand.class,
       dev.palm.cli.audit.AuditCommand.class,
       dev.palm.cli.run.RunCommand.class,
       dev.palm.cli.bench.BenchCommand.class,

@@ -50,6 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final boolean temporary;
   private final int brokerPort;
   private final int controllerPort;
+  private final Map<String, String> scramUsers;
   private final Thread shutdownHook;
   private boolean closed;
 
@@ -57,13 +58,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       KafkaRaftServer server,
       Path dataDirectory,
       boolean temporary,
-      int brokerPort,
-      int controllerPort) {
+      int[] ports,
+      Map<String, String> scramUsers) {
     this.server = server;
     this.dataDirectory = dataDirectory;
     this.temporary = temporary;
-    this.brokerPort = brokerPort;
-    this.controllerPort = controllerPort;
+    this.brokerPort = ports[0];
+    this.controllerPort = ports[1];
+    this.scramUsers = Map.copyOf(scramUsers);
     this.shutdownHook = new Thread(this::closeQuietly, "palm-embedded-kafka-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -103,7 +105,46 @@ public final class EmbeddedKafka implements AutoCloseable {
    * admins.
    */
   public Map<String, Object> clientConfig() {
-    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return scramUsers.isEmpty()
+        ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())
+        : clientConfig(BROKER_USER);
+  }
+
+  /**
+   * The client configuration of one SCRAM user of a secured broker ({@link Builder#scramUsers}):
+   * {@code bootstrap.servers}, {@code SASL_PLAINTEXT} and {@code SCRAM-SHA-256} with the user's
+   * credentials. The broker's own user {@value #BROKER_USER} is a super user.
+   *
+   * @throws IllegalArgumentException when the broker is not secured or has no such user
+   */
+  public Map<String, Object> clientConfig(String user) {
+    String password = scramUsers.get(user);
+    if (password == null) {
+      throw new IllegalArgumentException(
+          "no SCRAM user '" + user + "' on this broker (users: " + scramUsers.keySet() + ")");
+    }
+    return Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers(),
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        SCRAM,
+        "sasl.jaas.config",
+        jaas(user, password));
+  }
+
+  /** The super user of a secured broker (inter-broker traffic, administration). */
+  public static final String BROKER_USER = "palm-broker";
+
+  private static final String SCRAM = "SCRAM-SHA-256";
+
+  private static String jaas(String user, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
   }
 
   /**
@@ -167,8 +208,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Path dataDirectory;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Duration startTimeout = Duration.ofSeconds(60);
+    private final Map<String, String> scramUsers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Secures the broker: clients must authenticate with SASL SCRAM-SHA-256 as one of these users
+     * (name → password), and the {@code StandardAuthorizer} allows only what ACLs grant (nothing
+     * without an ACL); the broker's own user {@value EmbeddedKafka#BROKER_USER} is added as the
+     * super user. The controller listener stays PLAINTEXT on loopback.
+     */
+    public Builder scramUsers(Map<String, String> users) {
+      users.forEach(
+          (user, password) -> {
+            if (user.isBlank() || user.contains(",") || user.contains("]") || password.isBlank()) {
+              throw new IllegalArgumentException("unusable SCRAM user '" + user + "'");
+            }
+            scramUsers.put(user, password);
+          });
+      scramUsers.putIfAbsent(BROKER_USER, "broker-" + Uuid.randomUuid());
+      return this;
+    }
 
     /** Keeps the broker's data in {@code folder} (created if missing) so it survives a restart. */
     public Builder dataDirectory(Path folder) {
@@ -247,18 +307,25 @@ public final class EmbeddedKafka implements AutoCloseable {
       int brokerPort = ports.get(0);
       int controllerPort = ports.get(1);
       Properties props = serverProperties(folder, brokerPort, controllerPort);
-      formatIfNeeded(folder, props);
+      formatIfNeeded(folder, props, scramUsers);
 
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
       try {
         server.startup();
-        awaitReady("127.0.0.1:" + brokerPort, startTimeout);
+        Map<String, Object> readiness = new LinkedHashMap<>();
+        if (!scramUsers.isEmpty()) {
+          readiness.put("security.protocol", "SASL_PLAINTEXT");
+          readiness.put("sasl.mechanism", SCRAM);
+          readiness.put("sasl.jaas.config", jaas(BROKER_USER, scramUsers.get(BROKER_USER)));
+        }
+        awaitReady("127.0.0.1:" + brokerPort, startTimeout, readiness);
       } catch (RuntimeException e) {
         stopAfterFailedStart(server);
         throw e;
       }
       EmbeddedKafka kafka =
-          new EmbeddedKafka(server, folder, temporary, brokerPort, controllerPort);
+          new EmbeddedKafka(
+              server, folder, temporary, new int[] {brokerPort, controllerPort}, scramUsers);
       LOG.info(
           "Kafka broker ready at {} in {} ms (data: {}{})",
           kafka.bootstrapServers(),
@@ -295,10 +362,28 @@ public final class EmbeddedKafka implements AutoCloseable {
       p.put("inter.broker.listener.name", "PLAINTEXT");
       p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
       p.put("log.dirs", folder.resolve("logs").toAbsolutePath().toString());
+      if (!scramUsers.isEmpty()) {
+        String broker = "SASL_PLAINTEXT://" + host + ":" + brokerPort;
+        p.put("listeners", broker + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", broker);
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put(
+            "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", SCRAM);
+        p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        p.put(
+            "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+            jaas(BROKER_USER, scramUsers.get(BROKER_USER)));
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // the controller listener is PLAINTEXT on loopback: its principal is ANONYMOUS
+        p.put("super.users", "User:" + BROKER_USER + ";User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
+      }
       return p;
     }
 
-    private static void formatIfNeeded(Path folder, Properties props) {
+    private static void formatIfNeeded(
+        Path folder, Properties props, Map<String, String> scramUsers) {
       Path logs = folder.resolve("logs");
       if (Files.exists(logs.resolve("meta.properties"))) {
         return; // kept data folder from an earlier run: keep its cluster id and contents
@@ -312,12 +397,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       int exitCode;
       try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-        exitCode =
-            StorageTool.execute(
-                new String[] {
-                  "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()
-                },
-                printStream);
+        exitCode = StorageTool.execute(formatArguments(configFile, scramUsers), printStream);
       } catch (RuntimeException e) {
         throw new IllegalStateException(
             "Could not format the Kafka storage in "
@@ -340,13 +420,26 @@ public final class EmbeddedKafka implements AutoCloseable {
       LOG.debug("kafka-storage format: {}", text);
     }
 
-    private static void awaitReady(String bootstrap, Duration timeout) {
+    /** kafka-storage format's arguments, with a SCRAM credential per user of a secured broker. */
+    private static String[] formatArguments(Path configFile, Map<String, String> scramUsers) {
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of("format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()));
+      scramUsers.forEach(
+          (user, password) -> {
+            args.add("--add-scram");
+            args.add(SCRAM + "=[name=" + user + ",password=" + password + "]");
+          });
+      return args.toArray(String[]::new);
+    }
+
+    private static void awaitReady(
+        String bootstrap, Duration timeout, Map<String, Object> security) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      Map<String, Object> config =
-          Map.of(
-              AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-              AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-              AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+      Map<String, Object> config = new LinkedHashMap<>(security);
+      config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+      config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
       try (Admin admin = Admin.create(config)) {
         while (true) {
           try {
