@@ -2,6 +2,8 @@ package dev.palm.audit;
 
 import dev.palm.packs.IntegrityAlgorithm;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,6 +51,87 @@ public final class MerkleTree {
     digest.update(left);
     digest.update(right);
     return digest.digest();
+  }
+
+  /**
+   * The audit path of the record at {@code index} among {@code recordHashes} (RFC 9162 §2.1.3.1,
+   * {@code PATH(m, D[n])}): the sibling subtree roots from the leaf up, as lowercase hex.
+   *
+   * @throws IllegalArgumentException when {@code index} is outside the list
+   */
+  public static List<String> inclusionPath(
+      IntegrityAlgorithm algorithm, List<String> recordHashes, int index) {
+    if (index < 0 || index >= recordHashes.size()) {
+      throw new IllegalArgumentException(
+          "leaf index " + index + " is outside a tree of " + recordHashes.size() + " leaves");
+    }
+    List<String> path = new ArrayList<>();
+    path(algorithm, recordHashes, index, 0, recordHashes.size(), path);
+    return List.copyOf(path);
+  }
+
+  private static void path(
+      IntegrityAlgorithm algorithm,
+      List<String> hashes,
+      int m,
+      int from,
+      int to,
+      List<String> out) {
+    int n = to - from;
+    if (n <= 1) {
+      return;
+    }
+    int k = Integer.highestOneBit(n - 1);
+    if (m < k) {
+      path(algorithm, hashes, m, from, from + k, out);
+      out.add(Digests.toHex(subtree(algorithm, hashes, from + k, to)));
+    } else {
+      path(algorithm, hashes, m - k, from + k, to, out);
+      out.add(Digests.toHex(subtree(algorithm, hashes, from, from + k)));
+    }
+  }
+
+  /**
+   * Whether {@code path} proves that the record hash {@code recordHash} is leaf {@code index} of a
+   * tree of {@code size} leaves with root {@code root} (RFC 9162 §2.1.3.2).
+   */
+  public static boolean verifyInclusion(
+      IntegrityAlgorithm algorithm,
+      String recordHash,
+      long index,
+      long size,
+      List<String> path,
+      String root) {
+    if (index < 0 || index >= size) {
+      return false;
+    }
+    try {
+      long fn = index;
+      long sn = size - 1;
+      byte[] r = leaf(algorithm, Digests.fromHex(recordHash));
+      for (String step : path) {
+        byte[] p = Digests.fromHex(step);
+        if (sn == 0) {
+          return false;
+        }
+        if ((fn & 1) == 1 || fn == sn) {
+          r = node(algorithm, p, r);
+          if ((fn & 1) == 0) {
+            while ((fn & 1) == 0 && fn != 0) {
+              fn >>= 1;
+              sn >>= 1;
+            }
+          }
+        } else {
+          r = node(algorithm, r, p);
+        }
+        fn >>= 1;
+        sn >>= 1;
+      }
+      return sn == 0 && Arrays.equals(r, Digests.fromHex(root));
+    } catch (IllegalArgumentException e) {
+      return false; // a step or the root is not hex of the right length
+    }
   }
 
   private static byte[] subtree(

@@ -206,6 +206,49 @@ class AuditFormatDocTest {
     return String.join(", ", parts);
   }
 
+  @Test
+  void merkleAndInclusionVectorsMatchTheImplementation() {
+    List<String> leaves = block("merkle-leaves").strip().lines().map(String::strip).toList();
+    assertThat(leaves).hasSize(5);
+    for (String line : block("merkle-prefix-roots").strip().lines().toList()) {
+      String[] parts = line.strip().split(" ");
+      int n = Integer.parseInt(parts[0]);
+      assertThat(MerkleTree.root(IntegrityAlgorithm.SHA256, leaves.subList(0, n)))
+          .as("root of %d leaves", n)
+          .isEqualTo(parts[1]);
+      MerkleFrontier frontier = new MerkleFrontier(IntegrityAlgorithm.SHA256);
+      leaves.subList(0, n).forEach(frontier::add);
+      assertThat(frontier.root()).isEqualTo(parts[1]);
+    }
+    List<String> path = block("inclusion-path-2-of-5").strip().lines().map(String::strip).toList();
+    assertThat(MerkleTree.inclusionPath(IntegrityAlgorithm.SHA256, leaves, 2)).isEqualTo(path);
+    String root = MerkleTree.root(IntegrityAlgorithm.SHA256, leaves);
+    assertThat(
+            MerkleTree.verifyInclusion(IntegrityAlgorithm.SHA256, leaves.get(2), 2, 5, path, root))
+        .isTrue();
+    // every leaf of every size proves itself, and no other leaf or position passes
+    for (int n = 1; n <= 5; n++) {
+      List<String> tree = leaves.subList(0, n);
+      String treeRoot = MerkleTree.root(IntegrityAlgorithm.SHA256, tree);
+      for (int m = 0; m < n; m++) {
+        List<String> p = MerkleTree.inclusionPath(IntegrityAlgorithm.SHA256, tree, m);
+        assertThat(
+                MerkleTree.verifyInclusion(
+                    IntegrityAlgorithm.SHA256, tree.get(m), m, n, p, treeRoot))
+            .as("leaf %d of %d", m, n)
+            .isTrue();
+        for (int other = 0; other < n; other++) {
+          if (other != m) {
+            assertThat(
+                    MerkleTree.verifyInclusion(
+                        IntegrityAlgorithm.SHA256, tree.get(other), m, n, p, treeRoot))
+                .isFalse();
+          }
+        }
+      }
+    }
+  }
+
   private String block(String name) {
     Matcher matcher =
         Pattern.compile(
