@@ -228,7 +228,14 @@ public final class AuditExport {
     return new FileVerification(file, lines, result, notes, verdict, uncovered, foreign);
   }
 
-  private record ExportedLine(Checkpoint checkpoint, byte[] signed) {}
+  /**
+   * A checkpoint read from its export form: the checkpoint as written and the bytes its signature
+   * covers.
+   *
+   * @param checkpoint the checkpoint decoded from the writer's bytes
+   * @param signed its canonical bytes under its writer schema
+   */
+  record ExportedLine(Checkpoint checkpoint, byte[] signed) {}
 
   private static ExportedLine checkpointOf(String text) {
     JsonNode node;
@@ -237,6 +244,15 @@ public final class AuditExport {
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
+    return checkpointOf(node);
+  }
+
+  /**
+   * The checkpoint of an export checkpoint line's JSON object.
+   *
+   * @throws IllegalArgumentException when the members are missing or the bytes undecodable
+   */
+  static ExportedLine checkpointOf(JsonNode node) {
     JsonNode avro = node.get(AVRO_MEMBER);
     JsonNode schema = node.get(WRITER_SCHEMA_MEMBER);
     if (avro == null || !avro.isTextual() || schema == null || !schema.isTextual()) {

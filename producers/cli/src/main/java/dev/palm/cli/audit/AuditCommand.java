@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Query, verify and export the audit trail of a pack (<prefix>.<pack>.audit).",
-    subcommands = {QueryAuditCommand.class, VerifyAuditCommand.class, ExportAuditCommand.class})
+    subcommands = {
+      QueryAuditCommand.class,
+      VerifyAuditCommand.class,
+      ExportAuditCommand.class,
+      ProveAuditCommand.class,
+      VerifyProofCommand.class
+    })
 public final class AuditCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.palm.cli.audit;
 
 import dev.palm.audit.CheckpointVerification;
-import dev.palm.audit.SigningKeys;
 import dev.palm.audit.VerificationResult;
 import dev.palm.cli.ExitCode;
 import dev.palm.cli.ops.Cli;
@@ -13,10 +12,7 @@ import dev.palm.client.AuditReader;
 import dev.palm.client.CheckpointPolicy;
 import dev.palm.client.ReadProgress;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -88,23 +84,7 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     Path file;
   }
 
-  @Option(
-      names = "--trusted-key",
-      paramLabel = "FILE|BASE64",
-      description =
-          "Public key of the pipeline (PEM or base64 file, or base64 text; 'palm keys show"
-              + " --pipeline' prints it); checkpoints must be signed by one of these (repeatable)."
-              + " Default: the PALM_TRUSTED_KEY environment variable. Without any trusted key the"
-              + " checkpoints are only checked against the key each one embeds: their verdict is"
-              + " UNPINNED and the exit code 15.")
-  List<String> trustedKeys = new ArrayList<>();
-
-  @Option(
-      names = "--trust-on-first-use",
-      description =
-          "Without a trusted key: trust the key of the first checkpoint read, and only that key;"
-              + " the output names it so that you can pin it.")
-  boolean trustOnFirstUse;
+  @Mixin TrustOptions trust;
 
   @Option(
       names = "--no-checkpoints",
@@ -234,30 +214,7 @@ public final class VerifyAuditCommand implements Callable<Integer> {
 
   /** The checkpoint policy the flags (and PALM_TRUSTED_KEY) ask for. */
   private CheckpointPolicy policy() {
-    List<String> keySources = trustedKeys;
-    String fromEnv = System.getenv("PALM_TRUSTED_KEY");
-    if (keySources.isEmpty() && fromEnv != null && !fromEnv.isBlank() && !trustOnFirstUse) {
-      keySources = List.of(fromEnv.trim());
-    }
-    return noCheckpoints
-        ? CheckpointPolicy.none()
-        : !keySources.isEmpty()
-            ? CheckpointPolicy.trusting(keys(keySources))
-            : trustOnFirstUse
-                ? CheckpointPolicy.trustingFirstKey()
-                : CheckpointPolicy.embeddedKeys();
-  }
-
-  private static List<PublicKey> keys(List<String> sources) {
-    List<PublicKey> keys = new ArrayList<>();
-    for (String key : sources) {
-      Path path = Path.of(key);
-      keys.add(
-          Files.isRegularFile(path)
-              ? SigningKeys.loadPublicKey(path)
-              : SigningKeys.decodePublicKey(key));
-    }
-    return keys;
+    return noCheckpoints ? CheckpointPolicy.none() : trust.policy();
   }
 
   private int report(

@@ -137,6 +137,37 @@ class ForeignRecordsLiveTest {
                   next, client.layout().audit(PACK).name(), 0, 1_000_000, Instant.now())));
       assertFails(stateDir, key, appended, "appended", "not covered by its checkpoints");
 
+      // an inclusion proof of one record, checked offline with only the public key
+      Path proof = stateDir.resolve("proof.json");
+      Run proved =
+          CliRun.palm(
+              client, "audit", "prove", "--pack", PACK, "--sequence", "1", "-o", proof.toString());
+      assertThat(proved.exitCode()).as(proved.toString()).isZero();
+      Run holds =
+          CliRun.palm("audit", "verify-proof", "--file", proof.toString(), "--trusted-key", key);
+      assertThat(holds.exitCode()).as(holds.toString()).isZero();
+      assertThat(holds.out()).contains("proof: VALID - record 1 of pack 'mapleverse'");
+      String text = Files.readString(proof);
+      Path edited = stateDir.resolve("edited-proof.json");
+      Files.writeString(edited, text.replace("\"ops-bot\"", "\"someone-else\""));
+      assertThat(
+              CliRun.palm(
+                      "audit", "verify-proof", "--file", edited.toString(), "--trusted-key", key)
+                  .exitCode())
+          .isEqualTo(ExitCode.TAMPERED.code());
+      Run otherKey =
+          CliRun.palm(
+              "audit",
+              "verify-proof",
+              "--file",
+              proof.toString(),
+              "--trusted-key",
+              SigningKeysOf.stranger());
+      assertThat(otherKey.exitCode()).isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
+      Run noTail = CliRun.palm(client, "audit", "prove", "--pack", PACK, "--sequence", "99999");
+      assertThat(noTail.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+      assertThat(noTail.err()).contains("no signed checkpoint read covers record 99999");
+
       // a checkpoint the attacker signed with a key of their own
       CheckpointSigner attacker = CheckpointSigner.ephemeral();
       Checkpoint fake =
@@ -165,6 +196,13 @@ class ForeignRecordsLiveTest {
           .as(refused.toString())
           .isEqualTo(ExitCode.CHECKPOINT_INVALID.code());
       assertThat(refused.out()).contains("UNTRUSTED_KEY");
+    }
+  }
+
+  /** A public key that did not sign anything here. */
+  private static final class SigningKeysOf {
+    static String stranger() {
+      return CheckpointSigner.ephemeral().publicKeyBase64();
     }
   }
 
