@@ -264,7 +264,8 @@ public final class PalmTopology {
                 signer,
                 serdes.valueSerde(AuditRecord.class).deserializer(),
                 new PolicyStateSummary(),
-                wiring),
+                wiring,
+                options.runtimeEvents()::offer),
         AUDIT_SOURCE);
     topology.addStateStore(CheckpointWindow.storeBuilder(CHECKPOINT_WINDOWS), CHECKPOINTS);
     topology.connectProcessorAndStateStores(

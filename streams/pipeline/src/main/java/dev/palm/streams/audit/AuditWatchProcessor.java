@@ -3,6 +3,7 @@ package dev.palm.streams.audit;
 import dev.palm.audit.CheckpointSigner;
 import dev.palm.audit.Digests;
 import dev.palm.audit.RecordSeal;
+import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.packs.IntegrityAlgorithm;
@@ -10,11 +11,13 @@ import dev.palm.streams.dlq.DeadLetters;
 import dev.palm.streams.dlq.OutageException;
 import dev.palm.streams.dlq.Outages;
 import dev.palm.streams.dlq.RawInput;
+import dev.palm.streams.policy.SystemEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * record by its {@link RecordSeal}: a record the pipeline sealed joins the pack's checkpoint window
  * with its offset; anything else (no seal, a wrong seal, a sealed copy of a sequence already read)
  * is <em>foreign</em>: it is logged as an alert, copied to the dead-letter topic with the reason,
- * and listed by offset in the next checkpoint, so verifiers exclude it and report it
+ * recorded as a {@code FOREIGN_RECORD} event in the pack's own chain (by the policy, once), and
+ * listed by offset in the next checkpoint, so verifiers exclude it and report it
  * (docs/audit-format.md §6.2). Every {@code interval_secs} each pack gets a checkpoint, an idle
  * pack an empty one, so any record appended to an audit topic is accounted for by a signed
  * checkpoint within one interval.
@@ -55,6 +59,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
   private final String checkpointsSink;
   private final String deadLetterSink;
   private final int inputPartitions;
+  private final Consumer<SystemEvent> events;
   private ProcessorContext<Object, Object> context;
   private CheckpointTracker tracker;
   private RecordSeal seal;
@@ -66,13 +71,16 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
    * @param deserializer decodes audit records (a fresh one per task)
    * @param wiring the store and sink names and the input partition count (to tell which packs'
    *     state this task holds)
+   * @param events receives a {@code FOREIGN_RECORD} event per foreign record, for the policy to
+   *     record in the pack's chain (once per record)
    */
   public AuditWatchProcessor(
       Map<String, CheckpointSchedule> schedulesByTopic,
       CheckpointSigner signer,
       Deserializer<AuditRecord> deserializer,
       StateSummarySource summary,
-      Wiring wiring) {
+      Wiring wiring,
+      Consumer<SystemEvent> events) {
     this.schedulesByTopic = Map.copyOf(schedulesByTopic);
     this.signer = Objects.requireNonNull(signer, "signer");
     this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
@@ -81,6 +89,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
     this.checkpointsSink = wiring.checkpointsSink();
     this.deadLetterSink = wiring.deadLetterSink();
     this.inputPartitions = wiring.inputPartitions();
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   /**
@@ -196,6 +205,24 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       Record<byte[], byte[]> record,
       String reason) {
     String digest = alert(schedule, meta, record, reason);
+    events.accept(
+        new SystemEvent(
+            schedule.pack(),
+            AuditEventType.FOREIGN_RECORD,
+            AuditEventType.FOREIGN_RECORD.name(),
+            "foreign record in "
+                + meta.topic()
+                + "-"
+                + meta.partition()
+                + " at offset "
+                + meta.offset()
+                + ": "
+                + reason,
+            Map.of(
+                "topic", meta.topic(),
+                "partition", Integer.toString(meta.partition()),
+                "offset", Long.toString(meta.offset()),
+                "value_sha256", digest)));
     if (tracker.onForeign(schedule, meta.partition(), meta.offset(), digest, reason)) {
       checkpointNow(schedule);
     }

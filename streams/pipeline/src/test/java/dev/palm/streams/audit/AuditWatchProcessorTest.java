@@ -72,7 +72,8 @@ class AuditWatchProcessorTest {
         SIGNER,
         AUDIT.deserializer(),
         summary,
-        new AuditWatchProcessor.Wiring("windows", "checkpoints", "dlq", 1));
+        new AuditWatchProcessor.Wiring("windows", "checkpoints", "dlq", 1),
+        event -> {});
   }
 
   @Test
