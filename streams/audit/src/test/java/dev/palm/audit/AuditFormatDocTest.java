@@ -249,6 +249,34 @@ class AuditFormatDocTest {
     }
   }
 
+  @Test
+  void verdictVectorsAreWhatTheVerifierReports() {
+    List<AuditRecord> chain = AuditFixtures.chain(IntegrityAlgorithm.SHA256, "vectors", 6);
+    AuditRecord forged =
+        AuditFixtures.rehashed(
+            AuditRecord.newBuilder(chain.get(2)).setOperationId("forged").build());
+    AuditRecord changed = AuditRecord.newBuilder(chain.get(2)).setOperationId("changed").build();
+    List<String> rows = block("verdicts").strip().lines().toList();
+    assertThat(rows).hasSize(7);
+    for (String row : rows) {
+      String[] columns = row.strip().split("\\s{2,}");
+      List<AuditRecord> order = new ArrayList<>();
+      for (String item : columns[0].split(" ")) {
+        int i = Integer.parseInt(item.replaceAll("\\D", ""));
+        order.add(item.endsWith("'") ? forged : item.endsWith("~") ? changed : chain.get(i));
+      }
+      VerificationResult result = ChainVerifier.verify(order);
+      assertThat(result.status().name()).as(row).isEqualTo(columns[1]);
+      assertThat(
+              result.firstBadSequence().isPresent()
+                  ? Long.toString(result.firstBadSequence().getAsLong())
+                  : "-")
+          .as(row)
+          .isEqualTo(columns[2]);
+      assertThat(result.problems()).as(row).isEqualTo(Long.parseLong(columns[3]));
+    }
+  }
+
   private String block(String name) {
     Matcher matcher =
         Pattern.compile(
