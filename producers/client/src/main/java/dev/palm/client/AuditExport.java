@@ -133,14 +133,7 @@ public final class AuditExport {
     boolean fromGenesis = false;
     long lines = 0;
     List<String> notes = new ArrayList<>();
-    CheckpointVerifier checkpoints =
-        !policy.enabled()
-            ? null
-            : !policy.trustedKeys().isEmpty()
-                ? CheckpointVerifier.trusting(policy.trustedKeys())
-                : policy.trustOnFirstUse()
-                    ? CheckpointVerifier.trustingFirstKey()
-                    : CheckpointVerifier.trustingEmbeddedKeys();
+    CheckpointVerifier checkpoints = policy.enabled() ? policy.newVerifier() : null;
     if (checkpoints != null) {
       checkpoints.requiringWholeRanges();
     }

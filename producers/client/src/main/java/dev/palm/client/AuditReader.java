@@ -465,12 +465,7 @@ public final class AuditReader {
                 + "): checkpoints and signatures were not checked");
         return new CheckpointFeed(null, null, notes, null, null);
       }
-      CheckpointVerifier verifier =
-          !policy.trustedKeys().isEmpty()
-              ? CheckpointVerifier.trusting(policy.trustedKeys())
-              : policy.trustOnFirstUse()
-                  ? CheckpointVerifier.trustingFirstKey()
-                  : CheckpointVerifier.trustingEmbeddedKeys();
+      CheckpointVerifier verifier = policy.newVerifier();
       if (policy.trustedKeys().isEmpty() && !policy.trustOnFirstUse() && exported == null) {
         notes.add(
             "checkpoint signatures were checked against the keys the checkpoints embed; give the"

@@ -1,5 +1,6 @@
 package dev.palm.client;
 
+import dev.palm.audit.CheckpointVerifier;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Objects;
@@ -51,5 +52,15 @@ public record CheckpointPolicy(
           "Give at least one trusted public key, or use embeddedKeys()");
     }
     return new CheckpointPolicy(true, keys);
+  }
+
+  /** A fresh verifier that judges signing keys as this policy says. */
+  public CheckpointVerifier newVerifier() {
+    if (!trustedKeys.isEmpty()) {
+      return CheckpointVerifier.trusting(trustedKeys);
+    }
+    return trustOnFirstUse
+        ? CheckpointVerifier.trustingFirstKey()
+        : CheckpointVerifier.trustingEmbeddedKeys();
   }
 }

@@ -166,12 +166,7 @@ public final class InclusionProofs {
               + " but its hash field says "
               + record.getHash());
     }
-    CheckpointVerifier verifier =
-        !policy.trustedKeys().isEmpty()
-            ? CheckpointVerifier.trusting(policy.trustedKeys())
-            : policy.trustOnFirstUse()
-                ? CheckpointVerifier.trustingFirstKey()
-                : CheckpointVerifier.trustingEmbeddedKeys();
+    CheckpointVerifier verifier = policy.newVerifier();
     verifier.acceptCheckpoint(checkpoint, line.signed());
     CheckpointVerification signed = verifier.result();
     if (!signed.valid() || !signed.pinned()) {
