@@ -25,6 +25,7 @@ import dev.palm.streams.policy.PolicyProcessor;
 import dev.palm.streams.policy.PolicyStateSummary;
 import dev.palm.streams.policy.PolicyStores;
 import dev.palm.streams.policy.SinkEncoder;
+import dev.palm.streams.policy.SystemEvent;
 import dev.palm.wire.PalmSerdes;
 import dev.palm.wire.TopicLayout;
 import java.util.ArrayList;
@@ -265,7 +266,12 @@ public final class PalmTopology {
                 serdes.valueSerde(AuditRecord.class).deserializer(),
                 new PolicyStateSummary(),
                 wiring,
-                options.runtimeEvents()::offer),
+                (pack, topic, partition, offset, digest, reason) ->
+                    options
+                        .runtimeEvents()
+                        .offer(
+                            SystemEvent.foreignRecord(
+                                pack, topic, partition, offset, digest, reason))),
         AUDIT_SOURCE);
     topology.addStateStore(CheckpointWindow.storeBuilder(CHECKPOINT_WINDOWS), CHECKPOINTS);
     topology.connectProcessorAndStateStores(

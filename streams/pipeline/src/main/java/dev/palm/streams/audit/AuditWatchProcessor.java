@@ -3,7 +3,6 @@ package dev.palm.streams.audit;
 import dev.palm.audit.CheckpointSigner;
 import dev.palm.audit.Digests;
 import dev.palm.audit.RecordSeal;
-import dev.palm.events.AuditEventType;
 import dev.palm.events.AuditRecord;
 import dev.palm.events.Checkpoint;
 import dev.palm.packs.IntegrityAlgorithm;
@@ -11,13 +10,11 @@ import dev.palm.streams.dlq.DeadLetters;
 import dev.palm.streams.dlq.OutageException;
 import dev.palm.streams.dlq.Outages;
 import dev.palm.streams.dlq.RawInput;
-import dev.palm.streams.policy.SystemEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
@@ -59,7 +56,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
   private final String checkpointsSink;
   private final String deadLetterSink;
   private final int inputPartitions;
-  private final Consumer<SystemEvent> events;
+  private final ForeignRecordListener events;
   private ProcessorContext<Object, Object> context;
   private CheckpointTracker tracker;
   private RecordSeal seal;
@@ -71,8 +68,8 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
    * @param deserializer decodes audit records (a fresh one per task)
    * @param wiring the store and sink names and the input partition count (to tell which packs'
    *     state this task holds)
-   * @param events receives a {@code FOREIGN_RECORD} event per foreign record, for the policy to
-   *     record in the pack's chain (once per record)
+   * @param events told of each foreign record (the pipeline records a {@code FOREIGN_RECORD} event
+   *     in the pack's chain for it)
    */
   public AuditWatchProcessor(
       Map<String, CheckpointSchedule> schedulesByTopic,
@@ -80,7 +77,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       Deserializer<AuditRecord> deserializer,
       StateSummarySource summary,
       Wiring wiring,
-      Consumer<SystemEvent> events) {
+      ForeignRecordListener events) {
     this.schedulesByTopic = Map.copyOf(schedulesByTopic);
     this.signer = Objects.requireNonNull(signer, "signer");
     this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
@@ -205,24 +202,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       Record<byte[], byte[]> record,
       String reason) {
     String digest = alert(schedule, meta, record, reason);
-    events.accept(
-        new SystemEvent(
-            schedule.pack(),
-            AuditEventType.FOREIGN_RECORD,
-            AuditEventType.FOREIGN_RECORD.name(),
-            "foreign record in "
-                + meta.topic()
-                + "-"
-                + meta.partition()
-                + " at offset "
-                + meta.offset()
-                + ": "
-                + reason,
-            Map.of(
-                "topic", meta.topic(),
-                "partition", Integer.toString(meta.partition()),
-                "offset", Long.toString(meta.offset()),
-                "value_sha256", digest)));
+    events.foreign(schedule.pack(), meta.topic(), meta.partition(), meta.offset(), digest, reason);
     if (tracker.onForeign(schedule, meta.partition(), meta.offset(), digest, reason)) {
       checkpointNow(schedule);
     }

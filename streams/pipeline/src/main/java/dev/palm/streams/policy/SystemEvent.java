@@ -56,4 +56,23 @@ public record SystemEvent(
     String content = type + "\n" + reasonCode + "\n" + message + "\n" + new TreeMap<>(details);
     return "content-" + UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
   }
+
+  /** The event recording a foreign record found in the pack's audit topic. */
+  public static SystemEvent foreignRecord(
+      String pack, String topic, int partition, long offset, String valueDigest, String reason) {
+    return new SystemEvent(
+        pack,
+        AuditEventType.FOREIGN_RECORD,
+        AuditEventType.FOREIGN_RECORD.name(),
+        "foreign record in " + topic + "-" + partition + " at offset " + offset + ": " + reason,
+        Map.of(
+            "topic",
+            topic,
+            "partition",
+            Integer.toString(partition),
+            "offset",
+            Long.toString(offset),
+            "value_sha256",
+            valueDigest));
+  }
 }

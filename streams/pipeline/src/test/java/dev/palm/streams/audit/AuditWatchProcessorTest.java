@@ -73,7 +73,7 @@ class AuditWatchProcessorTest {
         AUDIT.deserializer(),
         summary,
         new AuditWatchProcessor.Wiring("windows", "checkpoints", "dlq", 1),
-        event -> {});
+        (pack, topic, partition, offset, digest, reason) -> {});
   }
 
   @Test
