@@ -34,7 +34,7 @@ public final class LimitsCheck {
       PlatformPack pack,
       Transition transition,
       PackTotals totals,
-      RateWindow window,
+      AdmissionCount window,
       Optional<Long> rateNow) {
     List<Finding> findings = new ArrayList<>();
     OperationLimits limits = pack.policyConfig().limits();

@@ -6,7 +6,6 @@ import dev.palm.streams.deployments.DeploymentTransitions;
 import dev.palm.streams.deployments.Transition;
 import dev.palm.streams.deployments.TransitionResult;
 import dev.palm.streams.limits.LimitsCheck;
-import dev.palm.streams.limits.RateWindow;
 import dev.palm.streams.operations.ActorRef;
 import dev.palm.streams.operations.Finding;
 import dev.palm.streams.operations.Messages;
@@ -48,7 +47,7 @@ final class AdmissionFlow {
       return;
     }
     Transition effect = result.transition();
-    RateWindow window = s.rateWindow();
+    RateLog window = s.rateLog();
     Optional<Long> rateNow = rateTime.map(window::clock);
     List<Finding> breaches = LimitsCheck.check(s.contract(), effect, s.totals(), window, rateNow);
     if (!breaches.isEmpty()) {
@@ -56,12 +55,7 @@ final class AdmissionFlow {
       return;
     }
     rateNow.ifPresent(
-        now ->
-            s.tx()
-                .put(
-                    s.stores().rateWindows(),
-                    s.pack(),
-                    window.admit(now, s.contract().policyConfig().limits().rateLimitPerMinute())));
+        now -> window.admit(now, s.contract().policyConfig().limits().rateLimitPerMinute()));
     List<Finding> approval =
         ApprovalRequirement.check(s.contract().policyConfig().humanApproval(), op, effect);
     if (!approval.isEmpty()) {

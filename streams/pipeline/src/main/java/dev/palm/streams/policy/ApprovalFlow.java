@@ -256,7 +256,7 @@ final class ApprovalFlow {
         result instanceof TransitionResult.Rejected r
             ? List.of(r.finding())
             : LimitsCheck.check(
-                s.contract(), result.transition(), s.totals(), s.rateWindow(), Optional.empty());
+                s.contract(), result.transition(), s.totals(), s.rateLog(), Optional.empty());
     if (problems.isEmpty()) {
       long seq =
           writer.allow(

@@ -31,18 +31,23 @@ final class AuditWriter {
     AuditRecord record = rt.chain().append(head, entry.draft(rt, now));
     tx.put(stores.chainHeads(), rt.name(), head.next(record));
     if (entry.operationId() != null) {
-      index(tx, StoreKeys.of(rt.name(), entry.operationId()), true, record.getSequence());
+      index(tx, StoreKeys.of(rt.name(), entry.operationId()), record.getSequence());
     }
     if (entry.deploymentId() != null) {
-      index(tx, StoreKeys.of(rt.name(), entry.deploymentId()), false, record.getSequence());
+      long sequence = record.getSequence();
+      tx.put(
+          stores.deploymentAudit(),
+          StoreKeys.indexed(StoreKeys.of(rt.name(), entry.deploymentId()), sequence),
+          sequence);
     }
     tx.forward(rt.auditSink(), rt.name(), record);
     listeners.forEach(child -> tx.forward(child, rt.name(), record));
     return record;
   }
 
-  private void index(Transaction tx, String key, boolean byOperation, long sequence) {
-    var store = byOperation ? stores.operationAudit() : stores.deploymentAudit();
+  /** An operation has a handful of records, so its index is one bounded value. */
+  private void index(Transaction tx, String key, long sequence) {
+    var store = stores.operationAudit();
     tx.put(store, key, tx.get(store, key).orElse(AuditIndex.EMPTY).with(sequence));
   }
 }

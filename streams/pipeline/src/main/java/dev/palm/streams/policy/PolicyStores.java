@@ -6,7 +6,7 @@ import dev.palm.streams.approvals.StandingGrant;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
-import dev.palm.streams.limits.RateWindow;
+import dev.palm.streams.limits.RateLogHead;
 import dev.palm.streams.reconciliation.Commitment;
 import dev.palm.streams.reconciliation.RecordedOutcome;
 import java.util.List;
@@ -25,11 +25,15 @@ import org.apache.kafka.streams.state.Stores;
  *     decision
  * @param deployments {@value #DEPLOYMENTS}: pack/deployment id → deployment state
  * @param totals {@value #PACK_TOTALS}: pack → deployment and instance totals
- * @param rateWindows {@value #RATE_WINDOWS}: pack → sliding 60 s window of admitted operations
+ * @param rateHeads {@value #RATE_HEADS}: pack → which entries of its admission log are live
+ * @param rateLog {@value #RATE_LOG}: pack/index → time of one admission in the sliding 60 s window
+ *     (see {@code RateLog})
  * @param approvals {@value #APPROVALS}: pack/approval id → pending approval request
  * @param holds {@value #HOLDS}: pack/hold id → active safety hold
  * @param operationAudit {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
- * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: pack/deployment id → audit sequences
+ * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: one entry per audit record of a deployment,
+ *     key {@link StoreKeys#indexed} of pack/deployment id and the sequence, value the sequence
+ *     (written once per record: a deployment's history never makes one value grow)
  * @param startupAudit {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's
  *     startup events
  * @param commitments {@value #COMMITMENTS}: pack/operation id → allowed operation awaiting its
@@ -45,11 +49,12 @@ public record PolicyStores(
     KeyValueStore<String, OperationEntry> operations,
     KeyValueStore<String, DeploymentState> deployments,
     KeyValueStore<String, PackTotals> totals,
-    KeyValueStore<String, RateWindow> rateWindows,
+    KeyValueStore<String, RateLogHead> rateHeads,
+    KeyValueStore<String, Long> rateLog,
     KeyValueStore<String, OpenApproval> approvals,
     KeyValueStore<String, Hold> holds,
     KeyValueStore<String, AuditIndex> operationAudit,
-    KeyValueStore<String, AuditIndex> deploymentAudit,
+    KeyValueStore<String, Long> deploymentAudit,
     KeyValueStore<String, AuditIndex> startupAudit,
     KeyValueStore<String, Commitment> commitments,
     KeyValueStore<String, RecordedOutcome> outcomes,
@@ -68,8 +73,11 @@ public record PolicyStores(
   /** Store of the pack totals. */
   public static final String PACK_TOTALS = "palm-pack-totals";
 
-  /** Store of the rate windows. */
-  public static final String RATE_WINDOWS = "palm-rate-windows";
+  /** Store of the heads of the packs' admission logs. */
+  public static final String RATE_HEADS = "palm-rate-heads";
+
+  /** Store of the admissions in the packs' sliding 60 s windows, one entry each. */
+  public static final String RATE_LOG = "palm-rate-log";
 
   /** Store of the pending approvals. */
   public static final String APPROVALS = "palm-approvals";
@@ -80,8 +88,8 @@ public record PolicyStores(
   /** Store of the operation id → audit sequences index. */
   public static final String OPERATION_AUDIT = "palm-operation-audit";
 
-  /** Store of the deployment id → audit sequences index. */
-  public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit";
+  /** Store of the deployment → audit sequences index, one entry per record. */
+  public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit-log";
 
   /**
    * Store of the start id → audit sequences index, which says whose startup events are already
@@ -108,11 +116,14 @@ public record PolicyStores(
         builder(OPERATIONS, OperationEntry.class),
         builder(DEPLOYMENTS, DeploymentState.class),
         builder(PACK_TOTALS, PackTotals.class),
-        builder(RATE_WINDOWS, RateWindow.class),
+        builder(RATE_HEADS, RateLogHead.class),
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RATE_LOG), Serdes.String(), Serdes.Long()),
         builder(APPROVALS, OpenApproval.class),
         builder(HOLDS, Hold.class),
         builder(OPERATION_AUDIT, AuditIndex.class),
-        builder(DEPLOYMENT_AUDIT, AuditIndex.class),
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DEPLOYMENT_AUDIT), Serdes.String(), Serdes.Long()),
         builder(STARTUP_AUDIT, AuditIndex.class),
         builder(COMMITMENTS, Commitment.class),
         builder(OUTCOMES, RecordedOutcome.class),
@@ -127,7 +138,8 @@ public record PolicyStores(
         context.getStateStore(OPERATIONS),
         context.getStateStore(DEPLOYMENTS),
         context.getStateStore(PACK_TOTALS),
-        context.getStateStore(RATE_WINDOWS),
+        context.getStateStore(RATE_HEADS),
+        context.getStateStore(RATE_LOG),
         context.getStateStore(APPROVALS),
         context.getStateStore(HOLDS),
         context.getStateStore(OPERATION_AUDIT),

@@ -3,7 +3,6 @@ package dev.palm.streams.policy;
 import dev.palm.packs.PlatformPack;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
-import dev.palm.streams.limits.RateWindow;
 import java.util.Optional;
 
 /**
@@ -67,9 +66,9 @@ record Step(
     return tx.get(stores.totals(), rt.name()).orElse(PackTotals.EMPTY);
   }
 
-  /** The pack's rate window. */
-  RateWindow rateWindow() {
-    return tx.get(stores.rateWindows(), rt.name()).orElse(RateWindow.EMPTY);
+  /** The pack's sliding 60 s log of admissions. */
+  RateLog rateLog() {
+    return new RateLog(tx, stores, rt.name());
   }
 
   /** The stored entry (latest decision) of an operation; empty when none or the id is blank. */

@@ -24,4 +24,19 @@ public final class StoreKeys {
     int slash = key.indexOf('/');
     return slash < 0 ? key : key.substring(0, slash);
   }
+
+  /**
+   * The key of one entry of an append-only index under {@code key} (e.g. one audit sequence of a
+   * deployment): {@code key}, a NUL, then the sequence as 19 zero-padded digits, so that a prefix
+   * scan of {@link #indexPrefix} returns the entries in sequence order and each entry is written
+   * once, whatever the history's length.
+   */
+  public static String indexed(String key, long sequence) {
+    return indexPrefix(key) + String.format(java.util.Locale.ROOT, "%019d", sequence);
+  }
+
+  /** The prefix of the index entries under {@code key}, for prefix scans. */
+  public static String indexPrefix(String key) {
+    return key + "\u0000";
+  }
 }

@@ -125,7 +125,18 @@ final class PackQueries {
   ObjectNode deployment(String pack, String deploymentId, int partition) {
     String key = StoreKeys.of(pack, deploymentId);
     DeploymentState state = this.<DeploymentState>get(PolicyStores.DEPLOYMENTS, partition, key);
-    AuditIndex index = this.<AuditIndex>get(PolicyStores.DEPLOYMENT_AUDIT, partition, key);
+    List<Long> sequences =
+        read(
+            () -> {
+              List<Long> all = new ArrayList<>();
+              try (KeyValueIterator<String, Long> it =
+                  this.<Long>store(PolicyStores.DEPLOYMENT_AUDIT, partition)
+                      .prefixScan(StoreKeys.indexPrefix(key), KEYS)) {
+                it.forEachRemaining(kv -> all.add(kv.value));
+              }
+              return all;
+            });
+    AuditIndex index = sequences.isEmpty() ? null : new AuditIndex(sequences);
     if (state == null && index == null) {
       throw QueryFailure.notFound("pack '" + pack + "' has no deployment '" + deploymentId + "'");
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sliding 60-second window of one pack's admitted operations (docs/architecture.md §4 step 5);
- * value of the {@code palm-rate-windows} store.
+ * The reference model of the sliding 60-second window of one pack's admitted operations: the whole
+ * list of admission times, which the pipeline's store-backed {@code RateLog} must count exactly as
+ * (see {@code RateLogTest}); the checks' tests use it as their window.
  *
  * <p>Times are the input records' timestamps made monotonic per pack ({@link #clock(long)}): a
  * record stamped earlier than one already admitted counts at the later time, so back-dating cannot
@@ -14,10 +15,7 @@ import java.util.List;
  * @param admitted admission times (epoch ms) still inside the window, oldest first
  * @param lastEventTime latest admission time seen
  */
-public record RateWindow(List<Long> admitted, long lastEventTime) {
-
-  /** Length of the window. */
-  public static final long WINDOW_MS = 60_000L;
+public record RateWindow(List<Long> admitted, long lastEventTime) implements AdmissionCount {
 
   /** A window with nothing admitted. */
   public static final RateWindow EMPTY = new RateWindow(List.of(), Long.MIN_VALUE);
@@ -35,6 +33,7 @@ public record RateWindow(List<Long> admitted, long lastEventTime) {
    * Operations admitted in the 60 seconds up to and including {@code now} (window {@code (now - 60
    * s, now]}).
    */
+  @Override
   public int countAt(long now) {
     return (int) admitted.stream().filter(t -> t > now - WINDOW_MS && t <= now).count();
   }

@@ -109,8 +109,15 @@ class AuditTrailTest {
     AuditIndex byOperation =
         h.<AuditIndex>store(PolicyStores.OPERATION_AUDIT)
             .get(StoreKeys.of("ibank", held.getOperationId()));
-    AuditIndex byDeployment =
-        h.<AuditIndex>store(PolicyStores.DEPLOYMENT_AUDIT).get(StoreKeys.of("ibank", "web"));
+    List<Long> deploymentSequences = new java.util.ArrayList<>();
+    try (var entries =
+        h.<Long>store(PolicyStores.DEPLOYMENT_AUDIT)
+            .prefixScan(
+                StoreKeys.indexPrefix(StoreKeys.of("ibank", "web")),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+      entries.forEachRemaining(kv -> deploymentSequences.add(kv.value));
+    }
+    AuditIndex byDeployment = new AuditIndex(deploymentSequences);
 
     assertThat(byOperation.sequences())
         .containsExactlyElementsOf(
