@@ -150,6 +150,9 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
     }
     Header sealHeader = record.headers().lastHeader(RecordSeal.HEADER);
     if (sealHeader == null) {
+      if (writtenBeforeSeals(schedule, meta, value)) {
+        return;
+      }
       foreign(schedule, meta, record, "no pipeline seal (written by another producer)");
       return;
     }
@@ -193,6 +196,35 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
           meta,
           record,
           "a copy of sequence " + decoded.getSequence() + ", which was read before");
+    }
+  }
+
+  /**
+   * Whether an unsealed record is one the pipeline wrote before it sealed its records: after an
+   * upgrade, the window restored from a version that bound no offsets already holds every record
+   * that version appended (up to its {@code lastSequence}), and the watcher reads those again from
+   * the start of the topic. They were covered by that version's checkpoints; they are neither
+   * foreign nor counted twice.
+   */
+  private boolean writtenBeforeSeals(
+      CheckpointSchedule schedule, RecordMetadata meta, byte[] value) {
+    CheckpointWindow window = tracker.window(schedule.pack()).orElse(null);
+    if (window == null || window.offsets().known() || value == null) {
+      return false;
+    }
+    try {
+      AuditRecord decoded =
+          Outages.retrying(
+              context,
+              () -> "reading back " + meta.topic() + "-" + meta.partition() + "@" + meta.offset(),
+              () -> deserializer.deserialize(meta.topic(), value));
+      return decoded != null
+          && schedule.pack().equals(decoded.getPack())
+          && decoded.getSequence() <= window.lastSequence();
+    } catch (OutageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return false; // not even an audit record: foreign
     }
   }
 

@@ -433,6 +433,58 @@ class AuditWatchProcessorTest {
   }
 
   @Test
+  void afterAnUpgradeTheUnsealedRecordsOfTheOldVersionAreNeitherForeignNorCountedTwice() {
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    KeyValueStore<String, CheckpointWindow> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("windows"), Serdes.String(), CheckpointWindow.serde())
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    List<AuditRecord> ibank = chain(IntegrityAlgorithm.SHA512, "ibank", 5);
+    // the window the old version left: records 0..2 appended, no offsets bound
+    CheckpointWindow old =
+        CheckpointWindow.starting(
+            0,
+            Digests.genesisHash(IntegrityAlgorithm.SHA512),
+            new dev.palm.audit.MerkleFrontier(IntegrityAlgorithm.SHA512));
+    dev.palm.audit.MerkleFrontier frontier =
+        new dev.palm.audit.MerkleFrontier(IntegrityAlgorithm.SHA512);
+    for (int i = 0; i < 3; i++) {
+      frontier.add(ibank.get(i).getHash());
+      old = old.withRecord(i, ibank.get(i).getHash(), frontier);
+    }
+    store.put("ibank", old);
+    AuditWatchProcessor processor = watcher(List.of(IBANK), StateSummarySource.none());
+    processor.init(context);
+    context.setCurrentSystemTimeMs(T0.toEpochMilli());
+
+    for (int i = 0; i < 3; i++) { // read again from the start of the topic, without seals
+      context.setRecordMetadata("palm.ibank.audit", 0, i);
+      processor.process(
+          new Record<>(
+              "ibank".getBytes(),
+              AUDIT.serializer().serialize("palm.ibank.audit", ibank.get(i)),
+              0L));
+    }
+    read(context, processor, "palm.ibank.audit", 3, ibank.get(3)); // the new version's, sealed
+    context.setRecordMetadata("palm.ibank.audit", 0, 4);
+    processor.process(
+        new Record<>(
+            "ibank".getBytes(),
+            AUDIT.serializer().serialize("palm.ibank.audit", ibank.get(4)),
+            0L)); // unsealed after the old version's last record: foreign
+
+    assertThat(context.forwarded())
+        .filteredOn(f -> f.childName().orElse("").equals("dlq"))
+        .hasSize(1);
+    CheckpointWindow window = store.get("ibank");
+    assertThat(window.lastSequence()).isEqualTo(3);
+    assertThat(window.offsets().foreign()).extracting(ForeignRecord::getOffset).containsExactly(4L);
+  }
+
+  @Test
   void windowsWrittenBeforeOffsetsWereBoundStillRead() throws java.io.IOException {
     dev.palm.audit.MerkleFrontier frontier =
         new dev.palm.audit.MerkleFrontier(IntegrityAlgorithm.SHA256);
