@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The reference model of the sliding 60-second window of one pack's admitted operations: the whole
- * list of admission times, which the pipeline's store-backed {@code RateLog} must count exactly as
- * (see {@code RateLogTest}); the checks' tests use it as their window.
+ * list of admission times in memory. The pipeline's store-backed {@code RateLog} must count exactly
+ * as this model does (a property test checks it); the sample workload uses the model to predict
+ * which operations the rate limit denies.
  *
  * <p>Times are the input records' timestamps made monotonic per pack ({@link #clock(long)}): a
  * record stamped earlier than one already admitted counts at the later time, so back-dating cannot
