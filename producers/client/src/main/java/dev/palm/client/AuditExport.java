@@ -159,7 +159,9 @@ public final class AuditExport {
           try {
             ExportedLine line = checkpointOf(text);
             checkpoints.acceptCheckpoint(line.checkpoint(), line.signed());
-            ledger.accept(line.checkpoint());
+            if (policy.mayList(line.checkpoint(), line.signed())) {
+              ledger.accept(line.checkpoint());
+            }
           } catch (IllegalArgumentException e) {
             if (verifier == null) {
               verifier = ChainVerifier.trustingFirst();

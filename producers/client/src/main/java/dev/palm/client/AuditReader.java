@@ -398,6 +398,7 @@ public final class AuditReader {
     private final WriterCanonical canonical;
     private final OffsetLedger ledger = new OffsetLedger();
     private final Consumer<ExportedCheckpoint> exported;
+    private final CheckpointPolicy policy;
     private TopicReader.Value<Checkpoint> lookahead;
     private long unreadable;
     private long exportFrom = -1;
@@ -408,7 +409,9 @@ public final class AuditReader {
         CheckpointVerifier verifier,
         List<String> notes,
         WriterCanonical canonical,
-        Consumer<ExportedCheckpoint> exported) {
+        Consumer<ExportedCheckpoint> exported,
+        CheckpointPolicy policy) {
+      this.policy = policy;
       this.reader = reader;
       this.verifier = verifier;
       this.notes = notes;
@@ -453,7 +456,7 @@ public final class AuditReader {
         List<String> notes,
         Consumer<ExportedCheckpoint> exported) {
       if (!policy.enabled()) {
-        return new CheckpointFeed(null, null, notes, null, null);
+        return new CheckpointFeed(null, null, notes, null, null, policy);
       }
       TopicReader<Checkpoint> reader;
       try {
@@ -463,7 +466,7 @@ public final class AuditReader {
             "pack has no checkpoints topic ("
                 + config.layout().checkpoints(pack).name()
                 + "): checkpoints and signatures were not checked");
-        return new CheckpointFeed(null, null, notes, null, null);
+        return new CheckpointFeed(null, null, notes, null, null, policy);
       }
       CheckpointVerifier verifier = policy.newVerifier();
       if (policy.trustedKeys().isEmpty() && !policy.trustOnFirstUse() && exported == null) {
@@ -472,7 +475,7 @@ public final class AuditReader {
                 + " pipeline's public key to also prove who signed them");
       }
       return new CheckpointFeed(
-          reader, verifier, notes, new WriterCanonical(config.serdes().client()), exported);
+          reader, verifier, notes, new WriterCanonical(config.serdes().client()), exported, policy);
     }
 
     /**
@@ -508,7 +511,9 @@ public final class AuditReader {
         signed = new byte[0]; // not re-encodable under its writer schema: cannot verify
       }
       verifier.acceptCheckpoint(next.value(), signed);
-      ledger.accept(next.value());
+      if (policy.mayList(next.value(), signed)) {
+        ledger.accept(next.value());
+      }
       last = next.value();
       lookahead = null;
       if (exported != null && exportFrom >= 0 && last.getFirstOffset() >= exportFrom) {

@@ -1,6 +1,8 @@
 package dev.palm.client;
 
 import dev.palm.audit.CheckpointVerifier;
+import dev.palm.audit.SigningKeys;
+import dev.palm.events.Checkpoint;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Objects;
@@ -62,5 +64,20 @@ public record CheckpointPolicy(
     return trustOnFirstUse
         ? CheckpointVerifier.trustingFirstKey()
         : CheckpointVerifier.trustingEmbeddedKeys();
+  }
+
+  /**
+   * Whether a checkpoint's word about which records are foreign may be taken: its signature
+   * verifies over {@code signed} and, when keys are pinned, its key is one of them. An attacker's
+   * checkpoint must not be able to hide a genuine record.
+   */
+  public boolean mayList(Checkpoint checkpoint, byte[] signed) {
+    if (!CheckpointVerifier.signatureValid(checkpoint, signed)) {
+      return false;
+    }
+    return trustedKeys.isEmpty()
+        || trustedKeys.stream()
+            .map(SigningKeys::publicKeyBase64)
+            .anyMatch(checkpoint.getPublicKey()::equals);
   }
 }
