@@ -13,11 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -145,25 +141,7 @@ public final class AuditChain {
    *     has no string field {@code hash}
    */
   public static byte[] canonicalBytes(byte[] avro, int offset, int length, Schema writer) {
-    Schema.Field hash = writer.getField("hash");
-    if (hash == null || hash.schema().getType() != Schema.Type.STRING) {
-      throw new IllegalArgumentException(
-          "writer schema " + writer.getFullName() + " has no string field 'hash'");
-    }
-    try {
-      GenericRecord record =
-          new GenericDatumReader<GenericRecord>(writer)
-              .read(null, DecoderFactory.get().binaryDecoder(avro, offset, length, null));
-      record.put(hash.pos(), "");
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-      new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
-      encoder.flush();
-      return out.toByteArray();
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "not an Avro record of writer schema " + writer.getFullName() + ": " + e.getMessage(), e);
-    }
+    return WriterEncoding.withEmptyString(avro, offset, length, writer, "hash");
   }
 
   /**

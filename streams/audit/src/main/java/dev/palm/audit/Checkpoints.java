@@ -5,11 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -48,24 +44,6 @@ public final class Checkpoints {
    *     has no string field {@code signature}
    */
   public static byte[] canonicalBytes(byte[] avro, int offset, int length, Schema writer) {
-    Schema.Field signature = writer.getField("signature");
-    if (signature == null || signature.schema().getType() != Schema.Type.STRING) {
-      throw new IllegalArgumentException(
-          "writer schema " + writer.getFullName() + " has no string field 'signature'");
-    }
-    try {
-      GenericRecord record =
-          new GenericDatumReader<GenericRecord>(writer)
-              .read(null, DecoderFactory.get().binaryDecoder(avro, offset, length, null));
-      record.put(signature.pos(), "");
-      ByteArrayOutputStream out = new ByteArrayOutputStream(length);
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-      new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
-      encoder.flush();
-      return out.toByteArray();
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "not an Avro record of writer schema " + writer.getFullName() + ": " + e.getMessage(), e);
-    }
+    return WriterEncoding.withEmptyString(avro, offset, length, writer, "signature");
   }
 }
