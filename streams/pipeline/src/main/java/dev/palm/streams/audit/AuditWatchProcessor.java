@@ -162,11 +162,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
     }
     AuditRecord decoded;
     try {
-      decoded =
-          Outages.retrying(
-              context,
-              () -> "reading back " + meta.topic() + "-" + meta.partition() + "@" + meta.offset(),
-              () -> deserializer.deserialize(meta.topic(), record.headers(), value));
+      decoded = decode(meta, value);
     } catch (OutageException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -213,11 +209,7 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
       return false;
     }
     try {
-      AuditRecord decoded =
-          Outages.retrying(
-              context,
-              () -> "reading back " + meta.topic() + "-" + meta.partition() + "@" + meta.offset(),
-              () -> deserializer.deserialize(meta.topic(), value));
+      AuditRecord decoded = decode(meta, value);
       return decoded != null
           && schedule.pack().equals(decoded.getPack())
           && decoded.getSequence() <= window.lastSequence();
@@ -226,6 +218,17 @@ public final class AuditWatchProcessor implements Processor<byte[], byte[], Obje
     } catch (RuntimeException e) {
       return false; // not even an audit record: foreign
     }
+  }
+
+  /**
+   * Decodes a record read back, waiting out a registry outage (an {@link OutageException} when it
+   * lasts); any other failure means the bytes are no audit record.
+   */
+  private AuditRecord decode(RecordMetadata meta, byte[] value) {
+    return Outages.retrying(
+        context,
+        () -> "reading back " + meta.topic() + "-" + meta.partition() + "@" + meta.offset(),
+        () -> deserializer.deserialize(meta.topic(), value));
   }
 
   private void foreign(
