@@ -27,12 +27,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -179,6 +181,24 @@ public final class RunCommand implements Callable<Integer> {
   Optional<Integer> httpPort = Optional.empty();
 
   @Option(
+      names = "--http-host",
+      paramLabel = "HOST",
+      description =
+          "Address the query API listens on and tells other instances (default 127.0.0.1). Only for"
+              + " networks that nothing untrusted reaches, e.g. the service's own name in a container network"
+              + " whose port is published on 127.0.0.1 (docs/containers.md): the API speaks plain HTTP.")
+  Optional<String> httpHost = Optional.empty();
+
+  @Option(
+      names = "--group-instance-id",
+      paramLabel = "ID",
+      description =
+          "Static membership (Kafka's group.instance.id): an instance restarted with the same id and the"
+              + " same --state-dir takes its work back at once, without waiting for the session timeout or"
+              + " a rebalance (docs/running.md). Give each instance of the application its own id.")
+  Optional<String> groupInstanceId = Optional.empty();
+
+  @Option(
       names = "--http-token",
       paramLabel = "TOKEN",
       description =
@@ -291,7 +311,7 @@ public final class RunCommand implements Callable<Integer> {
 
     Path state =
         stateDir.orElseGet(() -> embedded ? resources.temporaryStateDir() : defaultStateDir());
-    PipelineConfig config =
+    PipelineConfig.Builder builder =
         PipelineConfig.builder()
             .bootstrapServers(
                 bootstrapServers.or(() -> embedded ? Optional.of(bootstrap) : Optional.empty()))
@@ -303,8 +323,9 @@ public final class RunCommand implements Callable<Integer> {
             .topicPrefix(topicPrefix)
             .repair(repair)
             .rotateSigningKey(rotateSigningKey)
-            .signingKeyFile(signingKey)
-            .build();
+            .signingKeyFile(signingKey);
+    staticMembership().forEach(builder::streamsOverride);
+    PipelineConfig config = builder.build();
     List<PlatformPack> packs = PalmService.loadPacks(config);
     // The sample workload's actors sign with keys made for this run, which the pipeline trusts
     // besides the --keyring file's.
@@ -510,10 +531,28 @@ public final class RunCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
-      return Optional.of(QueryServerConfig.loopback(httpPort.get(), token.orElse(null)));
+      return Optional.of(
+          httpHost.isPresent()
+              ? QueryServerConfig.on(httpHost.get(), httpPort.get(), token.orElse(null))
+              : QueryServerConfig.loopback(httpPort.get(), token.orElse(null)));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** The consumer settings of --group-instance-id: Kafka Streams suffixes the id per thread. */
+  private Map<String, String> staticMembership() {
+    if (groupInstanceId.isEmpty()) {
+      return Map.of();
+    }
+    String id = groupInstanceId.get();
+    if (!id.matches("[a-zA-Z0-9._-]+")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--group-instance-id '" + id + "' may only contain letters, digits, '.', '_' and '-'");
+    }
+    // Kafka Streams' prefix for its main consumer (StreamsConfig.MAIN_CONSUMER_PREFIX)
+    return Map.of("main.consumer." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
   }
 
   private Optional<String> clientConfigBootstrap() {

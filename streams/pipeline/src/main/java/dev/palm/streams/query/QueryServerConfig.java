@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param threads request-handling threads
  * @param requestTimeout how long one request may wait for Kafka (audit topic reads) or a forwarded
  *     answer
+ * @param anyAddress whether {@code host} may be other than a loopback address: only when the
+ *     operator asked for it by name ({@link #on}), e.g. the container's own name inside a container
+ *     network whose port is published on the machine's loopback only (docs/containers.md)
  */
 public record QueryServerConfig(
-    String host, int port, String token, int threads, Duration requestTimeout) {
+    String host, int port, String token, int threads, Duration requestTimeout, boolean anyAddress) {
 
   /** The loopback address the server binds unless told otherwise. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -40,7 +43,11 @@ public record QueryServerConfig(
   public QueryServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
-    requireLoopback(host);
+    if (anyAddress) {
+      requireResolvable(host);
+    } else {
+      requireLoopback(host);
+    }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException(
           "The query API port must be between 0 and 65535 (0 = any free port)," + " got " + port);
@@ -56,15 +63,39 @@ public record QueryServerConfig(
     }
   }
 
+  /** A server on a loopback {@code host} only, as every configuration but {@link #on}'s. */
+  public QueryServerConfig(
+      String host, int port, String token, int threads, Duration requestTimeout) {
+    this(host, port, token, threads, requestTimeout, false);
+  }
+
   /** A server on {@code 127.0.0.1:port} with {@code token} and the default limits. */
   public static QueryServerConfig loopback(int port, String token) {
     return new QueryServerConfig(
         DEFAULT_HOST, port, token, DEFAULT_THREADS, DEFAULT_REQUEST_TIMEOUT);
   }
 
+  /**
+   * A server on the address {@code host} names, loopback or not, which the operator chose
+   * explicitly ({@code --http-host}); the API still speaks plain HTTP, so that address must only be
+   * reachable from where a TLS proxy or the machine's loopback port publishing stands in front.
+   */
+  public static QueryServerConfig on(String host, int port, String token) {
+    return new QueryServerConfig(host, port, token, DEFAULT_THREADS, DEFAULT_REQUEST_TIMEOUT, true);
+  }
+
+  /** Whether the bound address is a loopback one. */
+  public boolean isLoopback() {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** This configuration with another request timeout. */
   public QueryServerConfig withRequestTimeout(Duration timeout) {
-    return new QueryServerConfig(host, port, token, threads, timeout);
+    return new QueryServerConfig(host, port, token, threads, timeout, anyAddress);
   }
 
   /** Never prints the token. */
@@ -78,7 +109,18 @@ public record QueryServerConfig(
         + threads
         + ", requestTimeout="
         + requestTimeout
+        + ", anyAddress="
+        + anyAddress
         + "]";
+  }
+
+  private static void requireResolvable(String host) {
+    try {
+      InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "The query API host '" + host + "' does not resolve; give an address of this machine", e);
+    }
   }
 
   private static void requireLoopback(String host) {

@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -71,6 +72,9 @@ public final class PalmService implements AutoCloseable {
 
   /** How long to wait for the cluster to answer at all before giving up with a clear message. */
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The main consumer's session timeout unless the client config sets one. */
+  static final int SESSION_TIMEOUT_MS = 10_000;
 
   private final PipelineConfig config;
   private final List<PlatformPack> packs;
@@ -505,6 +509,12 @@ public final class PalmService implements AutoCloseable {
    */
   Properties streamsProperties() {
     Properties props = new Properties();
+    // A dead instance's tasks move after the session timeout: Kafka's 45 s would stop decisions
+    // that long after a crash; heartbeats come from a background thread, so 10 s is safe. The
+    // client config may set its own.
+    props.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        Integer.toString(SESSION_TIMEOUT_MS));
     props.putAll(clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
