@@ -15,8 +15,8 @@ COPY packs/examples/ /opt/palm/packs/examples/
 RUN set -eux; \
     chmod 0755 /opt/palm/bin/palm; \
     useradd --system --uid 10001 --home-dir /var/lib/palm --create-home --shell /bin/bash palm; \
-    mkdir -p /var/lib/palm/state; \
-    chown -R palm:palm /var/lib/palm
+    mkdir -p /var/lib/palm/state /var/lib/palm-keys; \
+    chown -R palm:palm /var/lib/palm /var/lib/palm-keys
 ENV PATH=/opt/palm/bin:$PATH
 USER palm
 WORKDIR /var/lib/palm

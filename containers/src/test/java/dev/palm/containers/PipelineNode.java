@@ -34,6 +34,7 @@ final class PipelineNode implements AutoCloseable {
   private final String registryUrl;
   private final Settings settings;
   private final int httpPort = Ports.free();
+  private String keyVolume;
   private GenericContainer<?> container;
 
   /**
@@ -65,36 +66,50 @@ final class PipelineNode implements AutoCloseable {
     this.settings = settings;
   }
 
+  /**
+   * Instances of one application share one checkpoint signing key (each seals the audit records it
+   * writes with it, and each instance's audit watcher checks every record): here a named volume
+   * that every instance mounts at /var/lib/palm-keys, the first one creating the key.
+   */
+  PipelineNode withSharedSigningKey(String volume) {
+    this.keyVolume = volume;
+    return this;
+  }
+
   @SuppressWarnings("resource") // closed by close()
   PipelineNode start() {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--no-workload",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--registry-url",
+                registryUrl,
+                "--state-dir",
+                "/var/lib/palm/state",
+                "--application-id",
+                settings.applicationId(),
+                "--topic-prefix",
+                settings.topicPrefix(),
+                "--group-instance-id",
+                settings.instanceId(),
+                "--http-port",
+                Integer.toString(httpPort)));
+    List<Bind> binds = new java.util.ArrayList<>();
+    binds.add(new Bind(settings.volume(), new Volume("/var/lib/palm")));
+    if (keyVolume != null) {
+      args.addAll(List.of("--signing-key", "/var/lib/palm-keys/checkpoint-signing-key.pem"));
+      binds.add(new Bind(keyVolume, new Volume("/var/lib/palm-keys")));
+    }
     container =
         new GenericContainer<>(DockerImageName.parse(Images.palm()))
             .withNetworkMode("host")
             .withEnv("PALM_HTTP_TOKEN", TOKEN)
             .withEnv("PALM_JAVA_OPTS", "-Xmx512m")
-            .withCommand(
-                List.of(
-                        "run",
-                        "--no-workload",
-                        "--bootstrap-servers",
-                        bootstrapServers,
-                        "--registry-url",
-                        registryUrl,
-                        "--state-dir",
-                        "/var/lib/palm/state",
-                        "--application-id",
-                        settings.applicationId(),
-                        "--topic-prefix",
-                        settings.topicPrefix(),
-                        "--group-instance-id",
-                        settings.instanceId(),
-                        "--http-port",
-                        Integer.toString(httpPort))
-                    .toArray(String[]::new))
-            .withCreateContainerCmdModifier(
-                cmd ->
-                    cmd.getHostConfig()
-                        .withBinds(new Bind(settings.volume(), new Volume("/var/lib/palm"))))
+            .withCommand(args.toArray(String[]::new))
+            .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds))
             .withLogConsumer(
                 new Slf4jLogConsumer(
                     LoggerFactory.getLogger("container.palm." + settings.instanceId())))

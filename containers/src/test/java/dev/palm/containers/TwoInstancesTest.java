@@ -44,8 +44,12 @@ class TwoInstancesTest {
           .packTopicPartitions(2)
           .build()
           .provision(admin, CanonicalPack.all(), false);
-      a = new PipelineNode(kafka.bootstrapServers(), registry.url(), base.instance("a"));
-      b = new PipelineNode(kafka.bootstrapServers(), registry.url(), base.instance("b"));
+      a =
+          new PipelineNode(kafka.bootstrapServers(), registry.url(), base.instance("a"))
+              .withSharedSigningKey(base.volume() + "-keys");
+      b =
+          new PipelineNode(kafka.bootstrapServers(), registry.url(), base.instance("b"))
+              .withSharedSigningKey(base.volume() + "-keys");
       a.start();
       b.start();
       List<MemberDescription> members = awaitTwoMembersWithWork(admin, base.applicationId());
@@ -102,6 +106,7 @@ class TwoInstancesTest {
       }
       Docker.removeVolume(base.instance("a").volume());
       Docker.removeVolume(base.instance("b").volume());
+      Docker.removeVolume(base.volume() + "-keys");
     }
   }
 
