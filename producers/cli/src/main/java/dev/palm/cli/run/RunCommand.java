@@ -238,6 +238,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--packs-dir " + packsDir.get() + " is not a folder of pack files");
     }
+    staticMembership(); // a bad id is a usage error before anything starts
     // read before anything starts: a bad keyring is a usage error, not a failed start
     Keyring fileKeys = keyring();
     Optional<QueryServerConfig> http = queryServerConfig(System.getenv(HTTP_TOKEN_ENV));
@@ -419,12 +420,13 @@ public final class RunCommand implements Callable<Integer> {
     out.println();
     out.println("The pipeline keeps running; press Ctrl-C to stop it.");
     out.println("  bootstrap servers  " + bootstrap);
-    out.println(
-        "  schema registry    "
-            + registry
-            + "  (Confluent-compatible API: "
-            + registry.replaceAll("/+$", "")
-            + "/apis/ccompat/v7)");
+    String ccompat =
+        registry.replaceAll("/+$", "").endsWith("/apis/ccompat/v7")
+            ? ""
+            : "  (Confluent-compatible API: "
+                + registry.replaceAll("/+$", "")
+                + "/apis/ccompat/v7)";
+    out.println("  schema registry    " + registry + ccompat);
     out.println("  operations topic   " + layout.operations().name() + "  (key: pack name)");
     out.println(
         "  per pack           "

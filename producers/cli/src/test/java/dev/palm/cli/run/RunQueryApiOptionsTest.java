@@ -66,9 +66,43 @@ class RunQueryApiOptionsTest {
   }
 
   @Test
+  void anExplicitHttpHostMayBeOtherThanLoopbackAndTheDefaultStaysLoopback() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--http-port", "8081", "--http-host", "0.0.0.0");
+    QueryServerConfig anyAddress = run.queryServerConfig(TOKEN).orElseThrow();
+    assertThat(anyAddress.host()).isEqualTo("0.0.0.0");
+    assertThat(anyAddress.isLoopback()).isFalse();
+
+    RunCommand plain = new RunCommand();
+    new CommandLine(plain).parseArgs("--http-port", "8081");
+    assertThat(plain.queryServerConfig(TOKEN).orElseThrow().isLoopback()).isTrue();
+  }
+
+  @Test
+  void aGroupInstanceIdWithIllegalCharactersIsAUsageError() {
+    Result bad =
+        palm(
+            "run",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--registry-url",
+            "http://127.0.0.1:1",
+            "--group-instance-id",
+            "two words");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(bad.err()).contains("--group-instance-id 'two words'");
+  }
+
+  @Test
   void helpNamesTheOptionsAndTheEnvironmentVariable() {
     Result help = palm("run", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--http-port", "--http-token", RunCommand.HTTP_TOKEN_ENV);
+    assertThat(help.out())
+        .contains(
+            "--http-port",
+            "--http-token",
+            "--http-host",
+            "--group-instance-id",
+            RunCommand.HTTP_TOKEN_ENV);
   }
 }

@@ -45,6 +45,16 @@ class QueryServerConfigTest {
     assertThatThrownBy(() -> QueryServerConfig.loopback(70_000, TOKEN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("65535");
+    // only an address the operator named explicitly (--http-host) may be other than loopback
+    assertThat(QueryServerConfig.on("0.0.0.0", 8081, TOKEN).isLoopback()).isFalse();
+    assertThat(
+            QueryServerConfig.on("0.0.0.0", 8081, TOKEN)
+                .withRequestTimeout(Duration.ofSeconds(1))
+                .anyAddress())
+        .isTrue();
+    assertThatThrownBy(() -> QueryServerConfig.on("no-such-host.invalid", 8081, TOKEN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not resolve");
     assertThatThrownBy(() -> new QueryServerConfig("127.0.0.1", 0, TOKEN, 0, Duration.ofSeconds(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("thread");
