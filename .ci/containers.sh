@@ -39,6 +39,8 @@ containers_up() {
   fi
   getent group "$PALM_CI_DOCKER_GROUP" >/dev/null || groupadd "$PALM_CI_DOCKER_GROUP"
   _palm_docker_run="$(mktemp -d /tmp/palm-docker.XXXXXX)"
+  # the build runs as another user: it must reach the socket in here (the socket itself is 660, group-owned)
+  chmod 755 "$_palm_docker_run"
   mkdir -p "$PALM_CI_CACHE/docker"
   export DOCKER_HOST="unix://$_palm_docker_run/docker.sock"
   # no bridge and no iptables: containers use the host's network (loopback only)

@@ -83,6 +83,7 @@ final class PipelineNode implements AutoCloseable {
             List.of(
                 "run",
                 "--no-workload",
+                "--verbose",
                 "--bootstrap-servers",
                 bootstrapServers,
                 "--registry-url",

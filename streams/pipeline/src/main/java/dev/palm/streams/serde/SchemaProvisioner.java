@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,6 +36,9 @@ public final class SchemaProvisioner {
 
   /** The compatibility level PALM's subjects need: every new version reads all older ones. */
   public static final CompatibilityLevel REQUIRED = CompatibilityLevel.BACKWARD_TRANSITIVE;
+
+  /** Subjects prepared at the same time at start. */
+  private static final int PARALLEL_SUBJECTS = 8;
 
   private final SchemaRegistryClient client;
 
@@ -78,9 +85,37 @@ public final class SchemaProvisioner {
         subjects.put(topic.name() + "-value", SpecificData.get().getSchema(topic.valueType()));
       }
     }
-    List<SubjectReport> reports = new ArrayList<>();
-    subjects.forEach((subject, schema) -> reports.add(provision(subject, schema)));
-    return List.copyOf(reports);
+    // Each subject takes four or five round trips; one after the other they added seconds to every
+    // start, and so to the time a restarted pipeline decides nothing. The client is thread-safe.
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(PARALLEL_SUBJECTS, subjects.size())),
+            r -> {
+              Thread t = new Thread(r, "palm-schema-provisioning");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<SubjectReport>> pending = new ArrayList<>();
+      subjects.forEach(
+          (subject, schema) -> pending.add(pool.submit(() -> provision(subject, schema))));
+      List<SubjectReport> reports = new ArrayList<>();
+      for (Future<SubjectReport> report : pending) {
+        reports.add(report.get());
+      }
+      return List.copyOf(reports);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while registering PALM's schemas", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(
+          "Could not register PALM's schemas: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

@@ -39,6 +39,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -195,6 +197,11 @@ public final class PalmService implements AutoCloseable {
       SchemaProvisioner schemas = new SchemaProvisioner(serdes.client());
       // fail in seconds, naming the URL, rather than in the first record's processing
       schemas.requireReachable();
+      // registers (and caches the ids of) every schema PALM writes, so no output waits for the
+      // registry later; side by side with the topic checks, since a restarted pipeline decides
+      // nothing until both are done
+      CompletableFuture<List<SchemaProvisioner.SubjectReport>> schemasReady =
+          CompletableFuture.supplyAsync(() -> schemas.provision(layout, packNames()));
       try (Admin admin = Admin.create(clientProperties)) {
         requireReachable(admin);
         provisioning =
@@ -229,9 +236,12 @@ public final class PalmService implements AutoCloseable {
                 + " --rotate-signing-key to switch keys (the rotation is recorded in each pack's"
                 + " audit chain).");
       }
-      // registers (and caches the ids of) every schema PALM writes: no output waits for the
-      // registry later
-      List<SchemaProvisioner.SubjectReport> subjects = schemas.provision(layout, packNames());
+      List<SchemaProvisioner.SubjectReport> subjects;
+      try {
+        subjects = schemasReady.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
       LOG.info(
           "Schema registry {}: {} subject(s) ready at {} or stricter ({} level(s) set by PALM)",
           serdes.registryUrl(),

@@ -54,51 +54,53 @@ final class SigningKeyGuard {
    */
   Map<String, String> changedKeys(List<String> packs, CheckpointSigner signer) {
     Map<String, String> changed = new HashMap<>();
-    for (String pack : packs) {
-      latest(layout.checkpoints(pack).name())
-          .map(Checkpoint::getSigningKeyId)
-          .filter(id -> !id.equals(signer.keyId()))
-          .ifPresent(id -> changed.put(pack, id));
+    Map<String, Object> props = KafkaClientProperties.assignedReader(clientProperties);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // one reader for every pack: each new consumer costs a connection and a metadata round trip,
+    // and a restarted pipeline decides nothing until this is done
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      for (String pack : packs) {
+        latest(consumer, layout.checkpoints(pack).name())
+            .map(Checkpoint::getSigningKeyId)
+            .filter(id -> !id.equals(signer.keyId()))
+            .ifPresent(id -> changed.put(pack, id));
+      }
     }
     return Map.copyOf(changed);
   }
 
   /** The latest committed checkpoint of {@code topic}, if any. */
-  private Optional<Checkpoint> latest(String topic) {
-    Map<String, Object> props = KafkaClientProperties.assignedReader(clientProperties);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-      if (infos == null || infos.isEmpty()) {
-        return Optional.empty();
-      }
-      Checkpoint latest = null;
-      for (PartitionInfo info : infos) {
-        TopicPartition tp = new TopicPartition(topic, info.partition());
-        consumer.assign(List.of(tp));
-        long begin = consumer.beginningOffsets(List.of(tp), timeout).get(tp);
-        long end = consumer.endOffsets(List.of(tp), timeout).get(tp);
-        consumer.seek(tp, Math.max(begin, end - LOOK_BACK));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (consumer.position(tp, timeout) < end) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(
-                "Reading the latest checkpoint of "
-                    + tp
-                    + " did not finish within "
-                    + timeout.toSeconds()
-                    + " s; is the broker reachable?");
-          }
-          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            Checkpoint c = deserializer.deserialize(topic, r.value());
-            if (latest == null || c.getCheckpointId() > latest.getCheckpointId()) {
-              latest = c;
-            }
+  private Optional<Checkpoint> latest(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+    if (infos == null || infos.isEmpty()) {
+      return Optional.empty();
+    }
+    Checkpoint latest = null;
+    for (PartitionInfo info : infos) {
+      TopicPartition tp = new TopicPartition(topic, info.partition());
+      consumer.assign(List.of(tp));
+      long begin = consumer.beginningOffsets(List.of(tp), timeout).get(tp);
+      long end = consumer.endOffsets(List.of(tp), timeout).get(tp);
+      consumer.seek(tp, Math.max(begin, end - LOOK_BACK));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (consumer.position(tp, timeout) < end) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Reading the latest checkpoint of "
+                  + tp
+                  + " did not finish within "
+                  + timeout.toSeconds()
+                  + " s; is the broker reachable?");
+        }
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          Checkpoint c = deserializer.deserialize(topic, r.value());
+          if (latest == null || c.getCheckpointId() > latest.getCheckpointId()) {
+            latest = c;
           }
         }
       }
-      return Optional.ofNullable(latest);
     }
+    return Optional.ofNullable(latest);
   }
 }
