@@ -141,6 +141,15 @@ containers_smoke() {
   return "$status"
 }
 
+# The figures the container tests print (kill recovery, takeover, broker restart), from DIR's test reports.
+containers_figures() {
+  local dir="$1"
+  [ "$CONTAINERS_READY" = 1 ] || return 0
+  echo "containers: figures printed by the container tests:"
+  grep -h -E '^(KILL RECOVERY|TAKEOVER|BROKER RESTART):' \
+    "$dir"/containers/target/integration-test-reports/*-output.txt 2>/dev/null | sed 's/^/  /' || true
+}
+
 containers_down() {
   [ -n "$_palm_started_dockerd" ] || return 0
   docker ps -aq 2>/dev/null | xargs -r docker rm -f >/dev/null 2>&1 || true
@@ -151,6 +160,9 @@ containers_down() {
   kill -9 "$_palm_started_dockerd" 2>/dev/null || true
   # containerd-shims of a killed engine would outlive it
   pkill -f "containerd.*$_palm_docker_run" 2>/dev/null || true
+  # the engine leaves its network-namespace mount behind
+  awk -v dir="$_palm_docker_run" 'index($2, dir) == 1 {print $2}' /proc/mounts | sort -r \
+    | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$_palm_docker_run"
   _containers_log "Docker engine stopped"
   _palm_started_dockerd=""

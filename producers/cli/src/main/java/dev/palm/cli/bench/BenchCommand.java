@@ -45,8 +45,9 @@ import picocli.CommandLine.Option;
     description = {
       "Measure PALM's performance against baselines measured in the same run on the same machine:",
       "  1. pipeline throughput, end to end under exactly_once_v2: operations published to the pipeline until"
-          + " their decisions are committed (ops/s, p50/p99 latency), next to a Kafka Streams pass-through app"
-          + " with the same serdes and settings on the same broker;",
+          + " their decisions are committed (ops/s, p50/p99 latency), next to two Kafka Streams apps with the"
+          + " same serdes and settings on the same broker: a pass-through one, and a stateful one that does one"
+          + " RocksDB get + put per operation and writes as many records of the same size as PALM did;",
       "  2. audit verification: ChainVerifier over generated chains (records/s, MB/s), next to raw MessageDigest"
           + " hashing of the same canonical bytes, for each algorithm.",
       "Without --bootstrap-servers an in-process Kafka broker and a schema registry are started (and stopped)."

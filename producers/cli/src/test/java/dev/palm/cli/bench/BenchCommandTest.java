@@ -58,7 +58,7 @@ class BenchCommandTest {
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("environment").path("processors").asInt()).isPositive();
     assertThat(report.path("settings").path("operations").asInt()).isEqualTo(200);
-    for (String system : new String[] {"palm", "baseline"}) {
+    for (String system : new String[] {"palm", "baseline", "stateful_baseline"}) {
       JsonNode node = report.path("pipeline").path(system);
       assertThat(node.path("operations").asInt()).as(system).isEqualTo(200);
       assertThat(node.path("decisions").path("ALLOWED").asInt()).as(system).isEqualTo(200);
@@ -69,6 +69,18 @@ class BenchCommandTest {
       assertThat(node.path("visible_latency_ms").has("p99")).isTrue();
     }
     assertThat(report.path("pipeline").has("throughput_ratio")).isTrue();
+    assertThat(report.path("pipeline").path("stateful_ratio").asDouble()).isPositive();
+    // PALM writes at least a decision and an audit record per operation; the stateful baseline
+    // copies that shape
+    assertThat(report.path("pipeline").path("palm_output_per_operation").path("records").asDouble())
+        .isGreaterThanOrEqualTo(2.0);
+    assertThat(
+            report
+                .path("pipeline")
+                .path("palm_output_per_operation")
+                .path("bytes_per_record")
+                .asDouble())
+        .isPositive();
     JsonNode audit = report.path("audit");
     assertThat(audit.size()).isEqualTo(1);
     assertThat(audit.get(0).path("algorithm").asText()).isEqualTo("sha256");
@@ -86,7 +98,9 @@ class BenchCommandTest {
             "palm measured:",
             "audit sha256:",
             "palm: stopped",
-            "baseline: stopped");
+            "baseline: stopped",
+            "stateful measured:",
+            "stateful: stopped");
   }
 
   @Test

@@ -112,11 +112,11 @@ public record PolicyStores(
   /** Builders of all stores, to attach to the policy processor. */
   public static List<StoreBuilder<?>> builders() {
     return List.of(
-        builder(CHAIN_HEADS, ChainHead.class),
+        cached(builder(CHAIN_HEADS, ChainHead.class)),
         builder(OPERATIONS, OperationEntry.class),
-        builder(DEPLOYMENTS, DeploymentState.class),
-        builder(PACK_TOTALS, PackTotals.class),
-        builder(RATE_HEADS, RateLogHead.class),
+        cached(builder(DEPLOYMENTS, DeploymentState.class)),
+        cached(builder(PACK_TOTALS, PackTotals.class)),
+        cached(builder(RATE_HEADS, RateLogHead.class)),
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RATE_LOG), Serdes.String(), Serdes.Long()),
         builder(APPROVALS, OpenApproval.class),
@@ -149,6 +149,17 @@ public record PolicyStores(
         context.getStateStore(OUTCOMES),
         context.getStateStore(KEYRING),
         context.getStateStore(STANDING_APPROVALS));
+  }
+
+  /**
+   * The stores whose few keys are rewritten by nearly every operation (one chain head, one total
+   * and one rate head per pack; busy deployments) keep their latest values in Kafka Streams' record
+   * cache, so each key reaches RocksDB and its changelog once per commit, not once per operation
+   * (docs/benchmarks.md). Reads go through the cache, so nothing sees an older value.
+   */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> cached(
+      StoreBuilder<KeyValueStore<String, V>> builder) {
+    return builder.withCachingEnabled();
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

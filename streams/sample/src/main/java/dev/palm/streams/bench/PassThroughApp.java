@@ -58,14 +58,11 @@ public final class PassThroughApp {
     return props;
   }
 
-  /**
-   * Answers every operation with an ALLOWED decision stamped with the wall clock, as PALM stamps
-   * its outputs.
-   */
+  /** Answers every operation with an ALLOWED decision, as {@link Decider} makes it. */
   private static final class Decide
       implements Processor<String, OperationRequested, String, PolicyDecision> {
+    private final Decider decider = new Decider();
     private ProcessorContext<String, PolicyDecision> context;
-    private long sequence;
 
     @Override
     public void init(ProcessorContext<String, PolicyDecision> context) {
@@ -79,24 +76,34 @@ public final class PassThroughApp {
         return;
       }
       long now = System.currentTimeMillis();
-      PolicyDecision decision =
-          PolicyDecision.newBuilder()
-              .setOperationId(op.getOperationId())
-              .setPack(op.getPack())
-              .setPackVersion("0.1.0")
-              .setOperation(op.getOperation())
-              .setDeploymentId(op.getDeploymentId())
-              .setAgentId(op.getAgentId())
-              .setDecision(Decision.ALLOWED)
-              .setRuleIds(List.of())
-              .setReasonCodes(List.of())
-              .setMessages(List.of())
-              .setDecidedAt(Instant.ofEpochMilli(now))
-              .setDecidedBy("palm-system")
-              .setAuditSequence(sequence++)
-              .setKind(DecisionKind.DECISION)
-              .build();
-      context.forward(new Record<>(op.getOperationId(), decision, now));
+      context.forward(new Record<>(op.getOperationId(), decider.decide(op, now), now));
+    }
+  }
+
+  /**
+   * The decision both baselines write: ALLOWED, of the size PALM writes for an allowed operation,
+   * stamped with the wall clock as PALM stamps its outputs.
+   */
+  static final class Decider {
+    private long sequence;
+
+    PolicyDecision decide(OperationRequested op, long now) {
+      return PolicyDecision.newBuilder()
+          .setOperationId(op.getOperationId())
+          .setPack(op.getPack())
+          .setPackVersion("0.1.0")
+          .setOperation(op.getOperation())
+          .setDeploymentId(op.getDeploymentId())
+          .setAgentId(op.getAgentId())
+          .setDecision(Decision.ALLOWED)
+          .setRuleIds(List.of())
+          .setReasonCodes(List.of())
+          .setMessages(List.of())
+          .setDecidedAt(Instant.ofEpochMilli(now))
+          .setDecidedBy("palm-system")
+          .setAuditSequence(sequence++)
+          .setKind(DecisionKind.DECISION)
+          .build();
     }
   }
 }

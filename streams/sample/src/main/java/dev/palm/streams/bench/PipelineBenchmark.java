@@ -142,12 +142,28 @@ public final class PipelineBenchmark {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
-  /** The result of both applications. */
-  public record Comparison(PipelineRun baseline, PipelineRun palm) {
+  /**
+   * The result of the three applications.
+   *
+   * @param baseline the pass-through baseline (no state)
+   * @param palm PALM
+   * @param stateful the stateful baseline: one get and put per operation and PALM's output shape
+   * @param shape PALM's output per operation in this run, which the stateful baseline copied
+   */
+  public record Comparison(
+      PipelineRun baseline,
+      PipelineRun palm,
+      PipelineRun stateful,
+      StatefulBaselineApp.OutputShape shape) {
 
-    /** PALM's throughput as a fraction of the baseline's (1.0 = no overhead). */
+    /** PALM's throughput as a fraction of the pass-through baseline's (1.0 = no overhead). */
     public double throughputRatio() {
       return palm.opsPerSecond() / baseline.opsPerSecond();
+    }
+
+    /** PALM's throughput as a fraction of the stateful baseline's (the goal: ≥ 0.5). */
+    public double statefulRatio() {
+      return palm.opsPerSecond() / stateful.opsPerSecond();
     }
   }
 
@@ -168,7 +184,18 @@ public final class PipelineBenchmark {
     try {
       PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
       PipelineRun palm = runPalm(config, kafka, serdes);
-      return new Comparison(baseline, palm);
+      StatefulBaselineApp.OutputShape shape = palmOutputShape(kafka);
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "palm: wrote %.2f output records of %.0f bytes on average per operation, and %.2f"
+                  + " changelog records (%d state stores)",
+              shape.recordsPerOperation(),
+              shape.bytesPerRecord(),
+              shape.changelogRecordsPerOperation(),
+              shape.stores()));
+      PipelineRun stateful = runStateful(kafka, serdes, newStateDir(stateDirs), shape);
+      return new Comparison(baseline, palm, stateful, shape);
     } finally {
       deleteTopics(kafka);
       stateDirs.forEach(PipelineBenchmark::deleteQuietly);
@@ -191,15 +218,139 @@ public final class PipelineBenchmark {
     String input = prefix + ".baseline.operations";
     String output = prefix + ".baseline.decisions";
     createTopics(kafka, List.of(input, output));
+    return runStreamsApp(
+        "baseline",
+        "pass-through",
+        PassThroughApp.topology(input, output, serdes),
+        input,
+        output,
+        kafka,
+        serdes,
+        stateDir);
+  }
+
+  private PipelineRun runStateful(
+      Map<String, Object> kafka,
+      PalmSerdes serdes,
+      Path stateDir,
+      StatefulBaselineApp.OutputShape shape) {
+    String input = prefix + ".stateful.operations";
+    String output = prefix + ".stateful.decisions";
+    String extra = prefix + ".stateful.audit";
+    createTopics(kafka, List.of(input, output, extra));
+    return runStreamsApp(
+        "stateful",
+        "stateful (get + put, PALM's output shape)",
+        StatefulBaselineApp.topology(input, output, extra, serdes, shape),
+        input,
+        output,
+        kafka,
+        serdes,
+        stateDir);
+  }
+
+  /**
+   * PALM's output records per operation and their mean size over the whole run (setup, warm-up and
+   * measured pass), from its pack's decisions, approvals and audit topics.
+   */
+  private StatefulBaselineApp.OutputShape palmOutputShape(Map<String, Object> kafka) {
+    TopicLayout layout = TopicLayout.withPrefix(prefix);
+    String pack = benchPack.pack().metadata().name();
+    long operations =
+        (long) settings.deployments() + settings.warmupOperations() + settings.operations();
+    long[] output =
+        countRecords(
+            kafka,
+            List.of(
+                layout.decisions(pack).name(),
+                layout.approvals(pack).name(),
+                layout.audit(pack).name()));
+    if (output[0] == 0) {
+      throw new IllegalStateException("PALM wrote no output records; nothing to compare with");
+    }
+    // what PALM's state stores wrote besides (Kafka Streams' changelogs of its application id)
+    List<String> changelogs;
+    try (Admin admin = Admin.create(kafka)) {
+      changelogs =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(t -> t.startsWith(prefix + "-palm-") && t.endsWith("-changelog"))
+              .sorted()
+              .toList();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while listing PALM's changelogs", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not list PALM's changelogs: " + e.getMessage(), e);
+    }
+    long[] changelog = new long[2];
+    Map<String, Long> perStore = new TreeMap<>();
+    for (String topic : changelogs) {
+      long[] counted = countRecords(kafka, List.of(topic));
+      changelog[0] += counted[0];
+      changelog[1] += counted[1];
+      String store =
+          topic.substring((prefix + "-palm-").length(), topic.length() - "-changelog".length());
+      perStore.put(store, counted[0]);
+    }
+    progress.accept(
+        "palm: changelog records per store over " + operations + " operations: " + perStore);
+    return new StatefulBaselineApp.OutputShape(
+        (double) output[0] / operations,
+        (double) output[1] / output[0],
+        (double) changelog[0] / operations,
+        changelogs.size());
+  }
+
+  /** Committed records and their value bytes in {@code topics}, read from the beginning. */
+  private long[] countRecords(Map<String, Object> kafka, List<String> topics) {
+    long records = 0;
+    long bytes = 0;
+    Map<String, Object> props = KafkaClientProperties.assignedReader(kafka);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            props,
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      for (String topic : topics) {
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Reading " + topic + " did not finish in time");
+          }
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+            records++;
+            bytes += r.value() == null ? 0 : r.value().length;
+          }
+        }
+      }
+    }
+    return new long[] {records, bytes};
+  }
+
+  private PipelineRun runStreamsApp(
+      String system,
+      String description,
+      org.apache.kafka.streams.Topology topology,
+      String input,
+      String output,
+      Map<String, Object> kafka,
+      PalmSerdes serdes,
+      Path stateDir) {
     Properties base = new Properties();
     base.putAll(kafka);
     Properties props =
         PassThroughApp.streamsProperties(
-            base, prefix + "-baseline", stateDir.toString(), settings.commitInterval().toMillis());
+            base, prefix + "-" + system, stateDir.toString(), settings.commitInterval().toMillis());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long start = System.nanoTime();
-    try (KafkaStreams streams =
-        new KafkaStreams(PassThroughApp.topology(input, output, serdes), props)) {
+    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.setUncaughtExceptionHandler(
           e -> {
             failure.compareAndSet(null, e);
@@ -210,14 +361,15 @@ public final class PipelineBenchmark {
       awaitRunning(streams, failure);
       progress.accept(
           String.format(
-              "baseline: Kafka Streams pass-through application running (%.1f s)", seconds(start)));
+              "%s: Kafka Streams %s application running (%.1f s)",
+              system, description, seconds(start)));
       Supplier<Optional<Throwable>> failed = () -> Optional.ofNullable(failure.get());
-      try (Driver driver = new Driver("baseline", kafka, serdes, input, output, failed)) {
+      try (Driver driver = new Driver(system, kafka, serdes, input, output, failed)) {
         driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
         return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
       }
     } finally {
-      progress.accept("baseline: stopped");
+      progress.accept(system + ": stopped");
     }
   }
 
