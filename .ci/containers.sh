@@ -30,8 +30,12 @@ containers_up() {
   if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null \
       || ! command -v debootstrap >/dev/null; then
     _containers_log "installing docker.io, docker-compose and debootstrap (apt-get) ..."
+    # when the install fails (no package lists yet on a fresh machine), update them and try once more
     if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io docker-compose debootstrap \
-        > /tmp/palm-ci-apt.log 2>&1; then
+          > /tmp/palm-ci-apt.log 2>&1 \
+        && ! { apt-get update -q >> /tmp/palm-ci-apt.log 2>&1 \
+          && DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io docker-compose debootstrap \
+            >> /tmp/palm-ci-apt.log 2>&1; }; then
       tail -5 /tmp/palm-ci-apt.log
       _containers_log "apt-get install failed (log above); the container tests will be skipped"
       return 0
