@@ -404,13 +404,17 @@ public final class RunCommand implements Callable<Integer> {
       new RunSummary(out).print(report);
       exit = report.succeeded() ? 0 : ExitCode.CHECK_FAILED.code();
     }
-    if (keepRunning || noWorkload) {
-      keepRunningUntilInterrupted(out, bootstrap, registry, resources, packs);
+    if ((keepRunning || noWorkload)
+        && !keepRunningUntilInterrupted(out, bootstrap, registry, resources, packs)) {
+      // a supervisor (systemd, a container's restart policy) must see that it did not stop on
+      // request
+      return ExitCode.UNAVAILABLE.code();
     }
     return exit;
   }
 
-  private void keepRunningUntilInterrupted(
+  /** Waits for Ctrl-C or the pipeline's own stop; false when the pipeline stopped by itself. */
+  private boolean keepRunningUntilInterrupted(
       PrintWriter out,
       String bootstrap,
       String registry,
@@ -476,20 +480,23 @@ public final class RunCommand implements Callable<Integer> {
     while (true) {
       try {
         if (resources.service.awaitStop(Duration.ofSeconds(1))) {
-          out.println(
+          String why =
               "The pipeline stopped: "
-                  + resources.service.failure().map(Throwable::toString).orElse("unknown reason"));
-          return;
+                  + resources.service.failure().map(Throwable::toString).orElse("unknown reason");
+          out.println(why);
+          out.flush();
+          spec.commandLine().getErr().println("palm run: " + why + " (exit 4)");
+          return stopRequested.getCount() == 0;
         }
         if (stopRequested.getCount() == 0) {
           out.println();
           out.println("Stopping ...");
           out.flush();
-          return;
+          return true;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return true;
       }
     }
   }

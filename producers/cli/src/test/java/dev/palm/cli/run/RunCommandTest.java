@@ -36,6 +36,50 @@ class RunCommandTest {
   }
 
   @Test
+  void aPipelineThatStopsByItselfWhileKeptRunningExitsWithFourForItsSupervisor() throws Exception {
+    String prefix = SharedInfra.uniquePrefix("run-dies");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Palm.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    java.util.concurrent.CompletableFuture<Integer> exit =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                cl.execute(
+                    "run",
+                    "--no-workload",
+                    "--bootstrap-servers",
+                    SharedInfra.bootstrapServers(),
+                    "--registry-url",
+                    SharedInfra.registryUrl(),
+                    "--topic-prefix",
+                    prefix,
+                    "--application-id",
+                    prefix,
+                    "--state-dir",
+                    state.toString()));
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+    while (!out.toString().contains("The pipeline keeps running")) {
+      assertThat(exit).as(out + "\n" + err).isNotDone();
+      assertThat(System.nanoTime()).as("the pipeline did not start: " + out).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    // the input topic vanishes under the running pipeline: Kafka Streams stops with an error
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            java.util.Map.of("bootstrap.servers", SharedInfra.bootstrapServers()))) {
+      admin.deleteTopics(java.util.List.of(prefix + ".operations")).all().get();
+    }
+
+    assertThat(exit.get(2, java.util.concurrent.TimeUnit.MINUTES))
+        .as(out + "\n" + err)
+        .isEqualTo(ExitCode.UNAVAILABLE.code());
+    assertThat(out.toString()).contains("The pipeline stopped:");
+    assertThat(err.toString()).contains("palm run: The pipeline stopped:");
+  }
+
+  @Test
   void theSampleWorkloadAgainstAClusterShowsEveryPackDecidedAsDemandedWithVerifiedChains() {
     String prefix = SharedInfra.uniquePrefix("run");
     Result run =
