@@ -520,11 +520,10 @@ public final class PalmService implements AutoCloseable {
   Properties streamsProperties() {
     Properties props = new Properties();
     // A dead instance's tasks move after the session timeout: Kafka's 45 s would stop decisions
-    // that long after a crash; heartbeats come from a background thread, so 10 s is safe. The
-    // client config may set its own.
-    props.put(
-        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-        Integer.toString(SESSION_TIMEOUT_MS));
+    // that long after a crash; heartbeats come from a background thread, so 10 s is safe. Set
+    // unprefixed and before the client config, so a session.timeout.ms of the client config wins
+    // (only the group's consumer uses it).
+    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
     props.putAll(clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
