@@ -91,41 +91,36 @@ build_jre() {
   log "$JRE_IMAGE imported"
 }
 
-build_kafka() {
-  local inputs
-  inputs="$(inputs_of kafka)"
-  if have_image "$KAFKA_IMAGE" "$inputs"; then log "$KAFKA_IMAGE exists"; return; fi
-  local ctx
-  ctx="$(mktemp -d /tmp/palm-kafka-image.XXXXXX)"
-  log "resolving Apache Kafka 4.3.1 from Maven Central ..."
-  mvn -B -q -f "$ROOT/docker/local/kafka/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$ctx/libs"
-  cp "$ROOT/docker/local/kafka/"{Dockerfile,run,kafka-broker-api-versions.sh,kafka-topics.sh} "$ctx/"
-  docker build -q --build-arg BASE_IMAGE="$JRE_IMAGE" --label "palm.inputs=$inputs" -t "$KAFKA_IMAGE" \
+# Builds IMAGE from docker/local/DIR on the JRE image, unless it exists built from the same inputs; FETCH fills
+# the build context (its argument) with what comes from Maven Central.
+build_local() {
+  local dir="$1" image="$2" fetch="$3" inputs ctx
+  inputs="$(inputs_of "$dir")"
+  if have_image "$image" "$inputs"; then log "$image exists"; return; fi
+  ctx="$(mktemp -d "/tmp/palm-$dir-image.XXXXXX")"
+  "$fetch" "$ctx"
+  cp "$ROOT/docker/local/$dir/"* "$ctx/"
+  docker build -q --build-arg BASE_IMAGE="$JRE_IMAGE" --label "palm.inputs=$inputs" -t "$image" \
     "$ctx" >/dev/null
   rm -rf "$ctx"
-  log "$KAFKA_IMAGE built"
+  log "$image built"
 }
 
-build_registry() {
-  local inputs
-  inputs="$(inputs_of registry)"
-  if have_image "$REGISTRY_IMAGE" "$inputs"; then log "$REGISTRY_IMAGE exists"; return; fi
-  local ctx
-  ctx="$(mktemp -d /tmp/palm-registry-image.XXXXXX)"
+fetch_kafka() {
+  log "resolving Apache Kafka 4.3.1 from Maven Central ..."
+  mvn -B -q -f "$ROOT/docker/local/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$1/libs"
+}
+
+fetch_registry() {
   log "resolving Apicurio Registry 2.6.13.Final from Maven Central (about 140 MB) ..."
   mvn -B -q -f "$ROOT/docker/local/kafka/pom.xml" dependency:copy \
-    -Dartifact=io.apicurio:apicurio-registry-app:2.6.13.Final:tar.gz:all -DoutputDirectory="$ctx"
-  mkdir -p "$ctx/apicurio-registry"
-  tar -xzf "$ctx/apicurio-registry-app-2.6.13.Final-all.tar.gz" -C "$ctx/apicurio-registry"
-  rm -f "$ctx/apicurio-registry-app-2.6.13.Final-all.tar.gz"
-  [ -f "$ctx/apicurio-registry/apicurio-registry-app-2.6.13.Final-runner.jar" ] \
+    -Dartifact=io.apicurio:apicurio-registry-app:2.6.13.Final:tar.gz:all -DoutputDirectory="$1"
+  mkdir -p "$1/apicurio-registry"
+  tar -xzf "$1/apicurio-registry-app-2.6.13.Final-all.tar.gz" -C "$1/apicurio-registry"
+  rm -f "$1/apicurio-registry-app-2.6.13.Final-all.tar.gz"
+  [ -f "$1/apicurio-registry/apicurio-registry-app-2.6.13.Final-runner.jar" ] \
     || { log "the registry tarball has no apicurio-registry-app-2.6.13.Final-runner.jar at its top"; exit 4; }
-  cp "$ROOT/docker/local/registry/Dockerfile" "$ctx/"
-  docker build -q --build-arg BASE_IMAGE="$JRE_IMAGE" --label "palm.inputs=$inputs" -t "$REGISTRY_IMAGE" \
-    "$ctx" >/dev/null
-  rm -rf "$ctx"
-  log "$REGISTRY_IMAGE built"
 }
 
 build_palm() {
@@ -139,6 +134,6 @@ build_palm() {
 }
 
 build_jre
-build_kafka
-build_registry
+build_local kafka "$KAFKA_IMAGE" fetch_kafka
+build_local registry "$REGISTRY_IMAGE" fetch_registry
 if [ "$palm" = 1 ]; then build_palm; fi

@@ -29,11 +29,11 @@ class BrokerRestartTest {
       ClientConfig config = Stacks.client(kafka, registry, settings.topicPrefix());
       try (DecisionWatch watch = new DecisionWatch(config, PACK);
           Load load = new Load(config, PACK, 30, "broker").start()) {
-        PipelineKillTest.awaitDecisions(watch, 60);
+        watch.awaitTotal(60);
         long stoppedAt = System.nanoTime();
         kafka.restart(Duration.ofSeconds(3));
         long backAt = System.nanoTime();
-        PipelineKillTest.awaitDecisions(watch, watch.total() + 90);
+        watch.awaitTotal(watch.total() + 90);
         Set<String> acknowledged = load.stop();
 
         Stacks.assertExactlyOneDecisionEach(watch, acknowledged);

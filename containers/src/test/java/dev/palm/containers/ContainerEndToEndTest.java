@@ -84,15 +84,12 @@ class ContainerEndToEndTest {
       assertThat(last.get().getDecidedBy()).isEqualTo("alice");
 
       PalmCommand.Result query =
-          PalmCommand.run(
+          Stacks.palm(
+              kafka,
+              registry,
+              settings.topicPrefix(),
               "audit",
               "query",
-              "--bootstrap-servers",
-              kafka.bootstrapServers(),
-              "--registry-url",
-              registry.url(),
-              "--topic-prefix",
-              settings.topicPrefix(),
               "--pack",
               PACK,
               "--operation",

@@ -74,6 +74,18 @@ final class DecisionWatch implements AutoCloseable {
     return false;
   }
 
+  /** Waits until {@code atLeast} decisions arrived in all; fails after two minutes. */
+  void awaitTotal(int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (total() < atLeast) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Only " + total() + " decisions within 2 minutes, expected " + atLeast);
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** Decisions seen per operation id. */
   Map<String, Integer> counts() {
     Map<String, Integer> copy = new java.util.HashMap<>();

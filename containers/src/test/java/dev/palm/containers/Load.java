@@ -31,6 +31,19 @@ final class Load implements AutoCloseable {
     this.thread = new Thread(this::publish, "load-" + prefix);
   }
 
+  /**
+   * A {@code create_deployment} of one replica by an agent, with the operation id as the deployment
+   * id: every such operation is new work for the pack.
+   */
+  static Operation createDeployment(String pack, String id, String agent) {
+    return Operation.builder(pack, "create_deployment")
+        .operationId(id)
+        .deploymentId(id)
+        .actor(agent, "agent")
+        .targetReplicas(1)
+        .build();
+  }
+
   Load start() {
     thread.start();
     return this;
@@ -43,15 +56,8 @@ final class Load implements AutoCloseable {
     try (OperationPublisher publisher = new OperationPublisher(config)) {
       while (running.get()) {
         String id = prefix + "-" + n++;
-        Operation op =
-            Operation.builder(pack, "create_deployment")
-                .operationId(id)
-                .deploymentId(id)
-                .actor("load-agent", "agent")
-                .targetReplicas(1)
-                .build();
         publisher
-            .publishAsync(op)
+            .publishAsync(createDeployment(pack, id, "load-agent"))
             .whenComplete(
                 (ok, error) -> {
                   if (error == null) {

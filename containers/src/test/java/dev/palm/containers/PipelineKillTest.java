@@ -30,7 +30,7 @@ class PipelineKillTest {
     PipelineNode second = null;
     try (DecisionWatch watch = new DecisionWatch(config, PACK);
         Load load = new Load(config, PACK, 50, "kill").start()) {
-      awaitDecisions(watch, 150);
+      watch.awaitTotal(150);
       String firstKey = first.trustedKey();
 
       long killedAt = System.nanoTime();
@@ -39,7 +39,7 @@ class PipelineKillTest {
       second = new PipelineNode(kafka.bootstrapServers(), registry.url(), settings).start();
       long runningAt = System.nanoTime();
       int before = watch.total();
-      awaitDecisions(watch, before + 150);
+      watch.awaitTotal(before + 150);
       Set<String> acknowledged = load.stop();
 
       Stacks.assertExactlyOneDecisionEach(watch, acknowledged);
@@ -66,17 +66,6 @@ class PipelineKillTest {
         second.close();
       }
       Docker.removeVolume(settings.volume());
-    }
-  }
-
-  static void awaitDecisions(DecisionWatch watch, int atLeast) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (watch.total() < atLeast) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "Only " + watch.total() + " decisions within 2 minutes, expected " + atLeast);
-      }
-      Thread.sleep(100);
     }
   }
 }

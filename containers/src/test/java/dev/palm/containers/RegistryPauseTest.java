@@ -3,7 +3,6 @@ package dev.palm.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palm.client.ClientConfig;
-import dev.palm.client.Operation;
 import dev.palm.client.OperationPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class RegistryPauseTest {
         OperationPublisher publisher = new OperationPublisher(config);
         DecisionWatch watch = new DecisionWatch(config, PACK)) {
       // the host's serializer and deserializer learn their schema ids before the pause, too
-      publisher.publish(operation("pause-warm"));
+      publisher.publish(Load.createDeployment(PACK, "pause-warm", "pause-agent"));
       assertThat(watch.awaitAll(List.of("pause-warm"), Duration.ofSeconds(60))).isTrue();
 
       List<String> duringPause = new ArrayList<>();
@@ -48,7 +47,7 @@ class RegistryPauseTest {
       try {
         for (int i = 0; i < 20; i++) {
           String id = "pause-" + i;
-          publisher.publish(operation(id));
+          publisher.publish(Load.createDeployment(PACK, id, "pause-agent"));
           duringPause.add(id);
         }
         assertThat(watch.awaitAll(duringPause, Duration.ofSeconds(60)))
@@ -58,7 +57,7 @@ class RegistryPauseTest {
       } finally {
         Docker.unpause(registry.containerId());
       }
-      publisher.publish(operation("pause-after"));
+      publisher.publish(Load.createDeployment(PACK, "pause-after", "pause-agent"));
       List<String> all = new ArrayList<>(duringPause);
       all.add("pause-warm");
       all.add("pause-after");
@@ -69,15 +68,6 @@ class RegistryPauseTest {
     } finally {
       Docker.removeVolume(settings.volume());
     }
-  }
-
-  private static Operation operation(String id) {
-    return Operation.builder(PACK, "create_deployment")
-        .operationId(id)
-        .deploymentId(id)
-        .actor("pause-agent", "agent")
-        .targetReplicas(1)
-        .build();
   }
 
   private static long deadLetters(KafkaNode kafka, String topic) {

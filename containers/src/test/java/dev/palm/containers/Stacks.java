@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palm.client.ClientConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,22 +38,29 @@ final class Stacks {
     assertThat(watch.unreadable()).as("unreadable decision records").isZero();
   }
 
+  /**
+   * A {@code palm} command in a container of the PALM image, connected to {@code kafka} and {@code
+   * registry} with the test's topic prefix.
+   */
+  static PalmCommand.Result palm(
+      KafkaNode kafka, RegistryNode registry, String prefix, String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of(
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--registry-url",
+            registry.url(),
+            "--topic-prefix",
+            prefix));
+    return PalmCommand.run(args.toArray(String[]::new));
+  }
+
   /** {@code palm audit verify} in a container of the PALM image, pinned to the pipeline's key. */
   static PalmCommand.Result verify(
       KafkaNode kafka, RegistryNode registry, String prefix, String pack, String trustedKey) {
-    return PalmCommand.run(
-        "audit",
-        "verify",
-        "--bootstrap-servers",
-        kafka.bootstrapServers(),
-        "--registry-url",
-        registry.url(),
-        "--topic-prefix",
-        prefix,
-        "--pack",
-        pack,
-        "--trusted-key",
-        trustedKey);
+    return palm(
+        kafka, registry, prefix, "audit", "verify", "--pack", pack, "--trusted-key", trustedKey);
   }
 
   static double seconds(Duration d) {

@@ -62,14 +62,14 @@ class TwoInstancesTest {
           DecisionWatch finale = new DecisionWatch(config, "finalverse");
           Load mapleLoad = new Load(config, "mapleverse", 20, "pair-m").start();
           Load finalLoad = new Load(config, "finalverse", 20, "pair-f").start()) {
-        PipelineKillTest.awaitDecisions(maple, 40);
-        PipelineKillTest.awaitDecisions(finale, 40);
+        maple.awaitTotal(40);
+        finale.awaitTotal(40);
 
         long killedAt = System.nanoTime();
         a.kill();
         a = null;
-        PipelineKillTest.awaitDecisions(maple, maple.total() + 100);
-        PipelineKillTest.awaitDecisions(finale, finale.total() + 100);
+        maple.awaitTotal(maple.total() + 100);
+        finale.awaitTotal(finale.total() + 100);
         Set<String> mapleOps = mapleLoad.stop();
         Set<String> finalOps = finalLoad.stop();
 

@@ -424,12 +424,11 @@ public final class RunCommand implements Callable<Integer> {
     out.println();
     out.println("The pipeline keeps running; press Ctrl-C to stop it.");
     out.println("  bootstrap servers  " + bootstrap);
+    String base = registry.replaceAll("/+$", "");
     String ccompat =
-        registry.replaceAll("/+$", "").endsWith("/apis/ccompat/v7")
+        base.endsWith("/apis/ccompat/v7")
             ? ""
-            : "  (Confluent-compatible API: "
-                + registry.replaceAll("/+$", "")
-                + "/apis/ccompat/v7)";
+            : "  (Confluent-compatible API: " + base + "/apis/ccompat/v7)";
     out.println("  schema registry    " + registry + ccompat);
     out.println("  operations topic   " + layout.operations().name() + "  (key: pack name)");
     out.println(

@@ -71,11 +71,13 @@ class RunQueryApiOptionsTest {
     new CommandLine(run).parseArgs("--http-port", "8081", "--http-host", "0.0.0.0");
     QueryServerConfig anyAddress = run.queryServerConfig(TOKEN).orElseThrow();
     assertThat(anyAddress.host()).isEqualTo("0.0.0.0");
-    assertThat(anyAddress.isLoopback()).isFalse();
+    assertThat(anyAddress.anyAddress()).isTrue();
 
     RunCommand plain = new RunCommand();
     new CommandLine(plain).parseArgs("--http-port", "8081");
-    assertThat(plain.queryServerConfig(TOKEN).orElseThrow().isLoopback()).isTrue();
+    QueryServerConfig loopback = plain.queryServerConfig(TOKEN).orElseThrow();
+    assertThat(loopback.host()).isEqualTo("127.0.0.1");
+    assertThat(loopback.anyAddress()).isFalse();
   }
 
   @Test

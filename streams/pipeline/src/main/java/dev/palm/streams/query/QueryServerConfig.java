@@ -43,10 +43,15 @@ public record QueryServerConfig(
   public QueryServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
-    if (anyAddress) {
-      requireResolvable(host);
-    } else {
-      requireLoopback(host);
+    InetAddress address = resolve(host, anyAddress);
+    if (!anyAddress && !address.isLoopbackAddress()) {
+      // Plain HTTP with a bearer token: anything beyond the machine needs a TLS proxy in front.
+      throw new IllegalArgumentException(
+          "The query API only listens on a loopback address, not '"
+              + host
+              + "'; bind "
+              + DEFAULT_HOST
+              + " and put a TLS-terminating proxy in front for remote access");
     }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException(
@@ -84,15 +89,6 @@ public record QueryServerConfig(
     return new QueryServerConfig(host, port, token, DEFAULT_THREADS, DEFAULT_REQUEST_TIMEOUT, true);
   }
 
-  /** Whether the bound address is a loopback one. */
-  public boolean isLoopback() {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
   /** This configuration with another request timeout. */
   public QueryServerConfig withRequestTimeout(Duration timeout) {
     return new QueryServerConfig(host, port, token, threads, timeout, anyAddress);
@@ -114,31 +110,16 @@ public record QueryServerConfig(
         + "]";
   }
 
-  private static void requireResolvable(String host) {
+  private static InetAddress resolve(String host, boolean anyAddress) {
     try {
-      InetAddress.getByName(host);
+      return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(
-          "The query API host '" + host + "' does not resolve; give an address of this machine", e);
-    }
-  }
-
-  private static void requireLoopback(String host) {
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(host);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(
-          "The query API host '" + host + "' does not resolve; use " + DEFAULT_HOST, e);
-    }
-    if (!address.isLoopbackAddress()) {
-      // Plain HTTP with a bearer token: anything beyond the machine needs a TLS proxy in front.
-      throw new IllegalArgumentException(
-          "The query API only listens on a loopback address, not '"
+          "The query API host '"
               + host
-              + "'; bind "
-              + DEFAULT_HOST
-              + " and put a TLS-terminating proxy in front for remote access");
+              + "' does not resolve; "
+              + (anyAddress ? "give an address of this machine" : "use " + DEFAULT_HOST),
+          e);
     }
   }
 

@@ -184,7 +184,7 @@ public final class PipelineBenchmark {
     try {
       PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
       PipelineRun palm = runPalm(config, kafka, serdes);
-      StatefulBaselineApp.OutputShape shape = palmOutputShape(kafka);
+      StatefulBaselineApp.OutputShape shape = palmOutputShape(kafka, config.applicationId());
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
@@ -253,27 +253,29 @@ public final class PipelineBenchmark {
    * PALM's output records per operation and their mean size over the whole run (setup, warm-up and
    * measured pass), from its pack's decisions, approvals and audit topics.
    */
-  private StatefulBaselineApp.OutputShape palmOutputShape(Map<String, Object> kafka) {
+  private StatefulBaselineApp.OutputShape palmOutputShape(
+      Map<String, Object> kafka, String applicationId) {
     TopicLayout layout = TopicLayout.withPrefix(prefix);
     String pack = benchPack.pack().metadata().name();
     long operations =
         (long) settings.deployments() + settings.warmupOperations() + settings.operations();
-    long[] output =
+    Counted output =
         countRecords(
             kafka,
             List.of(
                 layout.decisions(pack).name(),
                 layout.approvals(pack).name(),
                 layout.audit(pack).name()));
-    if (output[0] == 0) {
+    if (output.records() == 0) {
       throw new IllegalStateException("PALM wrote no output records; nothing to compare with");
     }
     // what PALM's state stores wrote besides (Kafka Streams' changelogs of its application id)
+    String changelogPrefix = applicationId + "-";
     List<String> changelogs;
     try (Admin admin = Admin.create(kafka)) {
       changelogs =
           admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(t -> t.startsWith(prefix + "-palm-") && t.endsWith("-changelog"))
+              .filter(t -> t.startsWith(changelogPrefix) && t.endsWith("-changelog"))
               .sorted()
               .toList();
     } catch (InterruptedException e) {
@@ -282,27 +284,29 @@ public final class PipelineBenchmark {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not list PALM's changelogs: " + e.getMessage(), e);
     }
-    long[] changelog = new long[2];
+    long changelogRecords = 0;
     Map<String, Long> perStore = new TreeMap<>();
     for (String topic : changelogs) {
-      long[] counted = countRecords(kafka, List.of(topic));
-      changelog[0] += counted[0];
-      changelog[1] += counted[1];
-      String store =
-          topic.substring((prefix + "-palm-").length(), topic.length() - "-changelog".length());
-      perStore.put(store, counted[0]);
+      long records = countRecords(kafka, List.of(topic)).records();
+      changelogRecords += records;
+      perStore.put(
+          topic.substring(changelogPrefix.length(), topic.length() - "-changelog".length()),
+          records);
     }
     progress.accept(
         "palm: changelog records per store over " + operations + " operations: " + perStore);
     return new StatefulBaselineApp.OutputShape(
-        (double) output[0] / operations,
-        (double) output[1] / output[0],
-        (double) changelog[0] / operations,
+        (double) output.records() / operations,
+        (double) output.bytes() / output.records(),
+        (double) changelogRecords / operations,
         changelogs.size());
   }
 
+  /** Records and their value bytes. */
+  private record Counted(long records, long bytes) {}
+
   /** Committed records and their value bytes in {@code topics}, read from the beginning. */
-  private long[] countRecords(Map<String, Object> kafka, List<String> topics) {
+  private Counted countRecords(Map<String, Object> kafka, List<String> topics) {
     long records = 0;
     long bytes = 0;
     Map<String, Object> props = KafkaClientProperties.assignedReader(kafka);
@@ -331,7 +335,7 @@ public final class PipelineBenchmark {
         }
       }
     }
-    return new long[] {records, bytes};
+    return new Counted(records, bytes);
   }
 
   private PipelineRun runStreamsApp(
