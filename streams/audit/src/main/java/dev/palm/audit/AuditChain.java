@@ -96,18 +96,18 @@ public final class AuditChain {
               + hexLength
               + "; was the pack's integrity_algorithm changed mid-chain?");
     }
-    AuditRecord.Builder builder =
-        AuditRecord.newBuilder(draft)
-            .setSequence(head.nextSequence())
-            .setPrevHash(head.lastHash())
-            .setAlgorithm(Digests.wireName(algorithm))
-            .setHash("")
-            .setDetails(sortedDetails(draft));
+    // A shallow copy, then the chain fields: the generated builder would deep-copy every nested
+    // list and record of the draft, once per appended record (docs/benchmarks.md).
+    AuditRecord unhashed = shallowCopy(draft);
+    unhashed.setSequence(head.nextSequence());
+    unhashed.setPrevHash(head.lastHash());
+    unhashed.setAlgorithm(Digests.wireName(algorithm));
+    unhashed.setHash("");
+    unhashed.setDetails(sortedDetails(draft));
     Instant recordedAt = draft.getRecordedAt();
     if (recordedAt != null) {
-      builder.setRecordedAt(recordedAt.truncatedTo(ChronoUnit.MILLIS));
+      unhashed.setRecordedAt(recordedAt.truncatedTo(ChronoUnit.MILLIS));
     }
-    AuditRecord unhashed = builder.build();
     unhashed.setHash(Digests.hexDigest(algorithm, encode(unhashed)));
     return unhashed;
   }
@@ -120,12 +120,7 @@ public final class AuditChain {
     if (record.getHash() != null && record.getHash().isEmpty()) {
       return encode(record);
     }
-    // A shallow field-by-field copy: the builder would deep-copy every nested list and record per
-    // call.
-    AuditRecord copy = new AuditRecord();
-    for (int i = 0; i < AuditRecord.getClassSchema().getFields().size(); i++) {
-      copy.put(i, record.get(i));
-    }
+    AuditRecord copy = shallowCopy(record);
     copy.setHash("");
     return encode(copy);
   }
@@ -161,6 +156,20 @@ public final class AuditChain {
   public static String computeHash(AuditRecord record, IntegrityAlgorithm algorithm) {
     return Digests.hexDigest(algorithm, canonicalBytes(record));
   }
+
+  /**
+   * A field-by-field copy sharing the nested values: the generated builder would deep-copy every
+   * nested list and record per call.
+   */
+  private static AuditRecord shallowCopy(AuditRecord record) {
+    AuditRecord copy = new AuditRecord();
+    for (int i = 0; i < FIELD_COUNT; i++) {
+      copy.put(i, record.get(i));
+    }
+    return copy;
+  }
+
+  private static final int FIELD_COUNT = AuditRecord.getClassSchema().getFields().size();
 
   private static List<AuditDetail> sortedDetails(AuditRecord draft) {
     List<AuditDetail> details =

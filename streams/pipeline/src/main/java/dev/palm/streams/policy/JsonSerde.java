@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,6 +28,7 @@ public final class JsonSerde<T> implements Serde<T> {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new Jdk8Module())
+          .registerModule(new BlackbirdModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

@@ -112,19 +112,19 @@ public record PolicyStores(
   /** Builders of all stores, to attach to the policy processor. */
   public static List<StoreBuilder<?>> builders() {
     return List.of(
-        cached(builder(CHAIN_HEADS, ChainHead.class)),
+        cached(binary(CHAIN_HEADS, ChainHead.class, StoreCodecs.CHAIN_HEAD)),
         builder(OPERATIONS, OperationEntry.class),
-        cached(builder(DEPLOYMENTS, DeploymentState.class)),
-        cached(builder(PACK_TOTALS, PackTotals.class)),
-        cached(builder(RATE_HEADS, RateLogHead.class)),
+        cached(binary(DEPLOYMENTS, DeploymentState.class, StoreCodecs.DEPLOYMENT)),
+        cached(binary(PACK_TOTALS, PackTotals.class, StoreCodecs.PACK_TOTALS)),
+        cached(binary(RATE_HEADS, RateLogHead.class, StoreCodecs.RATE_HEAD)),
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RATE_LOG), Serdes.String(), Serdes.Long()),
         builder(APPROVALS, OpenApproval.class),
         builder(HOLDS, Hold.class),
-        builder(OPERATION_AUDIT, AuditIndex.class),
+        binary(OPERATION_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DEPLOYMENT_AUDIT), Serdes.String(), Serdes.Long()),
-        builder(STARTUP_AUDIT, AuditIndex.class),
+        binary(STARTUP_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         builder(COMMITMENTS, Commitment.class),
         builder(OUTCOMES, RecordedOutcome.class),
         builder(KEYRING, RecordedKey.class),
@@ -160,6 +160,13 @@ public record PolicyStores(
   private static <V> StoreBuilder<KeyValueStore<String, V>> cached(
       StoreBuilder<KeyValueStore<String, V>> builder) {
     return builder.withCachingEnabled();
+  }
+
+  /** A store of values that nearly every operation reads or writes: compact binary values. */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> binary(
+      String name, Class<V> type, BinarySerde.Codec<V> codec) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), new BinarySerde<>(type, codec));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {

@@ -32,7 +32,17 @@ public final class StoreKeys {
    * once, whatever the history's length.
    */
   public static String indexed(String key, long sequence) {
-    return indexPrefix(key) + String.format(java.util.Locale.ROOT, "%019d", sequence);
+    if (sequence < 0) {
+      throw new IllegalArgumentException("index sequence must not be negative: " + sequence);
+    }
+    // Hand-padded: String.format parses its pattern and looks up locale symbols on every call,
+    // and this runs for every audit record (docs/benchmarks.md).
+    String digits = Long.toString(sequence);
+    StringBuilder out = new StringBuilder(key.length() + 20).append(key).append('\u0000');
+    for (int i = digits.length(); i < 19; i++) {
+      out.append('0');
+    }
+    return out.append(digits).toString();
   }
 
   /** The prefix of the index entries under {@code key}, for prefix scans. */

@@ -515,6 +515,17 @@ public final class PalmService implements AutoCloseable {
   }
 
   /**
+   * PALM's {@code max.task.idle.ms}: disabled. A pack's task reads several input topics
+   * (operations, answers, releases, outcomes) whose relative order carries no meaning (each answer
+   * names what it answers), so waiting for an idle topic's fetch buys nothing; and with idling
+   * enabled Kafka Streams 4.3 formats a log string for every empty input partition before every
+   * record, which cost 8 % of the stream thread (docs/benchmarks.md). A streams override may set it
+   * back.
+   */
+  public static final String MAX_TASK_IDLE_MS =
+      Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+
+  /**
    * The Kafka Streams configuration: client properties, then PALM's settings, then the overrides.
    */
   Properties streamsProperties() {
@@ -534,6 +545,7 @@ public final class PalmService implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
     // no global stores here; enabling it keeps Kafka Streams from warning about the future default
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
     props.putAll(config.streamsOverrides());
     return props;
   }

@@ -4,6 +4,7 @@ import dev.palm.events.Decision;
 import dev.palm.events.DecisionKind;
 import dev.palm.events.OperationRequested;
 import dev.palm.events.PolicyDecision;
+import dev.palm.streams.service.PalmService;
 import dev.palm.wire.PalmSerdes;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class PassThroughApp {
     props.put("commit.interval.ms", Long.toString(commitIntervalMs));
     props.put("num.stream.threads", "1");
     props.put("processing.exception.handler.global.enabled", "true");
+    props.put("max.task.idle.ms", PalmService.MAX_TASK_IDLE_MS);
     return props;
   }
 
