@@ -34,11 +34,15 @@ final class AuditWriter {
       index(tx, StoreKeys.of(rt.name(), entry.operationId()), record.getSequence());
     }
     if (entry.deploymentId() != null) {
-      long sequence = record.getSequence();
+      // one index entry per input, not per record: an allowed operation records its decision and
+      // the deployment's change, and each entry is a changelog record (docs/benchmarks.md)
+      var store = stores.deploymentAudit();
+      var indexed =
+          tx.indexEntry(store, StoreKeys.of(rt.name(), entry.deploymentId()), record.getSequence());
       tx.put(
-          stores.deploymentAudit(),
-          StoreKeys.indexed(StoreKeys.of(rt.name(), entry.deploymentId()), sequence),
-          sequence);
+          store,
+          indexed.getKey(),
+          indexed.getValue().orElse(AuditIndex.EMPTY).with(record.getSequence()));
     }
     tx.forward(rt.auditSink(), rt.name(), record);
     listeners.forEach(child -> tx.forward(child, rt.name(), record));

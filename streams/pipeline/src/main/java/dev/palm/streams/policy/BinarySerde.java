@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -42,13 +43,27 @@ public final class BinarySerde<T> implements Serde<T> {
 
   private final Class<T> type;
   private final Codec<T> codec;
-  private final JsonSerde<T> legacy;
+  private final Function<byte[], Optional<T>> legacy;
 
-  /** A serde for {@code type} written with {@code codec}. */
+  /** A serde for {@code type} written with {@code codec}; reads JSON of earlier versions. */
   public BinarySerde(Class<T> type, Codec<T> codec) {
+    this(type, codec, json(type));
+  }
+
+  /**
+   * A serde for {@code type} written with {@code codec}; {@code legacy} reads a value of an earlier
+   * layout (any first byte but {@link #FORMAT}), or says it is none.
+   */
+  public BinarySerde(Class<T> type, Codec<T> codec, Function<byte[], Optional<T>> legacy) {
     this.type = Objects.requireNonNull(type, "type");
     this.codec = Objects.requireNonNull(codec, "codec");
-    this.legacy = new JsonSerde<>(type);
+    this.legacy = Objects.requireNonNull(legacy, "legacy");
+  }
+
+  /** Reads the JSON values of earlier versions (first byte {@code '{'}). */
+  private static <T> Function<byte[], Optional<T>> json(Class<T> type) {
+    JsonSerde<T> serde = new JsonSerde<>(type);
+    return bytes -> bytes[0] == '{' ? Optional.of(serde.fromBytes(bytes)) : Optional.empty();
   }
 
   /** The binary encoding of {@code value}. */
@@ -63,10 +78,13 @@ public final class BinarySerde<T> implements Serde<T> {
     return bytes.toByteArray();
   }
 
-  /** The value encoded in {@code bytes}, binary or (from earlier versions) JSON. */
+  /** The value encoded in {@code bytes}, binary or in an earlier version's layout. */
   public T fromBytes(byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] == '{') {
-      return legacy.fromBytes(bytes);
+    if (bytes.length > 0 && bytes[0] != FORMAT) {
+      Optional<T> old = legacy.apply(bytes);
+      if (old.isPresent()) {
+        return old.get();
+      }
     }
     if (bytes.length == 0 || bytes[0] != FORMAT) {
       throw new SerializationException(

@@ -6,6 +6,7 @@ import dev.palm.streams.approvals.StandingGrant;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.holds.Hold;
+import dev.palm.streams.limits.RateBucket;
 import dev.palm.streams.limits.RateLogHead;
 import dev.palm.streams.reconciliation.Commitment;
 import dev.palm.streams.reconciliation.RecordedOutcome;
@@ -26,14 +27,15 @@ import org.apache.kafka.streams.state.Stores;
  * @param deployments {@value #DEPLOYMENTS}: pack/deployment id → deployment state
  * @param totals {@value #PACK_TOTALS}: pack → deployment and instance totals
  * @param rateHeads {@value #RATE_HEADS}: pack → which entries of its admission log are live
- * @param rateLog {@value #RATE_LOG}: pack/index → time of one admission in the sliding 60 s window
- *     (see {@code RateLog})
+ * @param rateLog {@value #RATE_LOG}: pack/index → the admissions of one millisecond in the sliding
+ *     60 s window (see {@code RateLog})
  * @param approvals {@value #APPROVALS}: pack/approval id → pending approval request
  * @param holds {@value #HOLDS}: pack/hold id → active safety hold
  * @param operationAudit {@value #OPERATION_AUDIT}: pack/operation id → audit sequences
- * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: one entry per audit record of a deployment,
- *     key {@link StoreKeys#indexed} of pack/deployment id and the sequence, value the sequence
- *     (written once per record: a deployment's history never makes one value grow)
+ * @param deploymentAudit {@value #DEPLOYMENT_AUDIT}: one entry per handled input that recorded
+ *     something about a deployment, key {@link StoreKeys#indexed} of pack/deployment id and the
+ *     entry's first sequence, value the sequences that input recorded about it (written once: a
+ *     deployment's history never makes one value grow)
  * @param startupAudit {@value #STARTUP_AUDIT}: pack/start id → audit sequences of that start's
  *     startup events
  * @param commitments {@value #COMMITMENTS}: pack/operation id → allowed operation awaiting its
@@ -50,11 +52,11 @@ public record PolicyStores(
     KeyValueStore<String, DeploymentState> deployments,
     KeyValueStore<String, PackTotals> totals,
     KeyValueStore<String, RateLogHead> rateHeads,
-    KeyValueStore<String, Long> rateLog,
+    KeyValueStore<String, RateBucket> rateLog,
     KeyValueStore<String, OpenApproval> approvals,
     KeyValueStore<String, Hold> holds,
     KeyValueStore<String, AuditIndex> operationAudit,
-    KeyValueStore<String, Long> deploymentAudit,
+    KeyValueStore<String, AuditIndex> deploymentAudit,
     KeyValueStore<String, AuditIndex> startupAudit,
     KeyValueStore<String, Commitment> commitments,
     KeyValueStore<String, RecordedOutcome> outcomes,
@@ -76,7 +78,7 @@ public record PolicyStores(
   /** Store of the heads of the packs' admission logs. */
   public static final String RATE_HEADS = "palm-rate-heads";
 
-  /** Store of the admissions in the packs' sliding 60 s windows, one entry each. */
+  /** Store of the admissions in the packs' sliding 60 s windows, one entry per millisecond. */
   public static final String RATE_LOG = "palm-rate-log";
 
   /** Store of the pending approvals. */
@@ -88,7 +90,7 @@ public record PolicyStores(
   /** Store of the operation id → audit sequences index. */
   public static final String OPERATION_AUDIT = "palm-operation-audit";
 
-  /** Store of the deployment → audit sequences index, one entry per record. */
+  /** Store of the deployment → audit sequences index, one entry per input that touched it. */
   public static final String DEPLOYMENT_AUDIT = "palm-deployment-audit-log";
 
   /**
@@ -116,14 +118,26 @@ public record PolicyStores(
         builder(OPERATIONS, OperationEntry.class),
         cached(binary(DEPLOYMENTS, DeploymentState.class, StoreCodecs.DEPLOYMENT)),
         cached(binary(PACK_TOTALS, PackTotals.class, StoreCodecs.PACK_TOTALS)),
-        cached(binary(RATE_HEADS, RateLogHead.class, StoreCodecs.RATE_HEAD)),
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RATE_LOG), Serdes.String(), Serdes.Long()),
+        cached(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RATE_HEADS),
+                Serdes.String(),
+                new BinarySerde<>(
+                    RateLogHead.class, StoreCodecs.RATE_HEAD, StoreCodecs::ungroupedHead))),
+        cached(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RATE_LOG),
+                Serdes.String(),
+                new BinarySerde<>(
+                    RateBucket.class, StoreCodecs.RATE_BUCKET, StoreCodecs::singleAdmission))),
         builder(APPROVALS, OpenApproval.class),
         builder(HOLDS, Hold.class),
         binary(OPERATION_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DEPLOYMENT_AUDIT), Serdes.String(), Serdes.Long()),
+            Stores.persistentKeyValueStore(DEPLOYMENT_AUDIT),
+            Serdes.String(),
+            new BinarySerde<>(
+                AuditIndex.class, StoreCodecs.AUDIT_INDEX, StoreCodecs::singleSequence)),
         binary(STARTUP_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         builder(COMMITMENTS, Commitment.class),
         builder(OUTCOMES, RecordedOutcome.class),
@@ -153,9 +167,10 @@ public record PolicyStores(
 
   /**
    * The stores whose few keys are rewritten by nearly every operation (one chain head, one total
-   * and one rate head per pack; busy deployments) keep their latest values in Kafka Streams' record
-   * cache, so each key reaches RocksDB and its changelog once per commit, not once per operation
-   * (docs/benchmarks.md). Reads go through the cache, so nothing sees an older value.
+   * and one rate head per pack; the rate log's newest millisecond; busy deployments) keep their
+   * latest values in Kafka Streams' record cache, so each key reaches RocksDB and its changelog
+   * once per commit, not once per operation (docs/benchmarks.md). Reads go through the cache, so
+   * nothing sees an older value.
    */
   private static <V> StoreBuilder<KeyValueStore<String, V>> cached(
       StoreBuilder<KeyValueStore<String, V>> builder) {

@@ -5,15 +5,20 @@ import static dev.palm.streams.policy.BinarySerde.readString;
 import static dev.palm.streams.policy.BinarySerde.writeOptional;
 import static dev.palm.streams.policy.BinarySerde.writeString;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.palm.audit.ChainHead;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
+import dev.palm.streams.limits.RateBucket;
 import dev.palm.streams.limits.RateLogHead;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The binary layouts of the hot store values (see {@link BinarySerde}); the field order is the
@@ -55,7 +60,7 @@ final class StoreCodecs {
         }
       };
 
-  /** {@code palm-rate-heads}: head, tail, last event time. */
+  /** {@code palm-rate-heads}: head, tail, last event time, admissions. */
   static final BinarySerde.Codec<RateLogHead> RATE_HEAD =
       new BinarySerde.Codec<>() {
         @Override
@@ -63,15 +68,65 @@ final class StoreCodecs {
           out.writeLong(value.head());
           out.writeLong(value.tail());
           out.writeLong(value.lastEventTime());
+          out.writeLong(value.admitted());
         }
 
         @Override
         public RateLogHead read(DataInput in) throws IOException {
-          return new RateLogHead(in.readLong(), in.readLong(), in.readLong());
+          return new RateLogHead(in.readLong(), in.readLong(), in.readLong(), in.readLong());
         }
       };
 
-  /** {@code palm-operation-audit}, {@code palm-startup-audit}: count, then the sequences. */
+  /**
+   * Reads the {@code palm-rate-heads} values of earlier versions: JSON {@code {head, tail,
+   * lastEventTime}} over one admission per entry.
+   */
+  static Optional<RateLogHead> ungroupedHead(byte[] bytes) {
+    if (bytes[0] != '{') {
+      return Optional.empty();
+    }
+    try {
+      JsonNode json = JsonSerde.MAPPER.readTree(bytes);
+      return Optional.of(
+          RateLogHead.ungrouped(
+              json.required("head").asLong(),
+              json.required("tail").asLong(),
+              json.required("lastEventTime").asLong()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SerializationException("Cannot read a RateLogHead from store JSON: " + e, e);
+    }
+  }
+
+  /** {@code palm-rate-log}: time, count. */
+  static final BinarySerde.Codec<RateBucket> RATE_BUCKET =
+      new BinarySerde.Codec<>() {
+        @Override
+        public void write(RateBucket value, DataOutput out) throws IOException {
+          out.writeLong(value.time());
+          out.writeLong(value.count());
+        }
+
+        @Override
+        public RateBucket read(DataInput in) throws IOException {
+          return new RateBucket(in.readLong(), in.readLong());
+        }
+      };
+
+  /**
+   * Reads the {@code palm-rate-log} values of earlier versions: one admission time per entry, a
+   * big-endian long (first byte 0 for any time before the year 2^56 ms).
+   */
+  static Optional<RateBucket> singleAdmission(byte[] bytes) {
+    if (bytes.length != Long.BYTES || bytes[0] != 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new RateBucket(ByteBuffer.wrap(bytes).getLong(), 1));
+  }
+
+  /**
+   * {@code palm-operation-audit}, {@code palm-startup-audit}, {@code palm-deployment-audit-log}:
+   * count, then the sequences.
+   */
   static final BinarySerde.Codec<AuditIndex> AUDIT_INDEX =
       new BinarySerde.Codec<>() {
         @Override
@@ -95,6 +150,17 @@ final class StoreCodecs {
           return new AuditIndex(sequences);
         }
       };
+
+  /**
+   * Reads the {@code palm-deployment-audit-log} values of earlier versions: one sequence per entry,
+   * a big-endian long (first byte 0 for any sequence below 2^56).
+   */
+  static Optional<AuditIndex> singleSequence(byte[] bytes) {
+    if (bytes.length != Long.BYTES || bytes[0] != 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new AuditIndex(List.of(ByteBuffer.wrap(bytes).getLong())));
+  }
 
   /** An index value is bounded (a handful of records per operation or start). */
   private static final int MAX_INDEX = 1 << 20;

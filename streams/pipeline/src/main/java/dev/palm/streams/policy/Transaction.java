@@ -47,6 +47,9 @@ final class Transaction {
    */
   private final Map<KeyValueStore<String, ?>, Map<String, Object>> reads = new IdentityHashMap<>();
 
+  /** Index prefix → the key of this transaction's entry under it ({@link #indexEntry}). */
+  private final Map<String, String> indexEntries = new HashMap<>();
+
   private final List<Output> outputs = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -70,6 +73,21 @@ final class Transaction {
                   return stored == null ? DELETED : stored;
                 });
     return v == DELETED ? Optional.empty() : Optional.of((V) v);
+  }
+
+  /**
+   * The key of this transaction's entry in an append-only index under {@code prefix} (see {@link
+   * StoreKeys#indexed}), named by the first {@code sequence} recorded there in this transaction,
+   * and its value so far (empty for a new entry: nothing else writes that key, so the store is not
+   * read).
+   */
+  <V> Map.Entry<String, Optional<V>> indexEntry(
+      KeyValueStore<String, V> store, String prefix, long sequence) {
+    String key = indexEntries.computeIfAbsent(prefix, p -> StoreKeys.indexed(p, sequence));
+    Map<String, Object> pending = writes.get(store);
+    @SuppressWarnings("unchecked")
+    V value = pending == null ? null : (V) pending.get(key);
+    return Map.entry(key, Optional.ofNullable(value));
   }
 
   <V> void put(KeyValueStore<String, V> store, String key, V value) {
@@ -124,6 +142,7 @@ final class Transaction {
     }
     writes.clear();
     reads.clear();
+    indexEntries.clear();
     outputs.clear();
     List<Runnable> actions = List.copyOf(afterCommit);
     afterCommit.clear();

@@ -129,10 +129,10 @@ final class PackQueries {
         read(
             () -> {
               List<Long> all = new ArrayList<>();
-              try (KeyValueIterator<String, Long> it =
-                  this.<Long>store(PolicyStores.DEPLOYMENT_AUDIT, partition)
+              try (KeyValueIterator<String, AuditIndex> it =
+                  this.<AuditIndex>store(PolicyStores.DEPLOYMENT_AUDIT, partition)
                       .prefixScan(StoreKeys.indexPrefix(key), KEYS)) {
-                it.forEachRemaining(kv -> all.add(kv.value));
+                it.forEachRemaining(kv -> all.addAll(kv.value.sequences()));
               }
               return all;
             });

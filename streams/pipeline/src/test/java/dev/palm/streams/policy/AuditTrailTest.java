@@ -111,11 +111,11 @@ class AuditTrailTest {
             .get(StoreKeys.of("ibank", held.getOperationId()));
     List<Long> deploymentSequences = new java.util.ArrayList<>();
     try (var entries =
-        h.<Long>store(PolicyStores.DEPLOYMENT_AUDIT)
+        h.<AuditIndex>store(PolicyStores.DEPLOYMENT_AUDIT)
             .prefixScan(
                 StoreKeys.indexPrefix(StoreKeys.of("ibank", "web")),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
-      entries.forEachRemaining(kv -> deploymentSequences.add(kv.value));
+      entries.forEachRemaining(kv -> deploymentSequences.addAll(kv.value.sequences()));
     }
     AuditIndex byDeployment = new AuditIndex(deploymentSequences);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.palm.audit.ChainHead;
 import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
+import dev.palm.streams.limits.RateBucket;
 import dev.palm.streams.limits.RateLogHead;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,7 @@ class BinarySerdeTest {
     roundTrip(
         new BinarySerde<>(PackTotals.class, StoreCodecs.PACK_TOTALS), new PackTotals(c, a, b, a));
     roundTrip(
-        new BinarySerde<>(RateLogHead.class, StoreCodecs.RATE_HEAD), new RateLogHead(b, b, a));
+        new BinarySerde<>(RateLogHead.class, StoreCodecs.RATE_HEAD), new RateLogHead(b, b, a, b));
     roundTrip(
         new BinarySerde<>(AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         new AuditIndex(List.of(b, a, 0L)));
@@ -56,6 +57,39 @@ class BinarySerdeTest {
     AuditIndex sequences = new AuditIndex(List.of(3L, 9L));
     assertThat(index.fromBytes(new JsonSerde<>(AuditIndex.class).toBytes(sequences)))
         .isEqualTo(sequences);
+  }
+
+  @Test
+  void readsTheSingleSequenceEntriesOfEarlierDeploymentIndexes() {
+    BinarySerde<AuditIndex> index =
+        new BinarySerde<>(AuditIndex.class, StoreCodecs.AUDIT_INDEX, StoreCodecs::singleSequence);
+    byte[] old = new org.apache.kafka.common.serialization.LongSerializer().serialize("t", 4242L);
+    assertThat(index.fromBytes(old)).isEqualTo(new AuditIndex(List.of(4242L)));
+    AuditIndex grouped = new AuditIndex(List.of(7L, 8L));
+    assertThat(index.fromBytes(index.toBytes(grouped))).isEqualTo(grouped);
+    assertThatThrownBy(() -> index.fromBytes(new byte[] {0, 1, 2}))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("unknown value format byte 0");
+  }
+
+  @Test
+  void readsTheRateLogOfEarlierVersions() {
+    BinarySerde<RateLogHead> heads =
+        new BinarySerde<>(RateLogHead.class, StoreCodecs.RATE_HEAD, StoreCodecs::ungroupedHead);
+    byte[] oldHead =
+        "{\"head\":4,\"tail\":9,\"lastEventTime\":1700000000000}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(heads.fromBytes(oldHead)).isEqualTo(new RateLogHead(4, 9, 1_700_000_000_000L, 5));
+    BinarySerde<RateBucket> log =
+        new BinarySerde<>(RateBucket.class, StoreCodecs.RATE_BUCKET, StoreCodecs::singleAdmission);
+    byte[] oldEntry =
+        new org.apache.kafka.common.serialization.LongSerializer()
+            .serialize("t", 1_700_000_000_000L);
+    assertThat(log.fromBytes(oldEntry)).isEqualTo(new RateBucket(1_700_000_000_000L, 1));
+    assertThatThrownBy(
+            () -> heads.fromBytes("{\"head\":4}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("tail");
   }
 
   @Test
