@@ -229,11 +229,17 @@ public final class CheckpointWindow {
         offsets.afterCheckpoint());
   }
 
-  /** The persistent (RocksDB, changelogged) store of checkpoint windows, keyed by pack. */
+  /**
+   * The persistent (RocksDB, changelogged) store of checkpoint windows, keyed by pack. Every audit
+   * record read back rewrites its pack's window, so the store keeps the latest value in Kafka
+   * Streams' record cache: one RocksDB write and one changelog record per pack and commit, not per
+   * record (docs/benchmarks.md).
+   */
   public static StoreBuilder<KeyValueStore<String, CheckpointWindow>> storeBuilder(
       String storeName) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(storeName), Serdes.String(), serde());
+            Stores.persistentKeyValueStore(storeName), Serdes.String(), serde())
+        .withCachingEnabled();
   }
 
   /** Serde for the state store (a versioned binary layout). */
