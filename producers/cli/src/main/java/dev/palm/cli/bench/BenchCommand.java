@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--operations",
       paramLabel = "N",
-      defaultValue = "20000",
+      defaultValue = "200000",
       description =
           "Operations in each measured pipeline pass (PALM and baseline). Default: ${DEFAULT-VALUE}.")
   int operations;
@@ -69,9 +69,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup-operations",
       paramLabel = "N",
-      defaultValue = "2000",
+      defaultValue = "100000",
       description =
-          "Operations published and answered before measuring, per application. Default: ${DEFAULT-VALUE}.")
+          "Operations published and answered before measuring, per application, so that the JIT"
+              + " compiler has settled (PALM reaches its rate after some 100,000). Default:"
+              + " ${DEFAULT-VALUE}.")
   int warmupOperations;
 
   @Option(
@@ -93,6 +95,16 @@ public final class BenchCommand implements Callable<Integer> {
   int rate;
 
   @Option(
+      names = "--latency-seconds",
+      paramLabel = "S",
+      defaultValue = "10",
+      description =
+          "After PALM's measured pass, three paced passes of S seconds each at 25, 50 and 90 % of the"
+              + " rate it reached, for latency without queueing (p50/p99/p999); 0 runs none."
+              + " Default: ${DEFAULT-VALUE}.")
+  int latencySeconds;
+
+  @Option(
       names = "--pack",
       paramLabel = "NAME",
       defaultValue = "mapleverse",
@@ -104,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--audit-records",
       paramLabel = "M",
-      defaultValue = "50000",
+      defaultValue = "100000",
       description = "Records in each generated audit chain. Default: ${DEFAULT-VALUE}.")
   int auditRecords;
 
@@ -226,7 +238,8 @@ public final class BenchCommand implements Callable<Integer> {
                   deployments,
                   rate,
                   Duration.ofMillis(commitIntervalMs),
-                  Duration.ofSeconds(timeoutSeconds));
+                  Duration.ofSeconds(timeoutSeconds),
+                  latencySeconds);
           pipeline =
               Optional.of(
                   new PipelineBenchmark(target, settings, benchPack, line -> progress(err, line))
@@ -293,12 +306,14 @@ public final class BenchCommand implements Callable<Integer> {
         || warmupOperations < 0
         || deployments < 1
         || rate < 0
+        || latencySeconds < 0
         || commitIntervalMs < 1
         || timeoutSeconds < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--operations, --deployments, --commit-interval-ms"
-              + " and --timeout must be at least 1; --warmup-operations and --rate at least 0");
+              + " and --timeout must be at least 1; --warmup-operations, --rate and"
+              + " --latency-seconds at least 0");
     }
   }
 
@@ -348,6 +363,7 @@ public final class BenchCommand implements Callable<Integer> {
       settings.put("warmup_operations", warmupOperations);
       settings.put("deployments", deployments);
       settings.put("rate", rate);
+      settings.put("latency_seconds", latencySeconds);
       settings.put("pack", pack);
       settings.put("commit_interval_ms", commitIntervalMs);
     }

@@ -48,6 +48,8 @@ class BenchCommandTest {
             "20",
             "--deployments",
             "2",
+            "--latency-seconds",
+            "1",
             "--audit-records",
             "1000",
             "--algorithms",
@@ -68,12 +70,33 @@ class BenchCommandTest {
       assertThat(node.path("decided_latency_ms").has("p99")).isTrue();
       assertThat(node.path("visible_latency_ms").has("p99")).isTrue();
     }
+    // three paced passes at 25, 50 and 90 % of PALM's measured rate, one second each
+    JsonNode latency = report.path("pipeline").path("latency");
+    assertThat(latency.size()).isEqualTo(3);
+    double measured = report.path("pipeline").path("palm").path("ops_per_second").asDouble();
+    int[] loads = {25, 50, 90};
+    for (int i = 0; i < 3; i++) {
+      JsonNode point = latency.get(i);
+      assertThat(point.path("load_percent").asInt()).isEqualTo(loads[i]);
+      int target = point.path("target_ops_per_second").asInt();
+      // (the report rounds ops_per_second to 0.1, so the target is recomputed to within 1)
+      assertThat(target)
+          .isCloseTo(
+              (int) Math.max(1, Math.round(measured * loads[i] / 100.0)),
+              org.assertj.core.api.Assertions.within(1));
+      assertThat(point.path("operations").asInt()).isEqualTo(target);
+      assertThat(point.path("decisions").path("ALLOWED").asInt()).isEqualTo(target);
+      assertThat(point.path("visible_latency_ms").has("p999")).isTrue();
+    }
+    assertThat(report.path("pipeline").path("latency_goal_ms").asInt()).isEqualTo(250);
     assertThat(report.path("pipeline").has("throughput_ratio")).isTrue();
     assertThat(report.path("pipeline").path("stateful_ratio").asDouble()).isPositive();
     // PALM writes at least a decision and an audit record per operation; the stateful baseline
     // copies that shape
+    // (a decision and two audit records for each restart and create, a few startup records; the
+    // latency passes' operations count too, or their output would inflate the shape)
     assertThat(report.path("pipeline").path("palm_output_per_operation").path("records").asDouble())
-        .isGreaterThanOrEqualTo(2.0);
+        .isBetween(2.0, 3.5);
     assertThat(
             report
                 .path("pipeline")
@@ -96,6 +119,7 @@ class BenchCommandTest {
             "palm setup:",
             "palm warm-up:",
             "palm measured:",
+            "palm latency at 50% load:",
             "audit sha256:",
             "palm: stopped",
             "baseline: stopped",

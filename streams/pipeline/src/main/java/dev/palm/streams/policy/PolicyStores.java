@@ -115,7 +115,7 @@ public record PolicyStores(
   public static List<StoreBuilder<?>> builders() {
     return List.of(
         cached(binary(CHAIN_HEADS, ChainHead.class, StoreCodecs.CHAIN_HEAD)),
-        builder(OPERATIONS, OperationEntry.class),
+        binary(OPERATIONS, OperationEntry.class, StoreCodecs.OPERATION_ENTRY),
         cached(binary(DEPLOYMENTS, DeploymentState.class, StoreCodecs.DEPLOYMENT)),
         cached(binary(PACK_TOTALS, PackTotals.class, StoreCodecs.PACK_TOTALS)),
         cached(

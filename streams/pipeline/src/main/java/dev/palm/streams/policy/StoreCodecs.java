@@ -11,13 +11,17 @@ import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.limits.RateBucket;
 import dev.palm.streams.limits.RateLogHead;
+import dev.palm.streams.operations.ActorRef;
+import dev.palm.streams.operations.RequestedOperation;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -205,4 +209,217 @@ final class StoreCodecs {
               readString(in));
         }
       };
+
+  /**
+   * {@code palm-operations}: the request, its fingerprint, the latest decision and the ids; every
+   * field in declaration order (strings that may be null with a presence flag, maps by sorted key).
+   */
+  static final BinarySerde.Codec<OperationEntry> OPERATION_ENTRY =
+      new BinarySerde.Codec<>() {
+        @Override
+        public void write(OperationEntry value, DataOutput out) throws IOException {
+          writeRequest(value.operation(), out);
+          writeString(out, value.fingerprint());
+          writeDecision(value.decision(), out);
+          writeOptional(out, value.approvalId());
+          writeOptional(out, value.holdId());
+          writeOptionalLong(out, value.preAuditSequence());
+        }
+
+        @Override
+        public OperationEntry read(DataInput in) throws IOException {
+          return new OperationEntry(
+              readRequest(in),
+              readString(in),
+              readDecision(in),
+              readOptional(in),
+              readOptional(in),
+              readOptionalLong(in));
+        }
+      };
+
+  private static void writeRequest(RequestedOperation op, DataOutput out) throws IOException {
+    writeString(out, op.operationId());
+    writeString(out, op.pack());
+    writeString(out, op.operation());
+    writeString(out, op.deploymentId());
+    writeOptional(out, op.agentId());
+    writeString(out, op.actor().id());
+    writeString(out, op.actor().type());
+    writeString(out, op.actor().asSent());
+    writeOptional(out, op.environment());
+    out.writeLong(op.requestedAt());
+    writeOptionalInt(out, op.targetReplicas());
+    writeOptionalInt(out, op.instanceCount());
+    RequestedOperation.Resources r = op.resources();
+    writeOptionalInt(out, r.cpuMillicores());
+    writeOptionalInt(out, r.memoryMb());
+    writeOptionalInt(out, r.storageMb());
+    writeOptionalInt(out, r.networkKbps());
+    Map<String, String> parameters = new TreeMap<>(op.parameters());
+    out.writeInt(parameters.size());
+    for (Map.Entry<String, String> p : parameters.entrySet()) {
+      writeString(out, p.getKey());
+      writeString(out, p.getValue());
+    }
+    writeOptional(out, op.justification());
+    writeOptional(out, op.traceId());
+    out.writeBoolean(op.agentSpec().isPresent());
+    if (op.agentSpec().isPresent()) {
+      RequestedOperation.AgentSpecRef spec = op.agentSpec().get();
+      writeString(out, spec.name());
+      writeString(out, spec.version());
+      out.writeLong(spec.attentionBudget());
+      out.writeInt(spec.couplingSlots());
+    }
+    writeStrings(out, op.inputProblems());
+    writeOptional(out, op.proofKeyId());
+  }
+
+  private static RequestedOperation readRequest(DataInput in) throws IOException {
+    String operationId = readString(in);
+    String pack = readString(in);
+    String operation = readString(in);
+    String deploymentId = readString(in);
+    Optional<String> agentId = readOptional(in);
+    ActorRef actor = new ActorRef(readString(in), readString(in), readString(in));
+    Optional<String> environment = readOptional(in);
+    long requestedAt = in.readLong();
+    Optional<Integer> targetReplicas = readOptionalInt(in);
+    Optional<Integer> instanceCount = readOptionalInt(in);
+    RequestedOperation.Resources resources =
+        new RequestedOperation.Resources(
+            readOptionalInt(in), readOptionalInt(in), readOptionalInt(in), readOptionalInt(in));
+    int count = readCount(in);
+    Map<String, String> parameters = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      parameters.put(readString(in), readString(in));
+    }
+    Optional<String> justification = readOptional(in);
+    Optional<String> traceId = readOptional(in);
+    Optional<RequestedOperation.AgentSpecRef> agentSpec =
+        in.readBoolean()
+            ? Optional.of(
+                new RequestedOperation.AgentSpecRef(
+                    readString(in), readString(in), in.readLong(), in.readInt()))
+            : Optional.empty();
+    List<String> inputProblems = readStrings(in);
+    Optional<String> proofKeyId = readOptional(in);
+    return new RequestedOperation(
+        operationId,
+        pack,
+        operation,
+        deploymentId,
+        agentId,
+        actor,
+        environment,
+        requestedAt,
+        targetReplicas,
+        instanceCount,
+        resources,
+        parameters,
+        justification,
+        traceId,
+        agentSpec,
+        inputProblems,
+        proofKeyId);
+  }
+
+  private static void writeDecision(DecisionSnapshot d, DataOutput out) throws IOException {
+    writeString(out, d.operationId());
+    writeNullable(out, d.pack());
+    writeNullable(out, d.packVersion());
+    writeNullable(out, d.operation());
+    writeNullable(out, d.deploymentId());
+    writeOptional(out, d.agentId());
+    writeString(out, d.decision());
+    writeStrings(out, d.ruleIds());
+    writeStrings(out, d.reasonCodes());
+    writeStrings(out, d.messages());
+    out.writeLong(d.decidedAt());
+    writeNullable(out, d.decidedBy());
+    writeOptional(out, d.approvalId());
+    writeOptional(out, d.holdId());
+    out.writeLong(d.auditSequence());
+    writeOptionalLong(out, d.preAuditSequence());
+    writeString(out, d.kind());
+  }
+
+  private static DecisionSnapshot readDecision(DataInput in) throws IOException {
+    return new DecisionSnapshot(
+        readString(in),
+        readNullable(in),
+        readNullable(in),
+        readNullable(in),
+        readNullable(in),
+        readOptional(in),
+        readString(in),
+        readStrings(in),
+        readStrings(in),
+        readStrings(in),
+        in.readLong(),
+        readNullable(in),
+        readOptional(in),
+        readOptional(in),
+        in.readLong(),
+        readOptionalLong(in),
+        readString(in));
+  }
+
+  private static void writeNullable(DataOutput out, String value) throws IOException {
+    writeOptional(out, Optional.ofNullable(value));
+  }
+
+  private static String readNullable(DataInput in) throws IOException {
+    return readOptional(in).orElse(null);
+  }
+
+  private static void writeOptionalInt(DataOutput out, Optional<Integer> value) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      out.writeInt(value.get());
+    }
+  }
+
+  private static Optional<Integer> readOptionalInt(DataInput in) throws IOException {
+    return in.readBoolean() ? Optional.of(in.readInt()) : Optional.empty();
+  }
+
+  private static void writeOptionalLong(DataOutput out, Optional<Long> value) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      out.writeLong(value.get());
+    }
+  }
+
+  private static Optional<Long> readOptionalLong(DataInput in) throws IOException {
+    return in.readBoolean() ? Optional.of(in.readLong()) : Optional.empty();
+  }
+
+  private static void writeStrings(DataOutput out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String v : values) {
+      writeString(out, v);
+    }
+  }
+
+  private static List<String> readStrings(DataInput in) throws IOException {
+    int count = readCount(in);
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(readString(in));
+    }
+    return values;
+  }
+
+  /** A collection size, bounded by the bytes left (each element takes at least four). */
+  private static int readCount(DataInput in) throws IOException {
+    int count = in.readInt();
+    int left =
+        in instanceof java.io.DataInputStream stream ? stream.available() : Integer.MAX_VALUE;
+    if (count < 0 || count > left / 4) {
+      throw new IOException("collection of " + count + " elements but " + left + " bytes left");
+    }
+    return count;
+  }
 }

@@ -8,6 +8,8 @@ import dev.palm.streams.deployments.DeploymentState;
 import dev.palm.streams.deployments.PackTotals;
 import dev.palm.streams.limits.RateBucket;
 import dev.palm.streams.limits.RateLogHead;
+import dev.palm.streams.operations.ActorRef;
+import dev.palm.streams.operations.RequestedOperation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,16 @@ class BinarySerdeTest {
     roundTrip(
         new BinarySerde<>(AuditIndex.class, StoreCodecs.AUDIT_INDEX),
         new AuditIndex(List.of(b, a, 0L)));
+  }
+
+  @Property(tries = 300)
+  void operationEntriesRoundTrip(@ForAll("entries") OperationEntry entry) {
+    BinarySerde<OperationEntry> serde =
+        new BinarySerde<>(OperationEntry.class, StoreCodecs.OPERATION_ENTRY);
+    assertThat(serde.fromBytes(serde.toBytes(entry))).isEqualTo(entry);
+    // and the JSON of earlier versions reads as the same entry
+    assertThat(serde.fromBytes(new JsonSerde<>(OperationEntry.class).toBytes(entry)))
+        .isEqualTo(entry);
   }
 
   @Test
@@ -134,6 +146,93 @@ class BinarySerdeTest {
   @Provide
   Arbitrary<String> hex() {
     return Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(1).ofMaxLength(128);
+  }
+
+  @Provide
+  Arbitrary<OperationEntry> entries() {
+    Arbitrary<String> text = Arbitraries.strings().ofMaxLength(30);
+    Arbitrary<Optional<String>> optional = text.optional();
+    Arbitrary<Optional<Integer>> number = Arbitraries.integers().optional();
+    Arbitrary<List<String>> texts = text.list().ofMaxSize(4);
+    Arbitrary<java.util.Map<String, String>> parameters = Arbitraries.maps(text, text).ofMaxSize(4);
+    Arbitrary<Optional<RequestedOperation.AgentSpecRef>> spec =
+        Combinators.combine(text, text, Arbitraries.longs(), Arbitraries.integers())
+            .as(RequestedOperation.AgentSpecRef::new)
+            .optional();
+    Arbitrary<RequestedOperation.Resources> resources =
+        Combinators.combine(number, number, number, number).as(RequestedOperation.Resources::new);
+    Arbitrary<ActorRef> actors =
+        Combinators.combine(text, text, text.injectNull(0.3)).as(ActorRef::new);
+    Arbitrary<RequestedOperation> requests =
+        Combinators.combine(
+                Combinators.combine(text, text, text, text, optional, actors, optional)
+                    .as(Arrays::<Object>asList),
+                Combinators.combine(
+                        Arbitraries.longs(), number, number, resources, parameters, optional)
+                    .as(Arrays::<Object>asList),
+                Combinators.combine(optional, spec, texts, optional).as(Arrays::<Object>asList))
+            .as(BinarySerdeTest::request);
+    Arbitrary<DecisionSnapshot> decisions =
+        Combinators.combine(
+                Combinators.combine(
+                        text, text.injectNull(0.2), text.injectNull(0.2), optional, texts, texts)
+                    .as(Arrays::<Object>asList),
+                Combinators.combine(
+                        Arbitraries.longs(),
+                        optional,
+                        Arbitraries.longs(),
+                        Arbitraries.longs().optional(),
+                        Arbitraries.of("DECISION", "ALERT"))
+                    .as(Arrays::<Object>asList))
+            .as(BinarySerdeTest::decision);
+    return Combinators.combine(
+            requests, text, decisions, optional, optional, Arbitraries.longs().optional())
+        .as(OperationEntry::new);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestedOperation request(List<Object> a, List<Object> b, List<Object> c) {
+    return new RequestedOperation(
+        (String) a.get(0),
+        (String) a.get(1),
+        (String) a.get(2),
+        (String) a.get(3),
+        (Optional<String>) a.get(4),
+        (ActorRef) a.get(5),
+        (Optional<String>) a.get(6),
+        (Long) b.get(0),
+        (Optional<Integer>) b.get(1),
+        (Optional<Integer>) b.get(2),
+        (RequestedOperation.Resources) b.get(3),
+        (java.util.Map<String, String>) b.get(4),
+        (Optional<String>) b.get(5),
+        (Optional<String>) c.get(0),
+        (Optional<RequestedOperation.AgentSpecRef>) c.get(1),
+        (List<String>) c.get(2),
+        (Optional<String>) c.get(3));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DecisionSnapshot decision(List<Object> a, List<Object> b) {
+    String id = (String) a.get(0);
+    return new DecisionSnapshot(
+        id,
+        (String) a.get(1),
+        (String) a.get(2),
+        id + "-op",
+        (String) a.get(1),
+        (Optional<String>) a.get(3),
+        "ALLOWED",
+        (List<String>) a.get(4),
+        (List<String>) a.get(5),
+        (List<String>) a.get(4),
+        (Long) b.get(0),
+        (String) a.get(2),
+        (Optional<String>) b.get(1),
+        (Optional<String>) b.get(1),
+        (Long) b.get(2),
+        (Optional<Long>) b.get(3),
+        (String) b.get(4));
   }
 
   @Provide

@@ -4,6 +4,8 @@ import dev.palm.packs.OperationLimits;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.PlatformPolicyConfig;
+import dev.palm.packs.PlatformResourceConfig;
+import dev.palm.packs.ResourceLimits;
 import java.util.List;
 
 /**
@@ -28,7 +30,8 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
   /**
    * Derives the bench pack from {@code base}: {@code rate_limit_per_minute} raised to {@value
    * #RATE_LIMIT_PER_MINUTE}, no human approval (neither always nor by threshold), safety holds off,
-   * and {@code max_concurrent_deployments} at least {@code deployments}.
+   * {@code max_concurrent_deployments} at least {@code deployments}, and the pack-wide resource
+   * totals ({@code total_cpu_millicores}, {@code total_memory_mb}) lifted.
    */
   public static BenchPack derive(PlatformPack base, int deployments) {
     PlatformPackConfig config = PlatformPackConfig.of(base);
@@ -49,7 +52,19 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
                     .build())
             .safetyHolds(policy.safetyHolds().toBuilder().enabled(false).build())
             .build();
-    PlatformPack pack = config.toBuilder().policy(benchPolicy).build().toPack();
+    ResourceLimits resources = config.resources().limits();
+    // the pack-wide totals bound how many deployments exist at once, so they are lifted like
+    // max_concurrent_deployments (Integer.MAX_VALUE millicores: two million one-CPU deployments)
+    PlatformResourceConfig benchResources =
+        config.resources().toBuilder()
+            .limits(
+                resources.toBuilder()
+                    .totalCpuMillicores(Integer.MAX_VALUE)
+                    .totalMemoryMb(Integer.MAX_VALUE)
+                    .build())
+            .build();
+    PlatformPack pack =
+        config.toBuilder().policy(benchPolicy).resources(benchResources).build().toPack();
     List<String> changes =
         List.of(
             "rate_limit_per_minute " + limits.rateLimitPerMinute() + " -> " + RATE_LIMIT_PER_MINUTE,
@@ -58,6 +73,12 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
                 + "/"
                 + policy.humanApproval().thresholdRequired().size()
                 + " rules)",
+            "resources.limits total_cpu_millicores "
+                + resources.totalCpuMillicores()
+                + " and total_memory_mb "
+                + resources.totalMemoryMb()
+                + " -> "
+                + Integer.MAX_VALUE,
             "safety_holds "
                 + (policy.safetyHolds().enabled()
                     ? "enabled -> disabled"

@@ -97,6 +97,16 @@ public record BenchReport(
                   "bytes_per_record", round(p.shape().bytesPerRecord(), 1),
                   "changelog_records", round(p.shape().changelogRecordsPerOperation(), 3),
                   "changelogged_stores", p.shape().stores()));
+          List<Object> latency = new ArrayList<>();
+          for (PipelineBenchmark.LatencyPoint point : p.latency()) {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("load_percent", point.loadPercent());
+            at.put("target_ops_per_second", point.targetRate());
+            at.putAll(runTree(point.run()));
+            latency.add(at);
+          }
+          node.put("latency", latency);
+          node.put("latency_goal_ms", p.latencyGoalMs());
           node.put("throughput_ratio", round(p.throughputRatio(), 4));
           node.put("stateful_ratio", round(p.statefulRatio(), 4));
           root.put("pipeline", node);
@@ -141,6 +151,7 @@ public record BenchReport(
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("p50", stats.p50Ms());
     node.put("p99", stats.p99Ms());
+    node.put("p999", stats.p999Ms());
     node.put("max", stats.maxMs());
     return node;
   }
@@ -212,6 +223,55 @@ public record BenchReport(
               .append(p.baseline().duplicates())
               .append(')')
               .append(System.lineSeparator());
+          if (!p.latency().isEmpty()) {
+            out.append(System.lineSeparator())
+                .append("PALM latency under load (paced at a share of its measured rate; ms)")
+                .append(System.lineSeparator());
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %5s %9s %9s %7s %7s %7s %8s %8s %8s%n",
+                    "load",
+                    "target/s",
+                    "ops/s",
+                    "p50",
+                    "p99",
+                    "p999",
+                    "vis p50",
+                    "vis p99",
+                    "vis p999"));
+            for (PipelineBenchmark.LatencyPoint point : p.latency()) {
+              PipelineRun run = point.run();
+              out.append(
+                  String.format(
+                      Locale.ROOT,
+                      "  %4d%% %,9d %,9.0f %7d %7d %7d %8d %8d %8d%n",
+                      point.loadPercent(),
+                      point.targetRate(),
+                      run.opsPerSecond(),
+                      run.decidedLatency().p50Ms(),
+                      run.decidedLatency().p99Ms(),
+                      run.decidedLatency().p999Ms(),
+                      run.visibleLatency().p50Ms(),
+                      run.visibleLatency().p99Ms(),
+                      run.visibleLatency().p999Ms()));
+            }
+            p.latency().stream()
+                .filter(point -> point.loadPercent() == 50)
+                .findFirst()
+                .ifPresent(
+                    half ->
+                        out.append(
+                            String.format(
+                                Locale.ROOT,
+                                "  at 50%% load: visible p99 %d ms, goal <= 2 x commit.interval.ms"
+                                    + " + 50 ms = %d ms: %s%n",
+                                half.run().visibleLatency().p99Ms(),
+                                p.latencyGoalMs(),
+                                half.run().visibleLatency().p99Ms() <= p.latencyGoalMs()
+                                    ? "met"
+                                    : "NOT met")));
+          }
         });
     if (!audit.isEmpty()) {
       out.append(System.lineSeparator());

@@ -72,6 +72,8 @@ public final class PipelineBenchmark {
    * @param rate publishing rate in operations per second; 0 publishes as fast as possible
    * @param commitInterval Streams' {@code commit.interval.ms} of both applications
    * @param phaseTimeout the longest wait for one pass's decisions before failing
+   * @param latencySeconds length of each of PALM's paced latency passes (at {@link #LOAD_PERCENTS}
+   *     of its measured rate); 0 runs none
    */
   public record Settings(
       int operations,
@@ -79,7 +81,8 @@ public final class PipelineBenchmark {
       int deployments,
       int rate,
       Duration commitInterval,
-      Duration phaseTimeout) {
+      Duration phaseTimeout,
+      int latencySeconds) {
 
     /** Validates the numbers. */
     public Settings {
@@ -99,8 +102,24 @@ public final class PipelineBenchmark {
       }
       Objects.requireNonNull(commitInterval, "commitInterval");
       Objects.requireNonNull(phaseTimeout, "phaseTimeout");
+      if (latencySeconds < 0) {
+        throw new IllegalArgumentException(
+            "--latency-seconds must be 0 (no latency passes) or more, got " + latencySeconds);
+      }
     }
   }
+
+  /** The loads of PALM's latency passes, in percent of the rate its measured pass reached. */
+  public static final List<Integer> LOAD_PERCENTS = List.of(25, 50, 90);
+
+  /**
+   * One of PALM's paced latency passes.
+   *
+   * @param loadPercent the load, in percent of PALM's measured rate
+   * @param targetRate the publishing rate, operations per second
+   * @param run what the pass measured
+   */
+  public record LatencyPoint(int loadPercent, int targetRate, PipelineRun run) {}
 
   /**
    * Where to run.
@@ -149,12 +168,29 @@ public final class PipelineBenchmark {
    * @param palm PALM
    * @param stateful the stateful baseline: one get and put per operation and PALM's output shape
    * @param shape PALM's output per operation in this run, which the stateful baseline copied
+   * @param latency PALM's paced latency passes (empty when none were run)
+   * @param commitIntervalMs the applications' {@code commit.interval.ms}
    */
   public record Comparison(
       PipelineRun baseline,
       PipelineRun palm,
       PipelineRun stateful,
-      StatefulBaselineApp.OutputShape shape) {
+      StatefulBaselineApp.OutputShape shape,
+      List<LatencyPoint> latency,
+      long commitIntervalMs) {
+
+    /** Copies the list. */
+    public Comparison {
+      latency = List.copyOf(latency);
+    }
+
+    /**
+     * Issue 11's latency goal for the pass at 50 % load: visible p99 at most twice the commit
+     * interval plus 50 ms (a decision waits for at most one commit, plus processing).
+     */
+    public long latencyGoalMs() {
+      return 2 * commitIntervalMs + 50;
+    }
 
     /** PALM's throughput as a fraction of the pass-through baseline's (1.0 = no overhead). */
     public double throughputRatio() {
@@ -183,8 +219,11 @@ public final class PipelineBenchmark {
     PalmSerdes serdes = PalmSerdes.fromConfig(PalmSerdes.config(target.registryUrl(), all));
     try {
       PipelineRun baseline = runBaseline(kafka, serdes, newStateDir(stateDirs));
-      PipelineRun palm = runPalm(config, kafka, serdes);
-      StatefulBaselineApp.OutputShape shape = palmOutputShape(kafka, config.applicationId());
+      List<LatencyPoint> latency = new ArrayList<>();
+      PipelineRun palm = runPalm(config, kafka, serdes, latency);
+      long latencyOperations = latency.stream().mapToLong(point -> point.run().operations()).sum();
+      StatefulBaselineApp.OutputShape shape =
+          palmOutputShape(kafka, config.applicationId(), latencyOperations);
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
@@ -195,7 +234,8 @@ public final class PipelineBenchmark {
               shape.changelogRecordsPerOperation(),
               shape.stores()));
       PipelineRun stateful = runStateful(kafka, serdes, newStateDir(stateDirs), shape);
-      return new Comparison(baseline, palm, stateful, shape);
+      return new Comparison(
+          baseline, palm, stateful, shape, latency, settings.commitInterval().toMillis());
     } finally {
       deleteTopics(kafka);
       stateDirs.forEach(PipelineBenchmark::deleteQuietly);
@@ -250,15 +290,18 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * PALM's output records per operation and their mean size over the whole run (setup, warm-up and
-   * measured pass), from its pack's decisions, approvals and audit topics.
+   * PALM's output records per operation and their mean size over the whole run (setup, warm-up,
+   * measured and latency passes), from its pack's decisions, approvals and audit topics.
    */
   private StatefulBaselineApp.OutputShape palmOutputShape(
-      Map<String, Object> kafka, String applicationId) {
+      Map<String, Object> kafka, String applicationId, long latencyOperations) {
     TopicLayout layout = TopicLayout.withPrefix(prefix);
     String pack = benchPack.pack().metadata().name();
     long operations =
-        (long) settings.deployments() + settings.warmupOperations() + settings.operations();
+        (long) settings.deployments()
+            + settings.warmupOperations()
+            + settings.operations()
+            + latencyOperations;
     Counted output =
         countRecords(
             kafka,
@@ -377,7 +420,11 @@ public final class PipelineBenchmark {
     }
   }
 
-  private PipelineRun runPalm(PipelineConfig config, Map<String, Object> kafka, PalmSerdes serdes)
+  private PipelineRun runPalm(
+      PipelineConfig config,
+      Map<String, Object> kafka,
+      PalmSerdes serdes,
+      List<LatencyPoint> latency)
       throws PackException {
     long start = System.nanoTime();
     try (PalmService service = PalmService.create(config, List.of(benchPack.pack()))) {
@@ -399,7 +446,19 @@ public final class PipelineBenchmark {
         requireAllAllowed(setup, "creating " + settings.deployments() + " deployments");
         PipelineRun warmup = driver.pass("warm-up", settings.warmupOperations(), 0, this::restart);
         requireAllAllowed(warmup, "the warm-up");
-        return driver.pass("measured", settings.operations(), settings.rate(), this::restart);
+        PipelineRun measured =
+            driver.pass("measured", settings.operations(), settings.rate(), this::restart);
+        if (settings.latencySeconds() > 0) {
+          // paced below the measured rate, so latency is the pipeline's and not a queue's
+          for (int percent : LOAD_PERCENTS) {
+            int rate = (int) Math.max(1, Math.round(measured.opsPerSecond() * percent / 100.0));
+            int count = (int) Math.min(Integer.MAX_VALUE, (long) rate * settings.latencySeconds());
+            PipelineRun run =
+                driver.pass("latency at " + percent + "% load", count, rate, this::restart);
+            latency.add(new LatencyPoint(percent, rate, run));
+          }
+        }
+        return measured;
       }
     } finally {
       progress.accept("palm: stopped");

@@ -73,7 +73,18 @@ class AuditBenchmarkTest {
     assertThat(config.policy().humanApproval().thresholdRequired()).isEmpty();
     assertThat(config.policy().humanApproval().alwaysRequired()).isEmpty();
     assertThat(config.policy().safetyHolds().enabled()).isFalse();
-    assertThat(config.resources()).isEqualTo(base.resources());
+    // only the pack-wide totals, which would cap how many deployments exist at once
+    assertThat(config.resources().limits().totalCpuMillicores()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(config.resources().limits().totalMemoryMb()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(
+            config.resources().toBuilder()
+                .limits(
+                    config.resources().limits().toBuilder()
+                        .totalCpuMillicores(base.resources().limits().totalCpuMillicores())
+                        .totalMemoryMb(base.resources().limits().totalMemoryMb())
+                        .build())
+                .build())
+        .isEqualTo(base.resources());
     assertThat(bench.changes()).anyMatch(c -> c.startsWith("rate_limit_per_minute 300 -> "));
     assertThat(PackValidator.validate(config).valid()).isTrue();
   }
@@ -84,7 +95,12 @@ class AuditBenchmarkTest {
     for (int i = 0; i < 100; i++) {
       samples[i] = 100 - i; // unsorted on purpose
     }
-    assertThat(LatencyStats.of(samples)).isEqualTo(new LatencyStats(100, 50, 99, 100));
+    assertThat(LatencyStats.of(samples)).isEqualTo(new LatencyStats(100, 50, 99, 100, 100));
+    long[] thousand = new long[1000];
+    for (int i = 0; i < 1000; i++) {
+      thousand[i] = i + 1;
+    }
+    assertThat(LatencyStats.of(thousand)).isEqualTo(new LatencyStats(1000, 500, 990, 999, 1000));
     assertThat(LatencyStats.of(new long[0]).samples()).isZero();
   }
 }
