@@ -1,5 +1,6 @@
 package dev.palm.registry;
 
+import dev.palm.events.AuditRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +33,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
   private final Class<T> type;
   private final Schema schema;
   private final SchemaRegistryClient client;
-  private final SpecificDatumWriter<T> writer;
+  private final DatumWriter<T> writer;
   private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
 
   /** A serializer of {@code type} through {@code client}. */
@@ -39,7 +41,15 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     this.type = Objects.requireNonNull(type, "type");
     this.schema = Schemas.of(type);
     this.client = Objects.requireNonNull(client, "client");
-    this.writer = new SpecificDatumWriter<>(schema);
+    this.writer = writerOf(type, schema);
+  }
+
+  /** Audit records have a writer of their own (the pipeline's hottest encoding); others Avro's. */
+  @SuppressWarnings("unchecked")
+  private static <T> DatumWriter<T> writerOf(Class<T> type, Schema schema) {
+    return type == AuditRecord.class
+        ? (DatumWriter<T>) AuditRecordWriter.forSchema(schema)
+        : new SpecificDatumWriter<>(schema);
   }
 
   /** The subject of values on {@code topic} ({@code TopicNameStrategy}). */

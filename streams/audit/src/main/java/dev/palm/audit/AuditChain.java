@@ -3,6 +3,7 @@ package dev.palm.audit;
 import dev.palm.events.AuditDetail;
 import dev.palm.events.AuditRecord;
 import dev.palm.packs.IntegrityAlgorithm;
+import dev.palm.registry.AuditRecordWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Appends records to a pack's hash chain: assigns sequence and {@code prev_hash} and computes
@@ -200,9 +201,11 @@ public final class AuditChain {
     return encoding.out.toByteArray();
   }
 
-  /** Stateless once built, so shared (as Avro's generated code shares its own writers). */
-  private static final SpecificDatumWriter<AuditRecord> WRITER =
-      new SpecificDatumWriter<>(AuditRecord.class);
+  /**
+   * Stateless, so shared; field by field for this schema's layout (the generic writer otherwise).
+   */
+  private static final DatumWriter<AuditRecord> WRITER =
+      AuditRecordWriter.forSchema(AuditRecord.getClassSchema());
 
   /** Per-thread buffer and encoder, reused record after record instead of allocated for each. */
   private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
