@@ -50,6 +50,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -526,6 +527,19 @@ public final class PalmService implements AutoCloseable {
       Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
 
   /**
+   * PALM's producer settings. Under exactly-once every commit flushes the producer and waits for
+   * the acknowledgements; with Kafka Streams' default {@code linger.ms} of 100 (the commit
+   * interval) nearly everything a commit interval wrote is still in the producer at that point, so
+   * the stream thread idles while it all goes out. A 5 ms linger sends it along the way, and the
+   * larger batch keeps the batches full (docs/benchmarks.md). Client config and streams overrides
+   * win.
+   */
+  public static final Map<String, String> PRODUCER_DEFAULTS =
+      Map.of(
+          StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5",
+          StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "131072");
+
+  /**
    * The Kafka Streams configuration: client properties, then PALM's settings, then the overrides.
    */
   Properties streamsProperties() {
@@ -546,6 +560,14 @@ public final class PalmService implements AutoCloseable {
     // no global stores here; enabling it keeps Kafka Streams from warning about the future default
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
+    // a producer setting of the client config, prefixed or not, wins over PALM's default
+    PRODUCER_DEFAULTS.forEach(
+        (key, value) -> {
+          String plain = key.substring(StreamsConfig.PRODUCER_PREFIX.length());
+          if (!clientProperties.containsKey(plain) && !clientProperties.containsKey(key)) {
+            props.put(key, value);
+          }
+        });
     props.putAll(config.streamsOverrides());
     return props;
   }

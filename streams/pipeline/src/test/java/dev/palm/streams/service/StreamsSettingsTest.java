@@ -42,4 +42,19 @@ class StreamsSettingsTest {
     Files.writeString(client, "bootstrap.servers=127.0.0.1:1\nsession.timeout.ms=30000\n");
     assertThat(settings(Optional.of(client)).getProperty("session.timeout.ms")).isEqualTo("30000");
   }
+
+  @Test
+  void theProducerLingersFiveMillisecondsUnlessTheClientConfigSaysOtherwise() throws Exception {
+    Properties defaults = settings(Optional.empty());
+    assertThat(defaults.getProperty("producer.linger.ms")).isEqualTo("5");
+    assertThat(defaults.getProperty("producer.batch.size")).isEqualTo("131072");
+    assertThat(defaults.getProperty("max.task.idle.ms")).isEqualTo("-1");
+
+    Path client = dir.resolve("client.properties");
+    Files.writeString(client, "bootstrap.servers=127.0.0.1:1\nlinger.ms=20\n");
+    Properties configured = settings(Optional.of(client));
+    assertThat(configured.getProperty("producer.linger.ms")).isNull();
+    assertThat(configured.getProperty("linger.ms")).isEqualTo("20");
+    assertThat(configured.getProperty("producer.batch.size")).isEqualTo("131072");
+  }
 }

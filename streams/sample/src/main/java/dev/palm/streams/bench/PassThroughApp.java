@@ -57,6 +57,7 @@ public final class PassThroughApp {
     props.put("num.stream.threads", "1");
     props.put("processing.exception.handler.global.enabled", "true");
     props.put("max.task.idle.ms", PalmService.MAX_TASK_IDLE_MS);
+    props.putAll(PalmService.PRODUCER_DEFAULTS);
     return props;
   }
 
