@@ -1,6 +1,7 @@
 package dev.palm.streams.bench;
 
 import dev.palm.packs.OperationLimits;
+import dev.palm.packs.PlatformCapabilities;
 import dev.palm.packs.PlatformPack;
 import dev.palm.packs.PlatformPackConfig;
 import dev.palm.packs.PlatformPolicyConfig;
@@ -30,8 +31,9 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
   /**
    * Derives the bench pack from {@code base}: {@code rate_limit_per_minute} raised to {@value
    * #RATE_LIMIT_PER_MINUTE}, no human approval (neither always nor by threshold), safety holds off,
-   * {@code max_concurrent_deployments} at least {@code deployments}, and the pack-wide resource
-   * totals ({@code total_cpu_millicores}, {@code total_memory_mb}) lifted.
+   * {@code max_concurrent_deployments} and {@code capabilities.max_deployments} at least {@code
+   * deployments}, and the pack-wide resource totals ({@code total_cpu_millicores}, {@code
+   * total_memory_mb}) lifted.
    */
   public static BenchPack derive(PlatformPack base, int deployments) {
     PlatformPackConfig config = PlatformPackConfig.of(base);
@@ -63,8 +65,18 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
                     .totalMemoryMb(Integer.MAX_VALUE)
                     .build())
             .build();
+    PlatformCapabilities caps = config.capabilities();
+    PlatformCapabilities benchCaps =
+        caps.toBuilder()
+            .maxDeployments(caps.maxDeployments().map(max -> Math.max(max, deployments)))
+            .build();
     PlatformPack pack =
-        config.toBuilder().policy(benchPolicy).resources(benchResources).build().toPack();
+        config.toBuilder()
+            .policy(benchPolicy)
+            .resources(benchResources)
+            .capabilities(benchCaps)
+            .build()
+            .toPack();
     List<String> changes =
         List.of(
             "rate_limit_per_minute " + limits.rateLimitPerMinute() + " -> " + RATE_LIMIT_PER_MINUTE,
@@ -73,6 +85,10 @@ public record BenchPack(PlatformPack pack, String base, List<String> changes) {
                 + "/"
                 + policy.humanApproval().thresholdRequired().size()
                 + " rules)",
+            "capabilities.max_deployments "
+                + caps.maxDeployments().map(String::valueOf).orElse("unlimited")
+                + " -> "
+                + benchCaps.maxDeployments().map(String::valueOf).orElse("unlimited"),
             "resources.limits total_cpu_millicores "
                 + resources.totalCpuMillicores()
                 + " and total_memory_mb "

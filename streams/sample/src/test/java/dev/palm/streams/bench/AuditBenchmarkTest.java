@@ -86,6 +86,11 @@ class AuditBenchmarkTest {
                 .build())
         .isEqualTo(base.resources());
     assertThat(bench.changes()).anyMatch(c -> c.startsWith("rate_limit_per_minute 300 -> "));
+    assertThat(config.capabilities()).isEqualTo(base.capabilities()); // 8 < its 1000
+    PlatformPackConfig many =
+        PlatformPackConfig.of(BenchPack.derive(MapleversePack.mapleverse(), 10_000).pack());
+    assertThat(many.capabilities().maxDeployments()).contains(10_000);
+    assertThat(many.policy().limits().maxConcurrentDeployments()).isEqualTo(10_000);
     assertThat(PackValidator.validate(config).valid()).isTrue();
   }
 
