@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--audit-records",
       paramLabel = "M",
-      defaultValue = "100000",
+      defaultValue = "50000",
       description = "Records in each generated audit chain. Default: ${DEFAULT-VALUE}.")
   int auditRecords;
 
