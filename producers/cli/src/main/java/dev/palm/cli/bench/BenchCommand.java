@@ -137,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
   boolean skipAudit;
 
   @Option(
-      names = {"-b", "--bootstrap-servers"},
+      names = {"-b", "--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description =
           "Benchmark on this Kafka cluster instead of an in-process broker. Topics of the run are named"
@@ -152,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
-      names = "--client-config",
+      names = {"--command-config", "--client-config"},
       paramLabel = "FILE",
       description = "Kafka client properties file (SASL/TLS), as for `palm run`.")
   Optional<Path> clientConfig = Optional.empty();

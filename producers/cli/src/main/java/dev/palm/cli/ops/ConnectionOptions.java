@@ -28,7 +28,7 @@ public final class ConnectionOptions {
   public static final String DEFAULT_REGISTRY = "http://localhost:8081";
 
   @Option(
-      names = {"-b", "--bootstrap-servers"},
+      names = {"-b", "--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description = {
         "Kafka bootstrap servers. Default: $"
@@ -52,7 +52,7 @@ public final class ConnectionOptions {
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
-      names = "--client-config",
+      names = {"--command-config", "--client-config"},
       paramLabel = "FILE",
       description = {
         "Kafka client properties file (SASL, TLS, timeouts), as for Kafka's own tools; passed to the clients"

@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
   public static final String HTTP_TOKEN_ENV = "PALM_HTTP_TOKEN";
 
   @Option(
-      names = {"-b", "--bootstrap-servers"},
+      names = {"-b", "--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description =
           "Run against this Kafka cluster instead of starting an in-process broker (also taken from"
@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
   Optional<String> registryUrl = Optional.empty();
 
   @Option(
-      names = "--client-config",
+      names = {"--command-config", "--client-config"},
       paramLabel = "FILE",
       description =
           "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...) passed to every Kafka client of"
