@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.palm.audit.Digests;
 import dev.palm.cli.ExitCode;
+import dev.palm.cli.ops.DurationArgument;
 import dev.palm.cli.run.LaunchSupport;
 import dev.palm.packs.IntegrityAlgorithm;
 import dev.palm.packs.PackException;
@@ -167,11 +168,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "300",
+      paramLabel = "DURATION",
+      defaultValue = "300s",
+      converter = DurationArgument.class,
       description =
-          "Longest wait for one pass's decisions before failing. Default: ${DEFAULT-VALUE}.")
-  long timeoutSeconds;
+          "Longest wait for one pass's decisions before failing ("
+              + DurationArgument.FORMS
+              + ", as --wait elsewhere). Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
 
   @Option(names = "--json", description = "Print the report as JSON instead of a table.")
   boolean json;
@@ -238,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
                   deployments,
                   rate,
                   Duration.ofMillis(commitIntervalMs),
-                  Duration.ofSeconds(timeoutSeconds),
+                  timeout,
                   latencySeconds);
           pipeline =
               Optional.of(
@@ -308,11 +312,11 @@ public final class BenchCommand implements Callable<Integer> {
         || rate < 0
         || latencySeconds < 0
         || commitIntervalMs < 1
-        || timeoutSeconds < 1) {
+        || timeout.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--operations, --deployments, --commit-interval-ms"
-              + " and --timeout must be at least 1; --warmup-operations, --rate and"
+              + " must be at least 1, --timeout at least 1s; --warmup-operations, --rate and"
               + " --latency-seconds at least 0");
     }
   }

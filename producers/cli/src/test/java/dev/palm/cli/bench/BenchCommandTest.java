@@ -153,5 +153,27 @@ class BenchCommandTest {
     Result noRegistry = palm("bench", "--bootstrap-servers", "127.0.0.1:1");
     assertThat(noRegistry.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(noRegistry.err()).contains("--registry-url");
+
+    // --timeout takes a duration like --wait elsewhere; a bare number stays seconds
+    Result badTimeout = palm("bench", "--skip-pipeline", "--timeout", "soon");
+    assertThat(badTimeout.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(badTimeout.err()).contains("'soon' is not a duration");
+    Result tooShort = palm("bench", "--skip-pipeline", "--timeout", "500ms");
+    assertThat(tooShort.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(tooShort.err()).contains("--timeout at least 1s");
+    for (String timeout : new String[] {"5m", "300"}) {
+      Result ok =
+          palm(
+              "bench",
+              "--skip-pipeline",
+              "--timeout",
+              timeout,
+              "--audit-records",
+              "200",
+              "--algorithms",
+              "sha256",
+              "--json");
+      assertThat(ok.code()).as(ok.err()).isZero();
+    }
   }
 }
