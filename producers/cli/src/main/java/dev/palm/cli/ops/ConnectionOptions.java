@@ -18,6 +18,9 @@ public final class ConnectionOptions {
   /** Environment variable with the default bootstrap servers. */
   public static final String BOOTSTRAP_ENV = "PALM_BOOTSTRAP_SERVERS";
 
+  /** Environment variable with the default topic prefix (what `palm run` was given). */
+  public static final String TOPIC_PREFIX_ENV = "PALM_TOPIC_PREFIX";
+
   /** Environment variable with the default registry URL. */
   public static final String REGISTRY_ENV = "PALM_REGISTRY_URL";
 
@@ -31,10 +34,9 @@ public final class ConnectionOptions {
       names = {"-b", "--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description = {
-        "Kafka bootstrap servers. Default: $"
+        "Kafka bootstrap servers. Default: bootstrap.servers of --command-config, else $"
             + BOOTSTRAP_ENV
-            + ", else bootstrap.servers of --client-config,"
-            + " else "
+            + ", else "
             + DEFAULT_BOOTSTRAP
             + "."
       })
@@ -64,16 +66,22 @@ public final class ConnectionOptions {
   @Option(
       names = "--topic-prefix",
       paramLabel = "PREFIX",
-      defaultValue = TopicLayout.DEFAULT_PREFIX,
-      description = "First part of every topic name. Default: ${DEFAULT-VALUE}.")
-  String topicPrefix = TopicLayout.DEFAULT_PREFIX;
+      description =
+          "First part of every topic name. Default: $"
+              + TOPIC_PREFIX_ENV
+              + ", else "
+              + TopicLayout.DEFAULT_PREFIX
+              + ".")
+  Optional<String> topicPrefix = Optional.empty();
 
   /** The environment to read defaults from; tests replace it. */
   Map<String, String> environment = System.getenv();
 
   /**
    * The client configuration: the properties file (if any), then the bootstrap servers from flag,
-   * environment, file or default, in that order of precedence.
+   * file, environment or default, in that order of precedence (what the operator wrote down wins
+   * over what the shell happens to export); registry URL and topic prefix from flag, environment or
+   * default.
    *
    * @throws java.io.UncheckedIOException when the properties file cannot be read
    * @throws IllegalArgumentException when the registry URL or topic prefix is malformed
@@ -82,13 +90,19 @@ public final class ConnectionOptions {
     Properties kafka = clientConfig.map(ClientConfig::loadProperties).orElseGet(Properties::new);
     Optional<String> bootstrap =
         bootstrapServers
-            .or(() -> Optional.ofNullable(environment.get(BOOTSTRAP_ENV)).filter(s -> !s.isBlank()))
-            .or(() -> Optional.ofNullable(kafka.getProperty("bootstrap.servers")));
+            .or(
+                () ->
+                    Optional.ofNullable(kafka.getProperty("bootstrap.servers"))
+                        .filter(s -> !s.isBlank()))
+            .or(() -> fromEnvironment(BOOTSTRAP_ENV));
     kafka.setProperty("bootstrap.servers", bootstrap.orElse(DEFAULT_BOOTSTRAP));
-    String registry =
-        registryUrl
-            .or(() -> Optional.ofNullable(environment.get(REGISTRY_ENV)).filter(s -> !s.isBlank()))
-            .orElse(DEFAULT_REGISTRY);
-    return new ClientConfig(kafka, registry, topicPrefix);
+    String registry = registryUrl.or(() -> fromEnvironment(REGISTRY_ENV)).orElse(DEFAULT_REGISTRY);
+    String prefix =
+        topicPrefix.or(() -> fromEnvironment(TOPIC_PREFIX_ENV)).orElse(TopicLayout.DEFAULT_PREFIX);
+    return new ClientConfig(kafka, registry, prefix);
+  }
+
+  private Optional<String> fromEnvironment(String name) {
+    return Optional.ofNullable(environment.get(name)).filter(s -> !s.isBlank());
   }
 }

@@ -473,6 +473,8 @@ public final class RunCommand implements Callable<Integer> {
             + bootstrap
             + " PALM_REGISTRY_URL="
             + registry
+            + " PALM_TOPIC_PREFIX="
+            + layout.prefix()
             + trustedKey);
     out.flush();
     waitingForStop = true;
