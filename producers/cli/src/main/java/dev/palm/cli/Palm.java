@@ -1,6 +1,7 @@
 package dev.palm.cli;
 
 import dev.palm.cli.packs.PacksCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +45,7 @@ public final class Palm implements Runnable {
     CommandLine cl = new CommandLine(new Palm());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);
+    cl.setParameterExceptionHandler(Palm::usageError);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // An unexpected failure: one clear line by default, the stack trace only when asked for.
@@ -57,6 +59,21 @@ public final class Palm implements Runnable {
           return ExitCode.INTERNAL.code();
         });
     return cl;
+  }
+
+  /**
+   * A usage error: what is wrong, suggestions for a mistyped flag or command, and where the help is
+   * — not the whole usage text, which would bury the one line that matters.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + name + " --help' for the options.");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static String describe(Throwable e) {

@@ -200,7 +200,7 @@ class OpsCommandsTest {
   }
 
   @Test
-  void badFlagsPrintAMessageAndTheUsageAndExitWithTwo() {
+  void badFlagsPrintOneLineAndWhereTheHelpIsAndExitWithTwo() {
     Run notANumber =
         CliRun.palm(
             config,
@@ -217,7 +217,9 @@ class OpsCommandsTest {
     assertThat(notANumber.err())
         .contains("--target-replicas")
         .contains("many")
-        .contains("Usage: palm publish");
+        .contains("Try 'palm publish --help' for the options.")
+        .doesNotContain("Usage:");
+    assertThat(notANumber.err().lines()).hasSize(2);
 
     Run missing = CliRun.palm(config, "publish", "--pack", PACK);
     assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());

@@ -143,7 +143,14 @@ class PacksCommandTest {
   void badFlagsGiveUsageAndExitTwo() {
     Run run = palm("packs", "conformance", "--bogus");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("Unknown option: '--bogus'", "Usage:");
+    assertThat(run.err())
+        .startsWith("palm packs conformance: Unknown option: '--bogus'")
+        .contains("Try 'palm packs conformance --help' for the options.")
+        .doesNotContain("Usage:");
+    // a mistyped flag gets the nearest ones suggested
+    Run typo = palm("packs", "conformance", "--al");
+    assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(typo.err()).contains("Possible solutions: --all");
     Run noArgs = palm("packs", "conformance");
     assertThat(noArgs.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(noArgs.err()).contains("--all");
