@@ -2,6 +2,7 @@ package dev.palm.cli;
 
 import dev.palm.cli.packs.PacksCommand;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,8 @@ import picocli.CommandLine.Command;
       dev.palm.cli.audit.AuditCommand.class,
       dev.palm.cli.run.RunCommand.class,
       dev.palm.cli.bench.BenchCommand.class,
+      // `source <(palm generate-completion)`: bash (and zsh with bashcompinit) completion
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class Palm implements Runnable {
