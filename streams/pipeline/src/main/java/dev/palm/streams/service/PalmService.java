@@ -527,17 +527,15 @@ public final class PalmService implements AutoCloseable {
       Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
 
   /**
-   * PALM's producer settings. Under exactly-once every commit flushes the producer and waits for
-   * the acknowledgements; with Kafka Streams' default {@code linger.ms} of 100 (the commit
-   * interval) nearly everything a commit interval wrote is still in the producer at that point, so
-   * the stream thread idles while it all goes out. A 5 ms linger sends it along the way, and the
-   * larger batch keeps the batches full (docs/benchmarks.md). Client config and streams overrides
-   * win.
+   * PALM's producer settings, unprefixed like the session timeout so that the client config (with
+   * or without the {@code producer.} prefix) wins. Under exactly-once every commit flushes the
+   * producer and waits for the acknowledgements; with Kafka Streams' default {@code linger.ms} of
+   * 100 (the commit interval) nearly everything a commit interval wrote is still in the producer at
+   * that point, so the stream thread idles while it all goes out. A 5 ms linger sends it along the
+   * way, and the larger batch keeps the batches full (docs/benchmarks.md).
    */
   public static final Map<String, String> PRODUCER_DEFAULTS =
-      Map.of(
-          StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5",
-          StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "131072");
+      Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072");
 
   /**
    * The Kafka Streams configuration: client properties, then PALM's settings, then the overrides.
@@ -547,8 +545,9 @@ public final class PalmService implements AutoCloseable {
     // A dead instance's tasks move after the session timeout: Kafka's 45 s would stop decisions
     // that long after a crash; heartbeats come from a background thread, so 10 s is safe. Set
     // unprefixed and before the client config, so a session.timeout.ms of the client config wins
-    // (only the group's consumer uses it).
+    // (only the group's consumer uses it); the producer defaults likewise.
     props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
+    props.putAll(PRODUCER_DEFAULTS);
     props.putAll(clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
@@ -560,14 +559,6 @@ public final class PalmService implements AutoCloseable {
     // no global stores here; enabling it keeps Kafka Streams from warning about the future default
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
-    // a producer setting of the client config, prefixed or not, wins over PALM's default
-    PRODUCER_DEFAULTS.forEach(
-        (key, value) -> {
-          String plain = key.substring(StreamsConfig.PRODUCER_PREFIX.length());
-          if (!clientProperties.containsKey(plain) && !clientProperties.containsKey(key)) {
-            props.put(key, value);
-          }
-        });
     props.putAll(config.streamsOverrides());
     return props;
   }

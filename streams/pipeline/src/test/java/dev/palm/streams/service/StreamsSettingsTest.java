@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palm.packs.canonical.CanonicalPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,15 +48,22 @@ class StreamsSettingsTest {
   @Test
   void theProducerLingersFiveMillisecondsUnlessTheClientConfigSaysOtherwise() throws Exception {
     Properties defaults = settings(Optional.empty());
-    assertThat(defaults.getProperty("producer.linger.ms")).isEqualTo("5");
-    assertThat(defaults.getProperty("producer.batch.size")).isEqualTo("131072");
+    assertThat(producer(defaults)).containsEntry("linger.ms", "5");
+    assertThat(producer(defaults)).containsEntry("batch.size", "131072");
     assertThat(defaults.getProperty("max.task.idle.ms")).isEqualTo("-1");
 
     Path client = dir.resolve("client.properties");
     Files.writeString(client, "bootstrap.servers=127.0.0.1:1\nlinger.ms=20\n");
-    Properties configured = settings(Optional.of(client));
-    assertThat(configured.getProperty("producer.linger.ms")).isNull();
-    assertThat(configured.getProperty("linger.ms")).isEqualTo("20");
-    assertThat(configured.getProperty("producer.batch.size")).isEqualTo("131072");
+    Map<String, Object> configured = producer(settings(Optional.of(client)));
+    assertThat(configured).containsEntry("linger.ms", "20");
+    assertThat(configured).containsEntry("batch.size", "131072");
+
+    Files.writeString(client, "bootstrap.servers=127.0.0.1:1\nproducer.linger.ms=30\n");
+    assertThat(producer(settings(Optional.of(client)))).containsEntry("linger.ms", "30");
+  }
+
+  /** What Kafka Streams gives its producer from these settings. */
+  private static Map<String, Object> producer(Properties settings) {
+    return new StreamsConfig(settings).getProducerConfigs("palm-test");
   }
 }

@@ -49,6 +49,8 @@ public final class PassThroughApp {
   public static Properties streamsProperties(
       Properties base, String applicationId, String stateDir, long commitIntervalMs) {
     Properties props = new Properties();
+    // before the base, so its producer settings win, as in PALM
+    props.putAll(PalmService.PRODUCER_DEFAULTS);
     props.putAll(base);
     props.put("application.id", applicationId);
     props.put("state.dir", stateDir);
@@ -57,7 +59,6 @@ public final class PassThroughApp {
     props.put("num.stream.threads", "1");
     props.put("processing.exception.handler.global.enabled", "true");
     props.put("max.task.idle.ms", PalmService.MAX_TASK_IDLE_MS);
-    props.putAll(PalmService.PRODUCER_DEFAULTS);
     return props;
   }
 
