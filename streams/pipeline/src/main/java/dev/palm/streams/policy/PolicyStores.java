@@ -11,6 +11,7 @@ import dev.palm.streams.limits.RateLogHead;
 import dev.palm.streams.reconciliation.Commitment;
 import dev.palm.streams.reconciliation.RecordedOutcome;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -114,35 +115,33 @@ public record PolicyStores(
   /** Builders of all stores, to attach to the policy processor. */
   public static List<StoreBuilder<?>> builders() {
     return List.of(
-        cached(binary(CHAIN_HEADS, ChainHead.class, StoreCodecs.CHAIN_HEAD)),
-        binary(OPERATIONS, OperationEntry.class, StoreCodecs.OPERATION_ENTRY),
-        cached(binary(DEPLOYMENTS, DeploymentState.class, StoreCodecs.DEPLOYMENT)),
-        cached(binary(PACK_TOTALS, PackTotals.class, StoreCodecs.PACK_TOTALS)),
+        cached(store(CHAIN_HEADS, new BinarySerde<>(ChainHead.class, StoreCodecs.CHAIN_HEAD))),
+        store(OPERATIONS, new BinarySerde<>(OperationEntry.class, StoreCodecs.OPERATION_ENTRY)),
         cached(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RATE_HEADS),
-                Serdes.String(),
+            store(DEPLOYMENTS, new BinarySerde<>(DeploymentState.class, StoreCodecs.DEPLOYMENT))),
+        cached(store(PACK_TOTALS, new BinarySerde<>(PackTotals.class, StoreCodecs.PACK_TOTALS))),
+        cached(
+            store(
+                RATE_HEADS,
                 new BinarySerde<>(
                     RateLogHead.class, StoreCodecs.RATE_HEAD, StoreCodecs::ungroupedHead))),
         cached(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RATE_LOG),
-                Serdes.String(),
+            store(
+                RATE_LOG,
                 new BinarySerde<>(
                     RateBucket.class, StoreCodecs.RATE_BUCKET, StoreCodecs::singleAdmission))),
-        builder(APPROVALS, OpenApproval.class),
-        builder(HOLDS, Hold.class),
-        binary(OPERATION_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DEPLOYMENT_AUDIT),
-            Serdes.String(),
+        store(APPROVALS, new JsonSerde<>(OpenApproval.class)),
+        store(HOLDS, new JsonSerde<>(Hold.class)),
+        store(OPERATION_AUDIT, new BinarySerde<>(AuditIndex.class, StoreCodecs.AUDIT_INDEX)),
+        store(
+            DEPLOYMENT_AUDIT,
             new BinarySerde<>(
                 AuditIndex.class, StoreCodecs.AUDIT_INDEX, StoreCodecs::singleSequence)),
-        binary(STARTUP_AUDIT, AuditIndex.class, StoreCodecs.AUDIT_INDEX),
-        builder(COMMITMENTS, Commitment.class),
-        builder(OUTCOMES, RecordedOutcome.class),
-        builder(KEYRING, RecordedKey.class),
-        builder(STANDING_APPROVALS, StandingGrant.class));
+        store(STARTUP_AUDIT, new BinarySerde<>(AuditIndex.class, StoreCodecs.AUDIT_INDEX)),
+        store(COMMITMENTS, new JsonSerde<>(Commitment.class)),
+        store(OUTCOMES, new JsonSerde<>(RecordedOutcome.class)),
+        store(KEYRING, new JsonSerde<>(RecordedKey.class)),
+        store(STANDING_APPROVALS, new JsonSerde<>(StandingGrant.class)));
   }
 
   /** The stores as attached to a processor. */
@@ -177,17 +176,11 @@ public record PolicyStores(
     return builder.withCachingEnabled();
   }
 
-  /** A store of values that nearly every operation reads or writes: compact binary values. */
-  private static <V> StoreBuilder<KeyValueStore<String, V>> binary(
-      String name, Class<V> type, BinarySerde.Codec<V> codec) {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), new BinarySerde<>(type, codec));
-  }
-
-  private static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Class<V> type) {
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
     // Persistent and changelogged (the default), so state survives restarts and moves with its
-    // task.
+    // task. Values that nearly every operation reads or writes are compact binary (BinarySerde,
+    // reading what earlier versions wrote), the rest JSON.
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
 }
