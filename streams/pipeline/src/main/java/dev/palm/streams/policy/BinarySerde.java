@@ -80,19 +80,16 @@ public final class BinarySerde<T> implements Serde<T> {
 
   /** The value encoded in {@code bytes}, binary or in an earlier version's layout. */
   public T fromBytes(byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] != FORMAT) {
-      Optional<T> old = legacy.apply(bytes);
-      if (old.isPresent()) {
-        return old.get();
-      }
-    }
     if (bytes.length == 0 || bytes[0] != FORMAT) {
-      throw new SerializationException(
-          "Cannot read a "
-              + type.getSimpleName()
-              + " from the store: unknown value format "
-              + (bytes.length == 0 ? "(empty value)" : "byte " + bytes[0])
-              + "; was the state written by a newer PALM?");
+      return (bytes.length == 0 ? Optional.<T>empty() : legacy.apply(bytes))
+          .orElseThrow(
+              () ->
+                  new SerializationException(
+                      "Cannot read a "
+                          + type.getSimpleName()
+                          + " from the store: unknown value format "
+                          + (bytes.length == 0 ? "(empty value)" : "byte " + bytes[0])
+                          + "; was the state written by a newer PALM?"));
     }
     ByteArrayInputStream in = new ByteArrayInputStream(bytes, 1, bytes.length - 1);
     try {
@@ -135,14 +132,34 @@ public final class BinarySerde<T> implements Serde<T> {
   /** Reads what {@link #writeString} wrote. */
   public static String readString(DataInput in) throws IOException {
     int length = in.readInt();
-    // a corrupt length must not allocate gigabytes: the value's own bytes bound it
-    int left = in instanceof DataInputStream stream ? stream.available() : Integer.MAX_VALUE;
+    int left = remaining(in);
     if (length < 0 || length > left) {
       throw new IOException("string length " + length + " but " + left + " bytes left");
     }
     byte[] utf8 = new byte[length];
     in.readFully(utf8);
     return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a collection size written as an int, bounded by the bytes left (each element takes at
+   * least {@code minElementBytes}).
+   */
+  public static int readCount(DataInput in, int minElementBytes) throws IOException {
+    int count = in.readInt();
+    int left = remaining(in);
+    if (count < 0 || count > left / minElementBytes) {
+      throw new IOException("collection of " + count + " elements but " + left + " bytes left");
+    }
+    return count;
+  }
+
+  /**
+   * The bytes left in the value being read: a corrupt length or count must not allocate gigabytes,
+   * and the value's own bytes bound it.
+   */
+  private static int remaining(DataInput in) throws IOException {
+    return in instanceof DataInputStream stream ? stream.available() : Integer.MAX_VALUE;
   }
 
   /** Writes an optional string as a presence flag and, when present, the string. */

@@ -1,5 +1,6 @@
 package dev.palm.streams.policy;
 
+import static dev.palm.streams.policy.BinarySerde.readCount;
 import static dev.palm.streams.policy.BinarySerde.readOptional;
 import static dev.palm.streams.policy.BinarySerde.readString;
 import static dev.palm.streams.policy.BinarySerde.writeOptional;
@@ -121,10 +122,7 @@ final class StoreCodecs {
    * big-endian long (first byte 0 for any time before the year 2^56 ms).
    */
   static Optional<RateBucket> singleAdmission(byte[] bytes) {
-    if (bytes.length != Long.BYTES || bytes[0] != 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new RateBucket(ByteBuffer.wrap(bytes).getLong(), 1));
+    return plainLong(bytes).map(time -> new RateBucket(time, 1));
   }
 
   /**
@@ -143,8 +141,8 @@ final class StoreCodecs {
 
         @Override
         public AuditIndex read(DataInput in) throws IOException {
-          int count = in.readInt();
-          if (count < 0 || count > MAX_INDEX) {
+          int count = readCount(in, Long.BYTES);
+          if (count > MAX_INDEX) {
             throw new IOException("audit index of " + count + " sequences");
           }
           List<Long> sequences = new ArrayList<>(count);
@@ -160,10 +158,18 @@ final class StoreCodecs {
    * a big-endian long (first byte 0 for any sequence below 2^56).
    */
   static Optional<AuditIndex> singleSequence(byte[] bytes) {
+    return plainLong(bytes).map(sequence -> new AuditIndex(List.of(sequence)));
+  }
+
+  /**
+   * A value of Kafka's long serde, as earlier versions stored times and sequences: eight big-endian
+   * bytes, the first 0 for any value below 2^56 (never {@link BinarySerde#FORMAT}).
+   */
+  private static Optional<Long> plainLong(byte[] bytes) {
     if (bytes.length != Long.BYTES || bytes[0] != 0) {
       return Optional.empty();
     }
-    return Optional.of(new AuditIndex(List.of(ByteBuffer.wrap(bytes).getLong())));
+    return Optional.of(ByteBuffer.wrap(bytes).getLong());
   }
 
   /** An index value is bounded (a handful of records per operation or start). */
@@ -290,7 +296,7 @@ final class StoreCodecs {
     RequestedOperation.Resources resources =
         new RequestedOperation.Resources(
             readOptionalInt(in), readOptionalInt(in), readOptionalInt(in), readOptionalInt(in));
-    int count = readCount(in);
+    int count = readCount(in, Integer.BYTES);
     Map<String, String> parameters = new TreeMap<>();
     for (int i = 0; i < count; i++) {
       parameters.put(readString(in), readString(in));
@@ -404,22 +410,11 @@ final class StoreCodecs {
   }
 
   private static List<String> readStrings(DataInput in) throws IOException {
-    int count = readCount(in);
+    int count = readCount(in, Integer.BYTES);
     List<String> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       values.add(readString(in));
     }
     return values;
-  }
-
-  /** A collection size, bounded by the bytes left (each element takes at least four). */
-  private static int readCount(DataInput in) throws IOException {
-    int count = in.readInt();
-    int left =
-        in instanceof java.io.DataInputStream stream ? stream.available() : Integer.MAX_VALUE;
-    if (count < 0 || count > left / 4) {
-      throw new IOException("collection of " + count + " elements but " + left + " bytes left");
-    }
-    return count;
   }
 }
