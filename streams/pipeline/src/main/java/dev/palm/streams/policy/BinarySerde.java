@@ -12,9 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary serde for the small store values that nearly every operation reads and rewrites
@@ -26,7 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the record type stored
  */
-public final class BinarySerde<T> implements Serde<T> {
+public final class BinarySerde<T> implements StoreValueSerde<T> {
 
   /** Writes and reads the fields of one value type. */
   public interface Codec<T> {
@@ -67,6 +64,7 @@ public final class BinarySerde<T> implements Serde<T> {
   }
 
   /** The binary encoding of {@code value}. */
+  @Override
   public byte[] toBytes(T value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -79,6 +77,7 @@ public final class BinarySerde<T> implements Serde<T> {
   }
 
   /** The value encoded in {@code bytes}, binary or in an earlier version's layout. */
+  @Override
   public T fromBytes(byte[] bytes) {
     if (bytes.length == 0 || bytes[0] != FORMAT) {
       return (bytes.length == 0 ? Optional.<T>empty() : legacy.apply(bytes))
@@ -110,16 +109,6 @@ public final class BinarySerde<T> implements Serde<T> {
       throw new SerializationException(
           "Cannot read a " + type.getSimpleName() + " from the store: " + e, e);
     }
-  }
-
-  @Override
-  public Serializer<T> serializer() {
-    return (topic, data) -> data == null ? null : toBytes(data);
-  }
-
-  @Override
-  public Deserializer<T> deserializer() {
-    return (topic, data) -> data == null ? null : fromBytes(data);
   }
 
   /** Writes a string of any length as its UTF-8 byte count and bytes. */

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * JSON serde for the policy's state-store values (Java records), so the stores and their changelogs
@@ -20,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the record type stored
  */
-public final class JsonSerde<T> implements Serde<T> {
+public final class JsonSerde<T> implements StoreValueSerde<T> {
 
   /**
    * The mapper used for every store value: records, {@code Optional}, unknown properties ignored.
@@ -46,6 +43,7 @@ public final class JsonSerde<T> implements Serde<T> {
   }
 
   /** The JSON bytes of {@code value}. */
+  @Override
   public byte[] toBytes(T value) {
     try {
       return writer.writeValueAsBytes(value);
@@ -56,6 +54,7 @@ public final class JsonSerde<T> implements Serde<T> {
   }
 
   /** The value encoded in {@code bytes}. */
+  @Override
   public T fromBytes(byte[] bytes) {
     try {
       return reader.readValue(bytes);
@@ -63,15 +62,5 @@ public final class JsonSerde<T> implements Serde<T> {
       throw new SerializationException(
           "Cannot read a " + type.getSimpleName() + " from store JSON: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public Serializer<T> serializer() {
-    return (topic, data) -> data == null ? null : toBytes(data);
-  }
-
-  @Override
-  public Deserializer<T> deserializer() {
-    return (topic, data) -> data == null ? null : fromBytes(data);
   }
 }
