@@ -98,8 +98,28 @@ public final class ConnectionOptions {
     kafka.setProperty("bootstrap.servers", bootstrap.orElse(DEFAULT_BOOTSTRAP));
     String registry = registryUrl.or(() -> fromEnvironment(REGISTRY_ENV)).orElse(DEFAULT_REGISTRY);
     String prefix =
-        topicPrefix.or(() -> fromEnvironment(TOPIC_PREFIX_ENV)).orElse(TopicLayout.DEFAULT_PREFIX);
+        topicPrefix
+            .or(
+                () ->
+                    fromEnvironment(TOPIC_PREFIX_ENV).map(ConnectionOptions::prefixFromEnvironment))
+            .orElse(TopicLayout.DEFAULT_PREFIX);
     return new ClientConfig(kafka, registry, prefix);
+  }
+
+  /** A prefix the shell exported: when illegal, the error says where it came from. */
+  private static String prefixFromEnvironment(String prefix) {
+    try {
+      TopicLayout.withPrefix(prefix);
+      return prefix;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "$"
+              + TOPIC_PREFIX_ENV
+              + ": "
+              + e.getMessage()
+              + " (fix or unset it, or give --topic-prefix)",
+          e);
+    }
   }
 
   private Optional<String> fromEnvironment(String name) {

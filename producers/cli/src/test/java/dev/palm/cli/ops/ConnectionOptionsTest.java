@@ -1,6 +1,7 @@
 package dev.palm.cli.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.palm.client.ClientConfig;
 import java.nio.file.Files;
@@ -74,5 +75,18 @@ class ConnectionOptionsTest {
             Optional.empty());
     assertThat(defaults.topicPrefix()).isEqualTo("palm");
     assertThat(defaults.registryUrl()).isEqualTo(ConnectionOptions.DEFAULT_REGISTRY);
+  }
+
+  @Test
+  void anIllegalPrefixInTheEnvironmentIsNamedAsSuch() {
+    Map<String, String> env = Map.of(ConnectionOptions.TOPIC_PREFIX_ENV, "bad prefix!");
+    assertThatThrownBy(() -> config(env, Optional.empty(), Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("$PALM_TOPIC_PREFIX: ")
+        .hasMessageContaining("bad prefix!")
+        .hasMessageContaining("--topic-prefix");
+    // an explicit flag does not consult the environment at all
+    assertThat(config(env, Optional.empty(), Optional.empty(), Optional.of("ok")).topicPrefix())
+        .isEqualTo("ok");
   }
 }
